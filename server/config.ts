@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Where phones reach this server, e.g. https://kringen.example.nl. Default: the LAN address. */
+  publicUrl: string | null;
+  /** Largest WebSocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  /** Largest HTTP request body accepted, in bytes. */
+  maxBodyBytes: number;
+  /** Compact a room's update log into a snapshot after this many updates. */
+  compactEvery: number;
+  /** How long an empty room stays in memory, in ms. */
+  idleUnloadMs: number;
+  /** Join attempts per IP per minute (a six-character code is guessable without a limit). */
+  joinAttemptsPerMinute: number;
+  /** Directory with the built client (vite build output). */
+  clientDir: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Parses the environment once, at start-up; a bad value stops the server with a message naming it. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '') || null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    throw new Error(`PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
+  }
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    publicUrl,
+    maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxBodyBytes: int(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    compactEvery: int(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
+    idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 60_000, 0, 24 * 3600_000),
+    joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30, 1, 100_000),
+    clientDir: resolve(env.CLIENT_DIR || 'dist/client'),
+  };
+}

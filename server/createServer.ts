@@ -1,0 +1,91 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { createApi } from './http/api';
+import { setSecurityHeaders } from './http/securityHeaders';
+import { createStaticHandler } from './http/serveStatic';
+import { consoleLogger, type Logger } from './log';
+import { RoomRegistry } from './rooms/RoomRegistry';
+import { SessionRegistry } from './sessions/SessionRegistry';
+import { openDatabase } from './storage/database';
+import { SqliteUpdateStore } from './storage/SqliteUpdateStore';
+import type { UpdateStore } from './storage/UpdateStore';
+import { attachWebSocket } from './ws/attachWebSocket';
+
+export interface KringenServer {
+  server: Server;
+  port: number;
+  rooms: RoomRegistry;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  log?: Logger;
+  /** Replaces the SQLite update store (tests use the in-memory twin). */
+  store?: UpdateStore;
+  /** Handles non-API requests instead of the built client (the Vite dev server in `npm run dev`). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Base URL phones use to join; computed by the caller from PUBLIC_URL or the LAN address. */
+  joinBaseUrl?: (port: number) => string;
+}
+
+/** Starts the whole server: HTTP API, built client and the y-websocket endpoint. */
+export async function createServer(config: Config, options: ServerOptions = {}): Promise<KringenServer> {
+  const log = options.log ?? consoleLogger;
+  const db = openDatabase(config.dataDir);
+  const store = options.store ?? new SqliteUpdateStore(db);
+  const sessions = new SessionRegistry(db);
+  const rooms = new RoomRegistry({
+    store,
+    log,
+    compactEvery: config.compactEvery,
+    idleUnloadMs: config.idleUnloadMs,
+  });
+  const apiDeps = { config, sessions, store, rooms, joinBaseUrl: '' };
+  const api = createApi(apiDeps);
+  const serveStatic = createStaticHandler(config.clientDir);
+
+  const server = createHttpServer(async (req, res) => {
+    setSecurityHeaders(res, { dev: Boolean(options.fallback) });
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (await api(req, res, pathname)) return;
+    if (options.fallback) options.fallback(req, res);
+    else await serveStatic(req, res, pathname);
+  });
+  // Slow-loris protection; WebSocket connections are upgraded before these apply.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+
+  const closeSockets = attachWebSocket(server, {
+    rooms,
+    sessions,
+    log,
+    maxMessageBytes: config.maxMessageBytes,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  apiDeps.joinBaseUrl = options.joinBaseUrl?.(port) ?? config.publicUrl ?? `http://localhost:${port}`;
+
+  return {
+    server,
+    port,
+    rooms,
+    async close() {
+      await closeSockets();
+      await rooms.closeAll();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await store.close();
+      db.close();
+    },
+  };
+}

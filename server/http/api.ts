@@ -1,0 +1,175 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import * as Y from 'yjs';
+import { initSession } from '../../shared/doc/commands';
+import { LIMITS } from '../../shared/model/limits';
+import { LANGUAGES } from '../../shared/model/ripple';
+import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import type { Config } from '../config';
+import type { RoomRegistry } from '../rooms/RoomRegistry';
+import type { SessionRecord, SessionRegistry } from '../sessions/SessionRegistry';
+import type { UpdateStore } from '../storage/UpdateStore';
+import { RateLimiter } from './RateLimiter';
+import { HttpError, readJsonBody, sendError, sendJson } from './respond';
+
+export interface ApiDeps {
+  config: Config;
+  sessions: SessionRegistry;
+  store: UpdateStore;
+  rooms: RoomRegistry;
+  /** Where phones can reach this server (PUBLIC_URL or the LAN address). */
+  joinBaseUrl: string;
+}
+
+// Names and titles are shown on a projector: control characters have no business in them.
+const CONTROL_CHARACTERS = new RegExp('[\\u0000-\\u001f\\u007f]', 'g');
+
+/** Removes control characters and surrounding space from a short label. */
+const label = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform((s) => s.replace(CONTROL_CHARACTERS, '').trim()),
+    v.maxLength(max, `may be at most ${max} characters`),
+  );
+
+const CreateSessionBody = v.object({
+  title: v.pipe(label(LIMITS.title), v.minLength(1, 'is required')),
+  programme: v.optional(label(LIMITS.programme), ''),
+  language: v.optional(v.picklist(LANGUAGES, 'must be "nl" or "en"'), 'nl'),
+});
+
+const JoinBody = v.object({
+  code: v.pipe(v.string('is required'), v.maxLength(40, 'is too long')),
+  name: v.optional(label(LIMITS.name), ''),
+});
+
+function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, body);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const field = issue?.path?.map((p) => String(p.key)).join('.') || 'body';
+  throw new HttpError(400, 'invalid-request', `${field}: ${issue?.message ?? 'invalid'}`);
+}
+
+function origin(req: IncomingMessage): string {
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${req.headers.host ?? 'localhost'}`;
+}
+
+function sessionLinks(deps: ApiDeps, req: IncomingMessage, session: SessionRecord) {
+  return {
+    joinCode: formatJoinCode(session.joinCode),
+    joinUrl: `${deps.joinBaseUrl}/j/${session.joinCode}`,
+    boardUrl: `${origin(req)}/s/${session.id}/board`,
+    presenterUrl: `${origin(req)}/s/${session.id}/present`,
+  };
+}
+
+/** The JSON API. Returns false when the path is not an API path. */
+export function createApi(deps: ApiDeps) {
+  const joinLimiter = new RateLimiter(deps.config.joinAttemptsPerMinute, 60_000);
+
+  const routes: Array<{
+    method: string;
+    path: RegExp;
+    run: (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+  }> = [
+    {
+      method: 'GET',
+      path: /^\/api\/health$/,
+      run: async (_req, res) =>
+        sendJson(res, 200, { status: 'ok', sessions: deps.sessions.count(), rooms: deps.rooms.size }),
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/sessions$/,
+      run: async (req, res) => {
+        const body = parseBody(CreateSessionBody, await readJsonBody(req, deps.config.maxBodyBytes));
+        const { session, facilitatorKey, viewerKey } = deps.sessions.create(body.title);
+        const doc = new Y.Doc();
+        const init = initSession(doc, {
+          title: body.title,
+          programme: body.programme,
+          language: body.language,
+        });
+        if (!init.ok) throw new HttpError(400, 'invalid-request', 'The session could not be set up.');
+        await deps.store.append(session.id, Y.encodeStateAsUpdate(doc), Date.now());
+        doc.destroy();
+        const links = sessionLinks(deps, req, session);
+        sendJson(res, 201, {
+          id: session.id,
+          title: session.title,
+          facilitatorKey,
+          viewerKey,
+          ...links,
+          // Keys travel in the fragment, which browsers never send to a server or a referrer.
+          boardUrl: `${links.boardUrl}#key=${facilitatorKey}`,
+          presenterUrl: `${links.presenterUrl}#key=${viewerKey}`,
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})$/,
+      run: async (req, res, [id = '']) => {
+        const session = deps.sessions.get(id);
+        if (!session) throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+        const key = String(req.headers['x-kringen-key'] ?? '');
+        const role = deps.sessions.roleForKey(id, key);
+        if (!role) throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
+        sendJson(res, 200, { id, title: session.title, role, ...sessionLinks(deps, req, session) });
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/join$/,
+      run: async (req, res) => {
+        const ip = req.socket.remoteAddress ?? 'unknown';
+        if (!joinLimiter.hit(ip)) {
+          throw new HttpError(
+            429,
+            'too-many-attempts',
+            'Too many join attempts. Wait a minute and try again.',
+          );
+        }
+        const body = parseBody(JoinBody, await readJsonBody(req, deps.config.maxBodyBytes));
+        const code = normalizeJoinCode(body.code);
+        if (!isValidJoinCode(code)) throw new HttpError(400, 'invalid-code', 'code: this is not a join code');
+        const session = deps.sessions.byJoinCode(code);
+        if (!session) throw new HttpError(404, 'unknown-code', 'code: no session has this join code');
+        const { participant, secret } = deps.sessions.addParticipant(session.id, body.name);
+        sendJson(res, 200, {
+          sessionId: session.id,
+          title: session.title,
+          participantId: participant.id,
+          secret,
+          name: participant.name,
+        });
+      },
+    },
+  ];
+
+  return async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<boolean> {
+    if (!pathname.startsWith('/api/')) return false;
+    try {
+      const matching = routes.filter((route) => route.path.test(pathname));
+      if (matching.length === 0) throw new HttpError(404, 'not-found', `No API route ${pathname}.`);
+      const route = matching.find((r) => r.method === req.method);
+      if (!route)
+        throw new HttpError(405, 'method-not-allowed', `Use ${matching.map((r) => r.method).join(' or ')}.`);
+      const params = route.path.exec(pathname)?.slice(1) ?? [];
+      await route.run(req, res, params);
+    } catch (error) {
+      if (error instanceof HttpError) sendError(res, error);
+      else {
+        console.error('[kringen] API error', error);
+        sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server.'));
+      }
+    }
+    return true;
+  };
+}

@@ -1,0 +1,34 @@
+import { configFromEnv } from './config';
+import { createServer } from './createServer';
+import { lanAddress } from './lanAddress';
+
+/** `npm start`: serves the built client, the API and the WebSocket endpoint. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof configFromEnv>;
+  try {
+    config = configFromEnv();
+  } catch (error) {
+    console.error(`[kringen] configuration error: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const lan = lanAddress();
+  const kringen = await createServer(config, {
+    joinBaseUrl: (port) => config.publicUrl ?? (lan ? `http://${lan}:${port}` : `http://localhost:${port}`),
+  });
+  console.log(`[kringen] serving on http://localhost:${kringen.port}`);
+  if (lan) console.log(`[kringen] phones on the same network: http://${lan}:${kringen.port}`);
+  console.log(`[kringen] data in ${config.dataDir}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[kringen] ${signal}: saving rooms and stopping`);
+    await kringen.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,219 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
+import { authorize } from '../../shared/doc/permissions';
+import type { Actor } from '../../shared/model/ripple';
+import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
+import { MESSAGE } from '../../shared/protocol/messageTypes';
+import type { Logger } from '../log';
+import type { UpdateStore } from '../storage/UpdateStore';
+
+/** A connection as a room sees it. */
+export interface RoomPeer {
+  readonly actor: Actor;
+  readonly label: string;
+  send(message: Uint8Array): void;
+  close(name: CloseName, detail: string): void;
+  /** Awareness client ids this connection speaks for, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+export interface RoomOptions {
+  store: UpdateStore;
+  log: Logger;
+  /** Compact the log into a snapshot after this many appended updates. */
+  compactEvery: number;
+  now?: () => number;
+}
+
+function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+const sameVector = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/**
+ * One live session document on this server. Every incoming change is tried on a trial
+ * copy first, checked against the sender's role, stored, and only then applied and sent
+ * to the others. All work on a room runs through one queue, so checks, storage and
+ * application happen in the order the messages arrived.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers = new Set<RoomPeer>();
+  private trial = new Y.Doc();
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastSeq = 0;
+  private appendedSinceCompact = 0;
+  private destroyed = false;
+  private readonly now: () => number;
+
+  private constructor(
+    readonly name: string,
+    private readonly options: RoomOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.broadcastUpdate);
+    this.awareness.on('update', this.broadcastAwareness);
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Loads the room completely from storage; only then can it answer anyone. */
+  static async load(name: string, options: RoomOptions): Promise<Room> {
+    const room = new Room(name, options);
+    const stored = await options.store.load(name);
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    }, 'storage');
+    room.lastSeq = stored.lastSeq;
+    room.appendedSinceCompact = stored.updates.length;
+    room.resetTrial();
+    return room;
+  }
+
+  /** Runs `task` after everything queued before it; a failing task does not stop the queue. */
+  enqueue<T>(task: () => Promise<T> | T): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  join(peer: RoomPeer): void {
+    this.peers.add(peer);
+    // A viewer gets no sync step 1: it has nothing to send back.
+    if (peer.actor.role !== 'viewer') {
+      peer.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    }
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(this.awarenessMessage(states));
+  }
+
+  leave(peer: RoomPeer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+    }
+  }
+
+  /** The reply to a client's sync step 1: everything the client's state vector lacks. */
+  syncStep2For(stateVector: Uint8Array): Uint8Array {
+    return encodeMessage(MESSAGE.sync, (e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, stateVector));
+    });
+  }
+
+  /**
+   * A document update from a client (sync step 2 or an update message). Refused updates
+   * close the connection: once a server drops one update of a client, Yjs keeps all the
+   * client's later updates pending, so it must start over with a fresh document.
+   */
+  async receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+    if (this.destroyed || !this.peers.has(peer)) return;
+    const svBefore = Y.encodeStateVector(this.trial);
+    let changes: DocChange[] = [];
+    const capture = (transaction: Y.Transaction) => {
+      changes = changes.concat(changesOfTransaction(this.trial, transaction));
+    };
+    this.trial.on('afterTransaction', capture);
+    try {
+      Y.applyUpdate(this.trial, update, 'trial');
+    } catch (error) {
+      this.trial.off('afterTransaction', capture);
+      return this.refuse(peer, 'malformed', `undecodable update (${(error as Error).message})`);
+    }
+    this.trial.off('afterTransaction', capture);
+    if (this.trial.store.pendingStructs !== null || this.trial.store.pendingDs !== null) {
+      return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
+    }
+    const verdict = authorize(peer.actor, changes, this.doc, this.trial);
+    if (!verdict.ok)
+      return this.refuse(peer, verdict.reason === 'forbidden' ? 'forbidden' : 'invalid', verdict.detail);
+    // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
+    if (changes.length === 0 && sameVector(svBefore, Y.encodeStateVector(this.trial))) return;
+    try {
+      this.lastSeq = await this.options.store.append(this.name, update, this.now());
+    } catch (error) {
+      this.options.log.error(`room=${this.name} ${peer.label} storage failed, update not applied: ${error}`);
+      return this.refuse(peer, 'storageFailed', 'the update could not be stored');
+    }
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, peer);
+    this.appendedSinceCompact++;
+    if (this.appendedSinceCompact >= this.options.compactEvery) await this.compact();
+  }
+
+  receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  awarenessMessage(clients: number[]): Uint8Array {
+    return encodeMessage(MESSAGE.awareness, (e) =>
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
+  }
+
+  /** Writes the whole document as one snapshot; the log before it moves to history. */
+  async compact(): Promise<void> {
+    if (this.appendedSinceCompact === 0) return;
+    const upto = this.lastSeq;
+    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+    this.appendedSinceCompact = 0;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.doc.off('update', this.broadcastUpdate);
+    this.awareness.off('update', this.broadcastAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.trial.destroy();
+  }
+
+  private refuse(peer: RoomPeer, name: CloseName, detail: string): void {
+    this.options.log.warn(`room=${this.name} ${peer.label} refused (${CLOSE[name].reason}): ${detail}`);
+    this.resetTrial();
+    peer.close(name, detail);
+  }
+
+  /** Rebuilds the trial copy from the real document, dropping whatever a refused update left in it. */
+  private resetTrial(): void {
+    this.trial.destroy();
+    this.trial = new Y.Doc();
+    Y.applyUpdate(this.trial, Y.encodeStateAsUpdate(this.doc));
+  }
+
+  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === 'storage') return;
+    const message = encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
+  };
+
+  /** Echoed to the sender too: a lone client that hears nothing reconnects every 30 s. */
+  private readonly broadcastAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (origin && this.peers.has(origin as RoomPeer)) {
+      const ids = (origin as RoomPeer).awarenessIds;
+      for (const id of added) ids.add(id);
+      for (const id of removed) ids.delete(id);
+    }
+    const message = this.awarenessMessage(changed);
+    for (const peer of this.peers) peer.send(message);
+  };
+}

@@ -1,0 +1,90 @@
+import type { Logger } from '../log';
+import type { UpdateStore } from '../storage/UpdateStore';
+import { Room } from './Room';
+
+export interface RoomRegistryOptions {
+  store: UpdateStore;
+  log: Logger;
+  compactEvery: number;
+  /** How long a room with nobody in it stays in memory. */
+  idleUnloadMs: number;
+}
+
+/**
+ * The rooms this server holds in memory. Loading and unloading are single-flight: all
+ * connections that arrive while a room loads share one load, and a room that is being
+ * unloaded is fully saved before anyone can load it again.
+ */
+export class RoomRegistry {
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get size(): number {
+    return this.loading.size;
+  }
+
+  async open(name: string): Promise<Room> {
+    this.cancelIdle(name);
+    const pendingUnload = this.unloading.get(name);
+    if (pendingUnload) await pendingUnload;
+    let room = this.loading.get(name);
+    if (!room) {
+      const { store, log, compactEvery } = this.options;
+      room = Room.load(name, { store, log, compactEvery });
+      this.loading.set(name, room);
+      room.catch(() => this.loading.delete(name));
+    }
+    return room;
+  }
+
+  /** Called when a connection leaves: a room left empty unloads after the idle delay. */
+  release(room: Room): void {
+    if (room.peers.size > 0) return;
+    this.cancelIdle(room.name);
+    const timer = setTimeout(() => void this.unload(room.name), this.options.idleUnloadMs);
+    timer.unref();
+    this.idleTimers.set(room.name, timer);
+  }
+
+  private cancelIdle(name: string): void {
+    const timer = this.idleTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(name);
+  }
+
+  /** Saves and drops a room, unless someone joined meanwhile. */
+  async unload(name: string): Promise<void> {
+    this.idleTimers.delete(name);
+    const loading = this.loading.get(name);
+    if (!loading || this.unloading.has(name)) return;
+    const room = await loading;
+    if (room.peers.size > 0 || this.loading.get(name) !== loading) return;
+    const done = room
+      .enqueue(async () => {
+        try {
+          await room.compact();
+        } catch (error) {
+          // Keep the room: its updates are in the log, but we do not drop what we hold on a failed save.
+          this.options.log.error(`room=${name} compaction before unload failed: ${error}`);
+          throw error;
+        }
+        if (room.peers.size > 0) return;
+        this.loading.delete(name);
+        room.destroy();
+      })
+      .catch(() => undefined)
+      .finally(() => this.unloading.delete(name));
+    this.unloading.set(name, done);
+    await done;
+  }
+
+  /** Saves every room (used at shutdown). */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.all([...this.loading.keys()].map((name) => this.unload(name)));
+  }
+}

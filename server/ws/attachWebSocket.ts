@@ -1,0 +1,164 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Actor } from '../../shared/model/ripple';
+import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
+import type { Logger } from '../log';
+import type { Room, RoomPeer } from '../rooms/Room';
+import type { RoomRegistry } from '../rooms/RoomRegistry';
+import type { SessionRegistry } from '../sessions/SessionRegistry';
+import { handleMessage } from './handleMessage';
+
+export interface WebSocketDeps {
+  rooms: RoomRegistry;
+  sessions: SessionRegistry;
+  log: Logger;
+  maxMessageBytes: number;
+}
+
+const ROOM_PATH = /^\/ws\/([a-z0-9]{1,64})$/;
+const PING_INTERVAL_MS = 30_000;
+let connectionCounter = 0;
+
+/**
+ * Who this connection is, from the credentials in its URL: `?key=` (facilitator or
+ * presenter link) or `?pid=&secret=` (a phone's participant identity).
+ */
+function resolveActor(deps: WebSocketDeps, sessionId: string, params: URLSearchParams): Actor | CloseName {
+  if (!deps.sessions.get(sessionId)) return 'notFound';
+  const key = params.get('key');
+  if (key) {
+    const role = deps.sessions.roleForKey(sessionId, key);
+    return role ? { role, id: role } : 'unauthorized';
+  }
+  const pid = params.get('pid');
+  const secret = params.get('secret');
+  if (pid && secret) {
+    const participant = deps.sessions.checkParticipant(sessionId, pid, secret);
+    return participant ? { role: 'participant', id: participant.id } : 'unauthorized';
+  }
+  return 'unauthorized';
+}
+
+/** Serves the y-websocket protocol at /ws/<session id> on `server`. Returns a function that closes every socket. */
+export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Promise<void> {
+  // ws itself drops absurd frames (close 1009) before buffering them; we refuse
+  // oversized-but-sane ones ourselves with a 44xx code so the client stops retrying.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 4 });
+  const alive = new WeakSet<WebSocket>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = ROOM_PATH.exec(url.pathname);
+    if (!match?.[1]) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    const sessionId = match[1];
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      // Tokens are checked after the upgrade so the refusal is a 44xx close code the
+      // stock client understands as final (an HTTP 401 would make it retry forever).
+      const actor = resolveActor(deps, sessionId, url.searchParams);
+      if (typeof actor === 'string') {
+        deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[actor].reason}`);
+        ws.close(CLOSE[actor].code, CLOSE[actor].reason);
+        return;
+      }
+      serveConnection(ws, sessionId, actor, deps);
+    });
+  });
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  return async () => {
+    clearInterval(pinger);
+    for (const ws of wss.clients) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
+}
+
+function serveConnection(ws: WebSocket, sessionId: string, actor: Actor, deps: WebSocketDeps): void {
+  const label = `conn=${++connectionCounter} role=${actor.role} actor=${actor.id}`;
+  const peer: RoomPeer = {
+    actor,
+    label,
+    awarenessIds: new Set(),
+    send(message) {
+      if (ws.readyState === WebSocket.OPEN) ws.send(message);
+    },
+    close(name, detail) {
+      deps.log.warn(`room=${sessionId} ${label} closed: ${CLOSE[name].reason} (${detail})`);
+      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
+        ws.close(CLOSE[name].code, CLOSE[name].reason);
+      }
+    },
+  };
+
+  let room: Room | null = null;
+  // Frames that arrive while the room loads wait here, so none is lost or answered early.
+  const early: Uint8Array[] = [];
+
+  const process = (data: Uint8Array) => {
+    if (!room) return;
+    if (data.byteLength > deps.maxMessageBytes) {
+      peer.close('tooLarge', `${data.byteLength} bytes > ${deps.maxMessageBytes}`);
+      return;
+    }
+    const current = room;
+    current
+      .enqueue(() => handleMessage(current, peer, data))
+      .catch((error: Error) => {
+        peer.close('malformed', error.message);
+      });
+  };
+
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    const bytes = isBinary
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(0);
+    if (!isBinary) {
+      peer.close('malformed', 'text frame');
+      return;
+    }
+    if (room) process(bytes);
+    else early.push(bytes);
+  });
+  ws.on('error', (error) => deps.log.warn(`room=${sessionId} ${label} socket error: ${error.message}`));
+  ws.on('close', () => {
+    if (!room) return;
+    room.leave(peer);
+    deps.rooms.release(room);
+  });
+
+  void (async () => {
+    let loaded: Room;
+    try {
+      do loaded = await deps.rooms.open(sessionId);
+      while (loaded.isDestroyed);
+    } catch (error) {
+      deps.log.error(`room=${sessionId} could not be loaded: ${error}`);
+      peer.close('storageFailed', 'room could not be loaded');
+      return;
+    }
+    // The socket may have closed while we waited for storage.
+    if (ws.readyState !== WebSocket.OPEN) {
+      deps.rooms.release(loaded);
+      return;
+    }
+    room = loaded;
+    room.join(peer);
+    for (const data of early.splice(0)) process(data);
+  })();
+}

@@ -1,0 +1,298 @@
+import * as Y from 'yjs';
+import { LIMITS } from '../model/limits';
+import { type Actor, linkId, type Ripple, type SessionMeta, voteKey } from '../model/ripple';
+import { randomId } from '../util/randomId';
+import { parseMeta, parseRipple } from './parse';
+import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
+import { readLinks, readMeta, readRipple, readVotes } from './read';
+import { wouldCreateCycle } from './rippleOrder';
+import { type RippleMap, roots, SCHEMA_VERSION } from './schema';
+
+/**
+ * Every change to a session document is one of these commands: it checks its input,
+ * then runs one transaction whose origin names it. Phones, the board, the server and the
+ * tests all call the same functions.
+ */
+
+export type CommandName =
+  | 'initSession'
+  | 'addRipple'
+  | 'editRipple'
+  | 'withdrawRipple'
+  | 'deleteRipple'
+  | 'setRippleStatus'
+  | 'moveRipple'
+  | 'linkRipples'
+  | 'unlinkRipples'
+  | 'updateMeta'
+  | 'castVote'
+  | 'withdrawVote';
+
+export interface CommandOrigin {
+  command: CommandName;
+}
+
+export type CommandError =
+  | { kind: 'invalid'; detail: string }
+  | { kind: 'not-found' }
+  | { kind: 'forbidden' }
+  | { kind: 'cycle' }
+  | { kind: 'voting-closed' }
+  | { kind: 'no-dots-left' };
+
+export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
+const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
+
+function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
+  doc.transact(fn, { command } satisfies CommandOrigin);
+}
+
+/** Writes only the keys whose value differs, so a no-op edit sends nothing over the wire. */
+function writeFields(map: RippleMap, fields: Partial<Ripple>): void {
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+  }
+}
+
+/** Sets up a new session document. */
+export function initSession(doc: Y.Doc, meta: Partial<SessionMeta>, now = Date.now()): CommandResult {
+  const full = { ...readMeta(doc), ...meta, schemaVersion: SCHEMA_VERSION, createdAt: meta.createdAt ?? now };
+  const parsed = parseMeta(full);
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  run(doc, 'initSession', () => {
+    const map = roots(doc).meta;
+    for (const [key, value] of Object.entries(parsed.value)) map.set(key, value);
+  });
+  return ok(undefined);
+}
+
+export function updateMeta(doc: Y.Doc, actor: Actor, patch: Partial<SessionMeta>): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const parsed = parseMeta({ ...readMeta(doc), ...patch });
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  run(doc, 'updateMeta', () => {
+    const map = roots(doc).meta;
+    for (const key of Object.keys(patch) as (keyof SessionMeta)[]) {
+      const value = parsed.value[key];
+      if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+    }
+  });
+  return ok(undefined);
+}
+
+/** What a person types for a new ripple; everything but the text is optional. */
+export type RippleInput = Pick<Ripple, 'text'> &
+  Partial<
+    Pick<
+      Ripple,
+      | 'story'
+      | 'kind'
+      | 'authorName'
+      | 'showAuthor'
+      | 'involved'
+      | 'when'
+      | 'intended'
+      | 'valence'
+      | 'ongoing'
+      | 'proposedCauses'
+      | 'position'
+    >
+  >;
+
+/**
+ * Adds a ripple as `actor`. A facilitator's ripple goes straight onto the map; a phone's
+ * waits in the inbox while moderation is on.
+ *
+ * @example
+ * const result = addRipple(doc, { role: 'participant', id: 'p1' }, { text: 'Er is nu een inloopochtend' });
+ * if (result.ok) console.log(result.value.id);
+ */
+export function addRipple(
+  doc: Y.Doc,
+  actor: Actor,
+  input: RippleInput,
+  options: { id?: string; now?: number } = {},
+): CommandResult<Ripple> {
+  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  const now = options.now ?? Date.now();
+  const status = actor.role === 'facilitator' || !readMeta(doc).moderation ? 'accepted' : 'pending';
+  const candidate: Ripple = {
+    id: options.id ?? randomId(),
+    text: input.text,
+    story: input.story ?? '',
+    kind: input.kind ?? 'effect',
+    authorId: actor.id,
+    authorName: input.authorName ?? '',
+    showAuthor: input.showAuthor ?? true,
+    involved: input.involved ?? '',
+    createdAt: now,
+    updatedAt: now,
+    when: input.when ?? null,
+    intended: input.intended ?? 'unknown',
+    valence: input.valence ?? 'unknown',
+    ongoing: input.ongoing ?? 'unknown',
+    suggestedCode: null,
+    code: null,
+    extraCodes: [],
+    status,
+    position: actor.role === 'facilitator' ? (input.position ?? null) : null,
+    proposedCauses: input.proposedCauses ?? [],
+  };
+  const parsed = parseRipple(candidate);
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  if (roots(doc).ripples.has(parsed.value.id)) return fail({ kind: 'invalid', detail: 'id: already taken' });
+  run(doc, 'addRipple', () => {
+    const map: RippleMap = new Y.Map();
+    writeFields(map, parsed.value);
+    roots(doc).ripples.set(parsed.value.id, map);
+  });
+  return ok(parsed.value);
+}
+
+/** Changes some fields of a ripple. Participants may change only their own pending ripple's content fields. */
+export function editRipple(
+  doc: Y.Doc,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<Ripple, 'id' | 'authorId' | 'createdAt'>>,
+  now = Date.now(),
+): CommandResult<Ripple> {
+  const current = readRipple(doc, id);
+  if (!current) return fail({ kind: 'not-found' });
+  if (!canEditRipple(actor, current)) return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' && Object.keys(patch).some((key) => !PARTICIPANT_FIELDS.has(key))) {
+    return fail({ kind: 'forbidden' });
+  }
+  const parsed = parseRipple({ ...current, ...patch, updatedAt: now });
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  const map = roots(doc).ripples.get(id);
+  if (!map) return fail({ kind: 'not-found' });
+  run(doc, 'editRipple', () => {
+    const changed: Partial<Ripple> = {};
+    for (const key of Object.keys(patch) as (keyof Ripple)[])
+      Object.assign(changed, { [key]: parsed.value[key] });
+    writeFields(map, { ...changed, updatedAt: now });
+  });
+  return ok(parsed.value);
+}
+
+/** A participant takes back their own ripple while it still waits in the inbox. */
+export function withdrawRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+  const current = readRipple(doc, id);
+  if (!current) return fail({ kind: 'not-found' });
+  if (!canWithdrawRipple(actor, current)) return fail({ kind: 'forbidden' });
+  run(doc, 'withdrawRipple', () => roots(doc).ripples.delete(id));
+  return ok(undefined);
+}
+
+/** The facilitator removes a ripple with its links and the dots on it. */
+export function deleteRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const { ripples, links, votes } = roots(doc);
+  if (!ripples.has(id)) return fail({ kind: 'not-found' });
+  run(doc, 'deleteRipple', () => {
+    ripples.delete(id);
+    for (const link of readLinks(doc)) if (link.from === id || link.to === id) links.delete(link.id);
+    for (const vote of readVotes(doc))
+      if (vote.rippleId === id) votes.delete(voteKey(vote.voterId, vote.slot));
+  });
+  return ok(undefined);
+}
+
+/**
+ * Accepts a waiting ripple onto the map (turning the causes its author proposed into
+ * links, where that makes no loop) or hides it.
+ */
+export function setRippleStatus(
+  doc: Y.Doc,
+  actor: Actor,
+  id: string,
+  status: Ripple['status'],
+  now = Date.now(),
+): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const current = readRipple(doc, id);
+  const map = roots(doc).ripples.get(id);
+  if (!current || !map) return fail({ kind: 'not-found' });
+  run(doc, 'setRippleStatus', () => {
+    writeFields(map, { status, updatedAt: now });
+    if (status !== 'accepted') return;
+    for (const cause of current.proposedCauses) {
+      if (readRipple(doc, cause)?.status !== 'accepted') continue;
+      if (wouldCreateCycle(readLinks(doc), cause, id)) continue;
+      roots(doc).links.set(linkId(cause, id), { id: linkId(cause, id), from: cause, to: id, createdAt: now });
+    }
+  });
+  return ok(undefined);
+}
+
+export function moveRipple(
+  doc: Y.Doc,
+  actor: Actor,
+  id: string,
+  position: { x: number; y: number },
+): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const map = roots(doc).ripples.get(id);
+  if (!map) return fail({ kind: 'not-found' });
+  if (!Number.isFinite(position.x) || !Number.isFinite(position.y))
+    return fail({ kind: 'invalid', detail: 'position' });
+  run(doc, 'moveRipple', () => writeFields(map, { position: { x: position.x, y: position.y } }));
+  return ok(undefined);
+}
+
+/** "from led to to". Refused when it would close a loop. */
+export function linkRipples(
+  doc: Y.Doc,
+  actor: Actor,
+  from: string,
+  to: string,
+  now = Date.now(),
+): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (!readRipple(doc, from) || !readRipple(doc, to)) return fail({ kind: 'not-found' });
+  if (wouldCreateCycle(readLinks(doc), from, to)) return fail({ kind: 'cycle' });
+  const id = linkId(from, to);
+  run(doc, 'linkRipples', () => roots(doc).links.set(id, { id, from, to, createdAt: now }));
+  return ok(undefined);
+}
+
+export function unlinkRipples(doc: Y.Doc, actor: Actor, from: string, to: string): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const id = linkId(from, to);
+  if (!roots(doc).links.has(id)) return fail({ kind: 'not-found' });
+  run(doc, 'unlinkRipples', () => roots(doc).links.delete(id));
+  return ok(undefined);
+}
+
+/** Puts one of the actor's dots on a ripple during a reflection round. */
+export function castVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
+  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  const meta = readMeta(doc);
+  if (!meta.votingOpen) return fail({ kind: 'voting-closed' });
+  if (readRipple(doc, rippleId)?.status !== 'accepted') return fail({ kind: 'not-found' });
+  const used = new Set(
+    readVotes(doc)
+      .filter((v) => v.voterId === actor.id)
+      .map((v) => v.slot),
+  );
+  const dots = Math.min(meta.dotsPerParticipant, LIMITS.maxDots);
+  let slot = 0;
+  while (slot < dots && used.has(slot)) slot++;
+  if (slot >= dots) return fail({ kind: 'no-dots-left' });
+  run(doc, 'castVote', () => roots(doc).votes.set(voteKey(actor.id, slot), rippleId));
+  return ok(undefined);
+}
+
+/** Takes one of the actor's dots back off a ripple. */
+export function withdrawVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
+  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  if (!readMeta(doc).votingOpen) return fail({ kind: 'voting-closed' });
+  const mine = readVotes(doc).find((v) => v.voterId === actor.id && v.rippleId === rippleId);
+  if (!mine) return fail({ kind: 'not-found' });
+  run(doc, 'withdrawVote', () => roots(doc).votes.delete(voteKey(mine.voterId, mine.slot)));
+  return ok(undefined);
+}

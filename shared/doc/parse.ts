@@ -1,0 +1,104 @@
+import * as v from 'valibot';
+import { LIMITS } from '../model/limits';
+import {
+  INTENDED_VALUES,
+  LANGUAGES,
+  LAYOUTS,
+  type Link,
+  ONGOING_VALUES,
+  RIPPLE_KINDS,
+  RIPPLE_STATUSES,
+  type Ripple,
+  type SessionMeta,
+  VALENCES,
+} from '../model/ripple';
+
+/**
+ * The one parser for document content. Everything read out of a Y.Doc — which may have
+ * been written by any client, including a crafted one — passes through here once.
+ */
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const yearMonth = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
+const finite = v.pipe(v.number(), v.finite());
+
+export const RippleWhenSchema = v.variant('kind', [
+  v.object({ kind: v.literal('date'), value: isoDate }),
+  v.object({ kind: v.literal('month'), value: yearMonth }),
+  v.object({ kind: v.literal('phase'), value: id }),
+]);
+
+export const RippleSchema = v.strictObject({
+  id,
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.rippleText)),
+  story: text(LIMITS.rippleStory),
+  kind: v.picklist(RIPPLE_KINDS),
+  authorId: id,
+  authorName: text(LIMITS.name),
+  showAuthor: v.boolean(),
+  involved: text(LIMITS.involved),
+  createdAt: finite,
+  updatedAt: finite,
+  when: v.nullable(RippleWhenSchema),
+  intended: v.picklist(INTENDED_VALUES),
+  valence: v.picklist(VALENCES),
+  ongoing: v.picklist(ONGOING_VALUES),
+  suggestedCode: v.nullable(id),
+  code: v.nullable(id),
+  extraCodes: v.pipe(v.array(v.strictObject({ codebook: id, code: id })), v.maxLength(LIMITS.extraCodes)),
+  status: v.picklist(RIPPLE_STATUSES),
+  position: v.nullable(v.strictObject({ x: finite, y: finite })),
+  proposedCauses: v.pipe(v.array(id), v.maxLength(LIMITS.proposedCauses)),
+});
+
+export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });
+
+export const PhaseSchema = v.strictObject({
+  id,
+  label: text(LIMITS.phaseLabel),
+  start: v.nullable(yearMonth),
+  end: v.nullable(yearMonth),
+});
+
+export const SessionMetaSchema = v.strictObject({
+  schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: text(LIMITS.title),
+  programme: text(LIMITS.programme),
+  language: v.picklist(LANGUAGES),
+  createdAt: finite,
+  spanStart: v.nullable(yearMonth),
+  spanEnd: v.nullable(yearMonth),
+  phases: v.pipe(v.array(PhaseSchema), v.maxLength(LIMITS.phases)),
+  codebook: id,
+  moderation: v.boolean(),
+  prompt: text(LIMITS.prompt),
+  layout: v.picklist(LAYOUTS),
+  votingOpen: v.boolean(),
+  votesRevealed: v.boolean(),
+  dotsPerParticipant: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.maxDots)),
+});
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** "field: message" for the first problem, so a refusal names what was wrong. */
+function describe(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid';
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+function parser<S extends v.GenericSchema>(schema: S) {
+  return (input: unknown): ParseResult<v.InferOutput<S>> => {
+    const result = v.safeParse(schema, input);
+    return result.success
+      ? { ok: true, value: result.output }
+      : { ok: false, error: describe(result.issues) };
+  };
+}
+
+export const parseRipple: (input: unknown) => ParseResult<Ripple> = parser(RippleSchema);
+export const parseLink: (input: unknown) => ParseResult<Link> = parser(LinkSchema);
+export const parseMeta: (input: unknown) => ParseResult<SessionMeta> = parser(SessionMetaSchema);

@@ -1,0 +1,157 @@
+import type * as Y from 'yjs';
+import type { Actor, Ripple } from '../model/ripple';
+import type { DocChange } from './changes';
+import { parseLink, parseMeta } from './parse';
+import { parseVoteKey, readMeta, readRipple } from './read';
+import { isRootName, roots } from './schema';
+
+/**
+ * Who may change what. One pure rule set, used by the server on every incoming update
+ * and by the client to show only what a role can do.
+ *
+ * - facilitator: everything (content must still be valid)
+ * - participant: add ripples as themselves; edit or withdraw their own ripples while
+ *   pending; cast and withdraw their own votes while voting is open
+ * - viewer: nothing
+ */
+
+/** Ripple fields a participant may set on their own pending ripple. */
+export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([
+  'text',
+  'story',
+  'kind',
+  'authorName',
+  'showAuthor',
+  'involved',
+  'when',
+  'intended',
+  'valence',
+  'ongoing',
+  'proposedCauses',
+  'updatedAt',
+]);
+
+export function canEditRipple(actor: Actor, ripple: Ripple): boolean {
+  if (actor.role === 'facilitator') return true;
+  return actor.role === 'participant' && ripple.authorId === actor.id && ripple.status === 'pending';
+}
+
+export const canWithdrawRipple = canEditRipple;
+
+/** A ripple a participant may create: their own, uncoded, waiting (or straight on the map when moderation is off). */
+export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: boolean): boolean {
+  if (actor.role === 'facilitator') return true;
+  if (actor.role !== 'participant' || ripple.authorId !== actor.id) return false;
+  const allowedStatus = ripple.status === 'pending' || (!moderation && ripple.status === 'accepted');
+  return (
+    allowedStatus && ripple.code === null && ripple.extraCodes.length === 0 && ripple.suggestedCode === null
+  );
+}
+
+export type Refusal = { reason: 'forbidden' | 'invalid'; detail: string };
+export type AuthResult = { ok: true } | ({ ok: false } & Refusal);
+
+const refuse = (reason: Refusal['reason'], detail: string): AuthResult => ({ ok: false, reason, detail });
+const OK: AuthResult = { ok: true };
+
+/** Whether a vote key holds an own, valid dot. */
+function checkVote(actor: Actor, key: string, before: Y.Doc, after: Y.Doc): AuthResult {
+  const parsed = parseVoteKey(key);
+  if (!parsed) return refuse('invalid', `votes.${key}: not a vote key`);
+  const value = roots(after).votes.get(key);
+  if (value !== undefined) {
+    if (typeof value !== 'string') return refuse('invalid', `votes.${key}: not a ripple id`);
+    if (readRipple(after, value)?.status !== 'accepted')
+      return refuse('invalid', `votes.${key}: no such ripple on the map`);
+  }
+  if (actor.role === 'facilitator') return OK;
+  if (actor.role !== 'participant' || parsed.voterId !== actor.id)
+    return refuse('forbidden', `votes.${key}: not your vote`);
+  const meta = readMeta(before);
+  if (!meta.votingOpen) return refuse('forbidden', 'voting is closed');
+  if (parsed.slot >= meta.dotsPerParticipant) return refuse('forbidden', `votes.${key}: no dots left`);
+  return OK;
+}
+
+function checkRippleEntry(actor: Actor, id: string, before: Y.Doc, after: Y.Doc): AuthResult {
+  const old = readRipple(before, id);
+  const stored = roots(after).ripples.get(id);
+  const next = readRipple(after, id);
+  if (stored !== undefined && next === null) return refuse('invalid', `ripples.${id}: invalid ripple`);
+  if (next && next.id !== id) return refuse('invalid', `ripples.${id}: id does not match its key`);
+  if (actor.role === 'facilitator') return OK;
+  if (old && !canWithdrawRipple(actor, old))
+    return refuse('forbidden', `ripples.${id}: not your pending ripple`);
+  if (!old && roots(before).ripples.has(id)) return refuse('forbidden', `ripples.${id}: not your ripple`);
+  if (next && !isAcceptableNewRipple(actor, next, readMeta(before).moderation)) {
+    return refuse('forbidden', `ripples.${id}: a new ripple must be your own and wait for the facilitator`);
+  }
+  return OK;
+}
+
+function checkRippleField(actor: Actor, id: string, field: string, before: Y.Doc, after: Y.Doc): AuthResult {
+  const next = readRipple(after, id);
+  if (roots(after).ripples.has(id) && next === null)
+    return refuse('invalid', `ripples.${id}.${field}: invalid value`);
+  if (actor.role === 'facilitator') return OK;
+  const old = readRipple(before, id);
+  if (!old || !canEditRipple(actor, old))
+    return refuse('forbidden', `ripples.${id}: not your pending ripple`);
+  if (!PARTICIPANT_FIELDS.has(field))
+    return refuse('forbidden', `ripples.${id}.${field}: only the facilitator can change this`);
+  if (next && (next.authorId !== old.authorId || next.status !== old.status)) {
+    return refuse('forbidden', `ripples.${id}: author and status are not yours to change`);
+  }
+  return OK;
+}
+
+function checkChange(actor: Actor, change: DocChange, before: Y.Doc, after: Y.Doc): AuthResult {
+  const [root, rippleId, ...deeper] = change.path;
+  if (root === undefined || !isRootName(root) || deeper.length > 0) {
+    return refuse('invalid', `${change.path.join('.')}: not part of a session document`);
+  }
+  if (change.key === null) return refuse('invalid', `${change.path.join('.')}: unexpected content`);
+  const key = change.key;
+  switch (root) {
+    case 'ripples':
+      if (rippleId === undefined) return checkRippleEntry(actor, key, before, after);
+      return checkRippleField(actor, rippleId, key, before, after);
+    case 'votes':
+      return rippleId === undefined
+        ? checkVote(actor, key, before, after)
+        : refuse('invalid', 'votes: unexpected nesting');
+    case 'links': {
+      if (actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can link ripples');
+      const value = roots(after).links.get(key);
+      if (value === undefined) return OK;
+      const parsed = parseLink(value);
+      return parsed.ok && parsed.value.id === key ? OK : refuse('invalid', `links.${key}: invalid link`);
+    }
+    case 'meta': {
+      if (actor.role !== 'facilitator')
+        return refuse('forbidden', 'only the facilitator can change the session');
+      const stored = roots(after).meta.get(key);
+      if (stored === undefined) return OK;
+      const candidate = { ...readMeta(after), [key]: stored };
+      return parseMeta(candidate).ok ? OK : refuse('invalid', `meta.${key}: invalid value`);
+    }
+  }
+}
+
+/**
+ * Decides whether `actor` may make the change that turned `before` into `after`.
+ * `changes` comes from `changesOfTransaction` on `after`.
+ */
+export function authorize(
+  actor: Actor,
+  changes: readonly DocChange[],
+  before: Y.Doc,
+  after: Y.Doc,
+): AuthResult {
+  if (changes.length > 0 && actor.role === 'viewer') return refuse('forbidden', 'this screen can only watch');
+  for (const change of changes) {
+    const result = checkChange(actor, change, before, after);
+    if (!result.ok) return result;
+  }
+  return OK;
+}

@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
+import { parseLink, parseMeta, parseRipple } from './parse';
+import { roots, SCHEMA_VERSION } from './schema';
+
+/** Meta values a document falls back to for keys it does not hold (yet). */
+export const DEFAULT_META: SessionMeta = {
+  schemaVersion: SCHEMA_VERSION,
+  title: '',
+  programme: '',
+  language: 'nl',
+  createdAt: 0,
+  spanStart: null,
+  spanEnd: null,
+  phases: [],
+  codebook: 'working-elements',
+  moderation: true,
+  prompt: '',
+  layout: 'free',
+  votingOpen: false,
+  votesRevealed: false,
+  dotsPerParticipant: 3,
+};
+
+/**
+ * The session meta; a key that is missing or invalid falls back to its default, so a
+ * document from an older version (or a half-written one) still opens.
+ */
+export function readMeta(doc: Y.Doc): SessionMeta {
+  const stored = roots(doc).meta.toJSON() as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...DEFAULT_META };
+  for (const key of Object.keys(DEFAULT_META) as (keyof SessionMeta)[]) {
+    if (!(key in stored)) continue;
+    const candidate = { ...DEFAULT_META, [key]: stored[key] };
+    if (parseMeta(candidate).ok) merged[key] = stored[key];
+  }
+  return merged as unknown as SessionMeta;
+}
+
+/** A ripple as stored, or null when the id is unknown or the stored content is invalid. */
+export function readRipple(doc: Y.Doc, id: string): Ripple | null {
+  const map = roots(doc).ripples.get(id);
+  if (!(map instanceof Y.Map)) return null;
+  const parsed = parseRipple(map.toJSON());
+  return parsed.ok ? parsed.value : null;
+}
+
+export function readRipples(doc: Y.Doc): Ripple[] {
+  const out: Ripple[] = [];
+  for (const id of roots(doc).ripples.keys()) {
+    const ripple = readRipple(doc, id);
+    if (ripple) out.push(ripple);
+  }
+  return out;
+}
+
+export function readLinks(doc: Y.Doc): Link[] {
+  const out: Link[] = [];
+  for (const value of roots(doc).links.values()) {
+    const parsed = parseLink(value);
+    if (parsed.ok) out.push(parsed.value);
+  }
+  return out;
+}
+
+export function parseVoteKey(key: string): { voterId: string; slot: number } | null {
+  const at = key.lastIndexOf(':');
+  if (at <= 0) return null;
+  const slot = Number(key.slice(at + 1));
+  if (!Number.isInteger(slot) || slot < 0) return null;
+  return { voterId: key.slice(0, at), slot };
+}
+
+export function readVotes(doc: Y.Doc): Vote[] {
+  const out: Vote[] = [];
+  for (const [key, rippleId] of roots(doc).votes.entries()) {
+    const parsedKey = parseVoteKey(key);
+    if (parsedKey && typeof rippleId === 'string') out.push({ ...parsedKey, rippleId });
+  }
+  return out;
+}

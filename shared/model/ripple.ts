@@ -1,0 +1,133 @@
+/**
+ * The REM domain as plain data: what a ripple, a link, a vote and a session carry.
+ * These are the parsed, trusted shapes; `shared/doc/parse.ts` turns untrusted document
+ * content into them. See ../../../shared/DOMAIN.md ("A ripple: what it carries").
+ */
+
+export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting. `id` is the participant id for phones, a fixed id for facilitators and viewers. */
+export interface Actor {
+  role: Role;
+  id: string;
+}
+
+export const RIPPLE_KINDS = ['effect', 'activity'] as const;
+export type RippleKind = (typeof RIPPLE_KINDS)[number];
+
+export const INTENDED_VALUES = ['intended', 'unintended', 'unknown'] as const;
+export type Intended = (typeof INTENDED_VALUES)[number];
+
+export const VALENCES = ['positive', 'negative', 'mixed', 'unknown'] as const;
+export type Valence = (typeof VALENCES)[number];
+
+export const ONGOING_VALUES = ['ongoing', 'stopped', 'unknown'] as const;
+export type Ongoing = (typeof ONGOING_VALUES)[number];
+
+/** pending: sent from a phone, waiting in the inbox; accepted: on the map; hidden: set aside by the facilitator. */
+export const RIPPLE_STATUSES = ['pending', 'accepted', 'hidden'] as const;
+export type RippleStatus = (typeof RIPPLE_STATUSES)[number];
+
+/** When a ripple happened: a day, a month, or one of the session's phases. */
+export type RippleWhen =
+  | { kind: 'date'; value: string } // YYYY-MM-DD
+  | { kind: 'month'; value: string } // YYYY-MM
+  | { kind: 'phase'; value: string }; // phase id
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** A code from a second codebook (e.g. borging strategies), kept apart from the primary code. */
+export interface CodeRef {
+  codebook: string;
+  code: string;
+}
+
+export interface Ripple {
+  id: string;
+  text: string;
+  /** An optional story or quote behind the ripple. */
+  story: string;
+  kind: RippleKind;
+  authorId: string;
+  /** Empty when the author stays anonymous. */
+  authorName: string;
+  /** Whether the board shows the author's name next to the ripple. */
+  showAuthor: boolean;
+  /** Who was involved or affected: a role or organisation, never a person's name. */
+  involved: string;
+  createdAt: number;
+  updatedAt: number;
+  when: RippleWhen | null;
+  intended: Intended;
+  valence: Valence;
+  ongoing: Ongoing;
+  /** The classifier's suggestion; kept apart from the confirmed code. */
+  suggestedCode: string | null;
+  /** The confirmed primary code from the session's codebook. */
+  code: string | null;
+  /** Further confirmed codes, possibly from a second codebook. */
+  extraCodes: CodeRef[];
+  status: RippleStatus;
+  position: Position | null;
+  /** Causes a participant proposed from the phone; the facilitator turns them into links. */
+  proposedCauses: string[];
+}
+
+/** "from led to to". The id is derived from both ends so concurrent duplicates collapse. */
+export interface Link {
+  id: string;
+  from: string;
+  to: string;
+  createdAt: number;
+}
+
+export interface Phase {
+  id: string;
+  label: string;
+  /** YYYY-MM, optional */
+  start: string | null;
+  end: string | null;
+}
+
+export const LAYOUTS = ['free', 'timeline', 'rings'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface SessionMeta {
+  schemaVersion: number;
+  title: string;
+  /** The programme at the centre: the stone thrown in the water. */
+  programme: string;
+  language: Language;
+  createdAt: number;
+  /** YYYY-MM, the time span the map covers. */
+  spanStart: string | null;
+  spanEnd: string | null;
+  phases: Phase[];
+  /** Id of the session's primary codebook. */
+  codebook: string;
+  /** With moderation on, phone ripples wait in the inbox. */
+  moderation: boolean;
+  /** The question phones show right now, e.g. "Wat ging er minder goed?". */
+  prompt: string;
+  layout: LayoutName;
+  votingOpen: boolean;
+  votesRevealed: boolean;
+  dotsPerParticipant: number;
+}
+
+/** One dot a participant placed. Key in the document: `${voterId}:${slot}`. */
+export interface Vote {
+  voterId: string;
+  slot: number;
+  rippleId: string;
+}
+
+export const linkId = (from: string, to: string): string => `${from}->${to}`;
+export const voteKey = (voterId: string, slot: number): string => `${voterId}:${slot}`;

@@ -1,0 +1,35 @@
+/**
+ * Every WebSocket close code the server sends, named once. The 44xx range matters:
+ * y-websocket 3.1 stops reconnecting on 4400–4499, so a refused client does not retry
+ * forever (an HTTP 401 at the upgrade would make it retry).
+ */
+export const CLOSE = {
+  /** A frame that is not a y-websocket message (bad bytes, truncated varints). */
+  malformed: { code: 4400, reason: 'malformed-message' },
+  /** The key, join code or participant secret is wrong or missing. */
+  unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The client sent a change its role may not make. It must start over with a fresh document. */
+  forbidden: { code: 4403, reason: 'forbidden-change' },
+  /** No session with this id. */
+  notFound: { code: 4404, reason: 'session-not-found' },
+  /** A change whose content breaks the document schema. */
+  invalid: { code: 4422, reason: 'invalid-change' },
+  /** A message larger than the server accepts. */
+  tooLarge: { code: 4413, reason: 'message-too-large' },
+  /** Storage failed; the update was not stored and not applied. The client may retry later. */
+  storageFailed: { code: 4503, reason: 'storage-failed' },
+  /** The server is shutting down; clients reconnect to it (or a peer) when it is back. */
+  goingAway: { code: 1001, reason: 'server-restarting' },
+} as const;
+
+export type CloseName = keyof typeof CLOSE;
+
+/** Close codes after which a client should not reconnect with the same document. */
+export function isFinalClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+export function closeNameOf(code: number): CloseName | null {
+  for (const [name, value] of Object.entries(CLOSE)) if (value.code === code) return name as CloseName;
+  return null;
+}

@@ -1,0 +1,31 @@
+/**
+ * Join codes are read off a projector and typed on a phone: six characters from an
+ * alphabet without look-alikes (no 0/O/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B), shown as "ABC-DEF".
+ * 22^6 ≈ 113 million codes; guessing is rate-limited by the server.
+ */
+export const JOIN_CODE_ALPHABET = 'ACDEFHJKMNPRTUVWXY3479';
+export const JOIN_CODE_LENGTH = 6;
+
+/** Upper-cases and drops spaces, dashes and dots, so "abc def", "ABC-DEF" and "abc.def" are one code. */
+export function normalizeJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-.–_]/g, '');
+}
+
+export function isValidJoinCode(code: string): boolean {
+  if (code.length !== JOIN_CODE_LENGTH) return false;
+  for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return false;
+  return true;
+}
+
+/** "ACDEFG" → "ACD-EFG", for display. */
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+/** A join code from random bytes (the caller supplies them, so this stays pure). */
+export function joinCodeFromBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++)
+    out += JOIN_CODE_ALPHABET[(bytes[i] ?? 0) % JOIN_CODE_ALPHABET.length];
+  return out;
+}
