@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/helpers/summaryReporter.ts'],
     projects: [
       {
         test: {

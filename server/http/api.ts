@@ -22,7 +22,8 @@ export interface ApiDeps {
 }
 
 // Names and titles are shown on a projector: control characters have no business in them.
-const CONTROL_CHARACTERS = new RegExp('[\\u0000-\\u001f\\u007f]', 'g');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
 
 /** Removes control characters and surrounding space from a short label. */
 const label = (max: number) =>

@@ -1,9 +1,9 @@
-import type { CodePattern } from './types';
+import { CODE_PATTERNS, type CodePattern } from './types';
 
 /**
  * Colours for codes. The first seven are Okabe & Ito's colour-blind-safe set (without
  * black, which reads as text, and with yellow last because it vanishes on a washed-out
- * projector); the rest are Paul Tol's "muted" scheme for codebooks with more codes.
+ * projector); the rest come from Paul Tol's "muted" scheme for codebooks with more codes.
  * Every code also carries a pattern, so colour is never the only cue.
  */
 export const CODE_PALETTE = [
@@ -21,22 +21,13 @@ export const CODE_PALETTE = [
   '#AA4499', // Tol purple
 ] as const;
 
-/** The palette colour and pattern for the code at `index`, for new custom codes. */
+/**
+ * A distinct colour and pattern for the code at `index` of a new custom codebook.
+ *
+ * @example
+ * defaultLook(0); // { color: '#E69F00', pattern: 'solid' }
+ */
 export function defaultLook(index: number): { color: string; pattern: CodePattern } {
-  const patterns: CodePattern[] = [
-    'solid',
-    'dots',
-    'stripes',
-    'grid',
-    'waves',
-    'cross',
-    'rings',
-    'diagonal',
-    'checks',
-    'zigzag',
-    'triangles',
-    'bricks',
-  ];
   const i = Math.abs(Math.trunc(index)) % CODE_PALETTE.length;
-  return { color: CODE_PALETTE[i] as string, pattern: patterns[i] as CodePattern };
+  return { color: CODE_PALETTE[i] as string, pattern: CODE_PATTERNS[i % CODE_PATTERNS.length] as CodePattern };
 }

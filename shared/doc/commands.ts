@@ -145,8 +145,8 @@ export function addRipple(
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
   if (roots(doc).ripples.has(parsed.value.id)) return fail({ kind: 'invalid', detail: 'id: already taken' });
   run(doc, 'addRipple', () => {
-    const map: RippleMap = new Y.Map();
-    writeFields(map, parsed.value);
+    // A map not yet in a document can be written but not read, so no diffing here.
+    const map: RippleMap = new Y.Map(Object.entries(parsed.value));
     roots(doc).ripples.set(parsed.value.id, map);
   });
   return ok(parsed.value);

@@ -1,0 +1,86 @@
+import { memo, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { setRippleStatus } from '../../shared/doc/commands';
+import type { RippleView } from '../../shared/doc/viewModel';
+import { commandErrorKey } from '../i18n/errorText';
+import { useT } from '../i18n/useT';
+import { showNotice } from '../store/actions';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import type { SessionState } from '../store/sessionStore';
+import { selectPendingRipples } from '../store/selectors';
+import { SessionSettings } from './SessionSettings';
+
+const selectHidden = (s: SessionState) => s.view.ripples.filter((r) => r.status === 'hidden');
+
+/** Ripples from phones waiting for the facilitator: put them on the map, or set them aside. */
+export function InboxPanel() {
+  const t = useT();
+  const id = useId();
+  const pending = useSession(useShallow(selectPendingRipples));
+  const hidden = useSession(useShallow(selectHidden));
+  return (
+    <section className="side-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>
+        {t('inbox.heading')} <span className="count-badge">{pending.length}</span>
+      </h2>
+      {pending.length === 0 ? (
+        <p className="muted">{t('inbox.empty')}</p>
+      ) : (
+        <ul className="inbox-list">
+          {pending.map((ripple) => (
+            <InboxItem key={ripple.id} ripple={ripple} />
+          ))}
+        </ul>
+      )}
+      {hidden.length > 0 && (
+        <details className="hidden-ripples">
+          <summary>{t('inbox.hiddenHeading', { count: hidden.length })}</summary>
+          <ul className="inbox-list">
+            {hidden.map((ripple) => (
+              <InboxItem key={ripple.id} ripple={ripple} />
+            ))}
+          </ul>
+        </details>
+      )}
+      <SessionSettings />
+    </section>
+  );
+}
+
+const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
+  const t = useT();
+  const id = useId();
+  const { doc, actor, store } = useSessionHandle();
+  const setStatus = (status: 'accepted' | 'hidden') => {
+    const result = setRippleStatus(doc, actor, ripple.id, status);
+    if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+  };
+  return (
+    <li className="inbox-item">
+      <p className="inbox-item__text" id={`${id}-text`}>
+        {ripple.text}
+      </p>
+      <p className="inbox-item__author">{ripple.authorName || t('inbox.anonymous')}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary button--small"
+          aria-describedby={`${id}-text`}
+          onClick={() => setStatus('accepted')}
+        >
+          {t('inbox.accept')}
+        </button>
+        {ripple.status === 'pending' && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby={`${id}-text`}
+            onClick={() => setStatus('hidden')}
+          >
+            {t('inbox.hide')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,56 @@
+import type { CommandError } from '../../shared/doc/commands';
+import { closeNameOf } from '../../shared/protocol/closeCodes';
+import type { MessageKey } from './nl';
+
+/**
+ * Friendly texts for every failure a person can meet: server close codes, HTTP error
+ * codes and refused commands. The wire codes are named once in shared/ and server/http;
+ * their words live in the dictionaries.
+ */
+export function closeMessageKey(code: number): MessageKey {
+  switch (closeNameOf(code)) {
+    case 'unauthorized':
+      return 'error.close.unauthorized';
+    case 'notFound':
+      return 'error.close.notFound';
+    case 'forbidden':
+      return 'error.close.forbidden';
+    case 'invalid':
+    case 'malformed':
+      return 'error.close.invalid';
+    case 'tooLarge':
+      return 'error.close.tooLarge';
+    default:
+      return 'error.close.other';
+  }
+}
+
+const HTTP_ERRORS: Record<string, MessageKey> = {
+  'invalid-code': 'error.http.invalidCode',
+  'unknown-code': 'error.http.unknownCode',
+  'too-many-attempts': 'error.http.tooManyAttempts',
+  'invalid-request': 'error.http.invalidRequest',
+  'session-not-found': 'error.http.sessionNotFound',
+  unauthorized: 'error.http.unauthorized',
+  network: 'error.http.network',
+};
+
+export function httpErrorKey(code: string): MessageKey {
+  return HTTP_ERRORS[code] ?? 'error.http.other';
+}
+
+export function commandErrorKey(error: CommandError): MessageKey {
+  switch (error.kind) {
+    case 'cycle':
+      return 'error.command.cycle';
+    case 'forbidden':
+      return 'error.command.forbidden';
+    case 'not-found':
+      return 'error.command.notFound';
+    case 'invalid':
+      return 'error.command.invalid';
+    case 'voting-closed':
+    case 'no-dots-left':
+      return 'error.command.other';
+  }
+}

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { applyDocumentLanguage } from './i18n/language';
+import './styles/base.css';
+
+applyDocumentLanguage();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Kringen: the page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

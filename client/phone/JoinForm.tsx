@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { LIMITS } from '../../shared/model/limits';
+import { isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import { joinSession } from '../api/api';
+import { httpErrorKey } from '../i18n/errorText';
+import type { MessageKey } from '../i18n/nl';
+import { useT } from '../i18n/useT';
+import {
+  loadIdentity,
+  type ParticipantIdentity,
+  rememberJoinCode,
+  saveIdentity,
+} from '../session/participantIdentity';
+
+/** The phone's join step: the code (prefilled from /j/CODE), an optional name, "Meedoen". */
+export function JoinForm({
+  initialCode,
+  onJoined,
+}: {
+  initialCode: string;
+  onJoined: (sessionId: string, identity: ParticipantIdentity) => void;
+}) {
+  const t = useT();
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MessageKey | null>(null);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const normalized = normalizeJoinCode(code);
+    if (!isValidJoinCode(normalized)) {
+      setError(httpErrorKey('invalid-code'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await joinSession(normalized, name.trim());
+    setBusy(false);
+    if (!result.ok) {
+      setError(httpErrorKey(result.error));
+      return;
+    }
+    const joined = result.value;
+    rememberJoinCode(normalized, joined.sessionId);
+    // Someone who joined this session before stays the same person (and keeps their ripples).
+    const identity = loadIdentity(joined.sessionId) ?? {
+      participantId: joined.participantId,
+      secret: joined.secret,
+      name: joined.name,
+    };
+    saveIdentity(joined.sessionId, identity);
+    onJoined(joined.sessionId, identity);
+  }
+
+  return (
+    <form className="join-form" onSubmit={submit} noValidate>
+      <label className="field">
+        <span className="field__label">{t('join.code')}</span>
+        <input
+          className="code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoCapitalize="characters"
+          autoComplete="off"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={40}
+          aria-invalid={error === 'error.http.invalidCode' || error === 'error.http.unknownCode'}
+          placeholder="ACD-EFH"
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('join.name')}</span>
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="given-name"
+          maxLength={LIMITS.name}
+        />
+        <span className="field__hint">{t('join.nameHint')}</span>
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {t(error)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary button--wide" disabled={busy}>
+        {busy ? t('join.joining') : t('join.submit')}
+      </button>
+    </form>
+  );
+}

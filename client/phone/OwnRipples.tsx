@@ -1,0 +1,31 @@
+import { useCallback, useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../i18n/useT';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import type { SessionState } from '../store/sessionStore';
+import { selectRipplesBy } from '../store/selectors';
+import { OwnRippleItem } from './OwnRippleItem';
+
+/** "Jouw rimpelingen": what this phone sent, with its status. */
+export function OwnRipples({ authorName }: { authorName: string }) {
+  const t = useT();
+  const id = useId();
+  const { actor } = useSessionHandle();
+  const mine = useSession(
+    useShallow(useCallback((s: SessionState) => selectRipplesBy(s, actor.id), [actor.id])),
+  );
+  return (
+    <section className="own-ripples" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('phone.ownHeading')}</h2>
+      {mine.length === 0 ? (
+        <p className="muted">{t('phone.ownEmpty')}</p>
+      ) : (
+        <ul className="own-ripples__list">
+          {mine.map((ripple) => (
+            <OwnRippleItem key={ripple.id} ripple={ripple} authorName={authorName} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

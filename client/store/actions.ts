@@ -1,0 +1,41 @@
+import type { MessageKey } from '../i18n/nl';
+import type { ConnectionState } from '../sync/connectSession';
+import type { PanelName, SessionStore } from './sessionStore';
+
+/** Changes to a screen's own view state. Shared data changes go through shared/doc/commands.ts. */
+
+let noticeSerial = 0;
+
+export function setConnection(store: SessionStore, connection: ConnectionState): void {
+  store.setState({ connection });
+}
+
+export function setSelection(store: SessionStore, ripples: readonly string[], links: readonly string[]): void {
+  const current = store.getState().selection;
+  if (sameIds(current.ripples, ripples) && sameIds(current.links, links)) return;
+  store.setState({ selection: { ripples, links } });
+}
+
+export function openPanel(store: SessionStore, panel: PanelName): void {
+  store.setState({ panel });
+}
+
+export function startEditing(store: SessionStore, rippleId: string): void {
+  store.setState({ panel: 'edit', editingId: rippleId });
+}
+
+export function stopEditing(store: SessionStore): void {
+  store.setState({ panel: 'inbox', editingId: null });
+}
+
+export function showNotice(store: SessionStore, key: MessageKey, tone: 'info' | 'error' = 'info'): void {
+  store.setState({ notice: { key, tone, serial: ++noticeSerial } });
+}
+
+export function clearNotice(store: SessionStore): void {
+  store.setState({ notice: null });
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

@@ -1,0 +1,33 @@
+import type { RippleView } from '../../shared/doc/viewModel';
+import type { SessionState } from './sessionStore';
+
+/**
+ * Selectors, defined once. Those that build a new array are meant for `useShallow`,
+ * so a component re-renders only when the items themselves change.
+ */
+export const selectMeta = (s: SessionState) => s.view.meta;
+export const selectTitle = (s: SessionState) => s.view.meta.title;
+export const selectPrompt = (s: SessionState) => s.view.meta.prompt;
+export const selectPendingCount = (s: SessionState) => s.view.pendingCount;
+export const selectLinks = (s: SessionState) => s.view.links;
+export const selectConnection = (s: SessionState) => s.connection;
+export const selectPanel = (s: SessionState) => s.panel;
+export const selectEditingId = (s: SessionState) => s.editingId;
+export const selectNotice = (s: SessionState) => s.notice;
+export const selectSelectedRipples = (s: SessionState) => s.selection.ripples;
+
+const isOnMap = (r: RippleView) => r.status === 'accepted';
+const isPending = (r: RippleView) => r.status === 'pending';
+
+/** For useShallow: the ripples on the map. */
+export const selectMapRipples = (s: SessionState): RippleView[] => s.view.ripples.filter(isOnMap);
+
+/** For useShallow: the ripples waiting in the inbox, oldest first. */
+export const selectPendingRipples = (s: SessionState): RippleView[] => s.view.ripples.filter(isPending);
+
+/** For useShallow: one author's ripples, newest first. */
+export const selectRipplesBy = (s: SessionState, authorId: string): RippleView[] =>
+  s.view.ripples.filter((r) => r.authorId === authorId).reverse();
+
+export const selectRipple = (s: SessionState, id: string | null): RippleView | null =>
+  id === null ? null : (s.view.ripples.find((r) => r.id === id) ?? null);

@@ -1,0 +1,75 @@
+import type * as Y from 'yjs';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { docToView, type SessionView } from '../../shared/doc/viewModel';
+import type { MessageKey } from '../i18n/nl';
+import type { ConnectionState } from '../sync/connectSession';
+import { shareUnchanged } from './shareUnchanged';
+
+/** Side panels of the board; later issues add more (codes, phases, export). */
+export type PanelName = 'inbox' | 'add' | 'edit';
+
+export interface Notice {
+  key: MessageKey;
+  tone: 'info' | 'error';
+  /** Distinguishes two equal notices in a row, so the second one is announced again. */
+  serial: number;
+}
+
+/**
+ * One open session as screens read it: a read-only projection of the document (`view`)
+ * plus this screen's own view state. Shared data is never written here; writes go through
+ * the commands in shared/doc/commands.ts and come back through the document observer.
+ */
+export interface SessionState {
+  view: SessionView;
+  connection: ConnectionState;
+  selection: { ripples: readonly string[]; links: readonly string[] };
+  panel: PanelName;
+  /** The ripple open in the edit panel. */
+  editingId: string | null;
+  notice: Notice | null;
+}
+
+export type SessionStore = StoreApi<SessionState>;
+
+/**
+ * A store that follows `doc`. The projection is recomputed at most once per animation
+ * frame (with a timer as fallback, since hidden tabs get no frames).
+ */
+export function createSessionStore(doc: Y.Doc): { store: SessionStore; dispose: () => void } {
+  const store = createStore<SessionState>()(() => ({
+    view: docToView(doc),
+    connection: { phase: 'connecting' },
+    selection: { ripples: [], links: [] },
+    panel: 'inbox',
+    editingId: null,
+    notice: null,
+  }));
+
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = null;
+    timer = null;
+  };
+  const refresh = () => {
+    cancel();
+    store.setState((state) => ({ view: shareUnchanged(state.view, docToView(doc)) }));
+  };
+  const onUpdate = () => {
+    if (frame !== null || timer !== null) return;
+    frame = requestAnimationFrame(refresh);
+    timer = setTimeout(refresh, 100);
+  };
+  doc.on('update', onUpdate);
+
+  return {
+    store,
+    dispose() {
+      doc.off('update', onUpdate);
+      cancel();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { type Classification, classifyRipple, MIN_SCORE } from './classifyRipple';
+export type { RankedCode } from './score';
+export type { RippleValence } from './valence';

@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import { CODEBOOK_LIMITS } from './limits';
+import { CODE_PATTERNS, type Codebook } from './types';
+
+/**
+ * The one parser for codebooks that did not ship with the product: a facilitator's custom
+ * codebook, read back from a session document or an imported export.
+ */
+
+/** Lower-case ids so they survive spreadsheets and file names; `-` and `_` as in the built-ins. */
+const idSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z][a-z0-9_-]*$/, 'must start with a letter and use only a-z, 0-9, "-" or "_"'),
+  v.maxLength(CODEBOOK_LIMITS.id, `must be at most ${CODEBOOK_LIMITS.id} characters`),
+);
+
+const boundedText = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+
+const localized = (max: number) => v.strictObject({ nl: boundedText(max), en: boundedText(max) });
+
+const keyword = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(2, 'must be at least 2 characters'),
+  v.maxLength(CODEBOOK_LIMITS.keyword, `must be at most ${CODEBOOK_LIMITS.keyword} characters`),
+  v.regex(/[\p{L}\p{N}]/u, 'must contain a letter or digit'),
+);
+
+const CodeSchema = v.pipe(
+  v.strictObject({
+    id: idSchema,
+    label: localized(CODEBOOK_LIMITS.label),
+    description: localized(CODEBOOK_LIMITS.description),
+    color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0072B2')),
+    pattern: v.picklist(CODE_PATTERNS, `must be one of ${CODE_PATTERNS.join(', ')}`),
+    keywords: v.strictObject({ nl: v.array(keyword), en: v.array(keyword) }),
+  }),
+  v.check(
+    (code) => code.keywords.nl.length + code.keywords.en.length <= CODEBOOK_LIMITS.keywordsPerCode,
+    `at most ${CODEBOOK_LIMITS.keywordsPerCode} keywords per code (nl and en together)`,
+  ),
+);
+
+const CodebookSchema = v.pipe(
+  v.strictObject({
+    id: idSchema,
+    label: localized(CODEBOOK_LIMITS.label),
+    description: localized(CODEBOOK_LIMITS.description),
+    codes: v.pipe(
+      v.array(CodeSchema),
+      v.minLength(1, 'must hold at least one code'),
+      v.maxLength(CODEBOOK_LIMITS.codes, `must hold at most ${CODEBOOK_LIMITS.codes} codes`),
+    ),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    reportDuplicates(dataset.value.codes, (code) => code.id, 'id', 'is used by another code', addIssue);
+    // Two codes in one colour cannot be told apart on the board, whatever their pattern.
+    reportDuplicates(
+      dataset.value.codes,
+      (code) => code.color.toLowerCase(),
+      'color',
+      'is already the colour of another code',
+      addIssue,
+    );
+  }),
+);
+
+type AddIssue = Parameters<Parameters<typeof v.rawCheck>[0]>[0]['addIssue'];
+
+function reportDuplicates<T extends object>(
+  codes: readonly T[],
+  keyOf: (code: T) => string,
+  field: string,
+  message: string,
+  addIssue: AddIssue,
+): void {
+  const seen = new Set<string>();
+  codes.forEach((code, index) => {
+    const key = keyOf(code);
+    if (seen.has(key)) {
+      addIssue({
+        message: `codes[${index}].${field} ${message}`,
+        path: [
+          { type: 'array', origin: 'value', input: codes, key: index, value: code },
+          { type: 'object', origin: 'value', input: code as Record<string, unknown>, key: field, value: key },
+        ],
+      });
+    }
+    seen.add(key);
+  });
+}
+
+/** One problem in a codebook: where (`codes[2].keywords.nl[5]`) and what was wrong. */
+export interface CodebookIssue {
+  path: string;
+  message: string;
+}
+
+export type CodebookParseResult =
+  | { ok: true; value: Codebook }
+  | { ok: false; error: string; issues: CodebookIssue[] };
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
+  }
+  return path;
+}
+
+/**
+ * Validates untrusted input as a {@link Codebook}. Expected failures are values: every
+ * problem is listed with the field it concerns, and `error` summarises the first one in
+ * the same `field: message` form as the document parsers.
+ *
+ * @example
+ * const result = parseCodebook(JSON.parse(text));
+ * if (!result.ok) showError(result.error); // "codes[1].label.nl: must not be empty"
+ */
+export function parseCodebook(input: unknown): CodebookParseResult {
+  const result = v.safeParse(CodebookSchema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const issues = result.issues.map((issue) => {
+    const path = pathOf(issue);
+    // Custom checks already name the field in their message; keep it short.
+    const message = issue.message.startsWith(`${path} `) ? issue.message.slice(path.length + 1) : issue.message;
+    return { path: path || '(codebook)', message };
+  });
+  const first = issues[0] as CodebookIssue;
+  return { ok: false, error: `${first.path}: ${first.message}`, issues };
+}
