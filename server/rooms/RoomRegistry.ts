@@ -81,10 +81,20 @@ export class RoomRegistry {
     await done;
   }
 
-  /** Saves every room (used at shutdown). */
+  /** Saves and drops every room, connected or not (used at shutdown, after the sockets are closed). */
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await Promise.all([...this.loading.keys()].map((name) => this.unload(name)));
+    await Promise.all([...this.unloading.values()]);
+    const rooms = await Promise.allSettled([...this.loading.values()]);
+    this.loading.clear();
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      const room = result.value;
+      await room
+        .enqueue(() => room.compact())
+        .catch((error) => this.options.log.error(`room=${room.name} compaction at shutdown failed: ${error}`));
+      room.destroy();
+    }
   }
 }
