@@ -1,7 +1,7 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { LoadingScreen } from './components/LoadingScreen';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { JoinPage } from './phone/JoinPage';
 import { PhonePage } from './phone/PhonePage';
 import { currentPathname, parseRoute, subscribeToLocation } from './routes';

@@ -14,7 +14,7 @@ export interface Config {
   compactEvery: number;
   /** How long an empty room stays in memory, in ms. */
   idleUnloadMs: number;
-  /** Join attempts per IP per minute (a six-character code is guessable without a limit). */
+  /** Wrong join codes per IP per minute (a six-character code is guessable without a limit). */
   joinAttemptsPerMinute: number;
   /** Directory with the built client (vite build output). */
   clientDir: string;

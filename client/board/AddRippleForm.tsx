@@ -58,7 +58,12 @@ export function AddRippleForm() {
         </label>
         <label className="field">
           <span className="field__label">{t('edit.story')}</span>
-          <textarea value={story} onChange={(e) => setStory(e.target.value)} maxLength={LIMITS.rippleStory} rows={2} />
+          <textarea
+            value={story}
+            onChange={(e) => setStory(e.target.value)}
+            maxLength={LIMITS.rippleStory}
+            rows={2}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('add.author')}</span>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
-import { KeyProblem } from '../components/KeyProblem';
-import { ConnectionProblem } from '../components/ConnectionProblem';
-import { NoticeBanner } from '../components/NoticeBanner';
 import { RippleCanvas } from '../canvas/RippleCanvas';
+import { ConnectionProblem } from '../components/ConnectionProblem';
+import { KeyProblem } from '../components/KeyProblem';
+import { NoticeBanner } from '../components/NoticeBanner';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { SessionContext, useSession } from '../store/SessionContext';

@@ -2,14 +2,14 @@ import { useCallback, useId, useState } from 'react';
 import { deleteRipple, editRipple } from '../../shared/doc/commands';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { LIMITS } from '../../shared/model/limits';
-import { INTENDED_VALUES, type Intended, type Valence, VALENCES } from '../../shared/model/ripple';
+import { INTENDED_VALUES, type Intended, VALENCES, type Valence } from '../../shared/model/ripple';
 import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { showNotice, stopEditing } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { selectEditingId, selectRipple } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RippleLinks } from './RippleLinks';
 
@@ -72,11 +72,21 @@ function EditForm({ ripple }: { ripple: RippleView }) {
       <form onSubmit={save}>
         <label className="field">
           <span className="field__label">{t('add.text')}</span>
-          <textarea value={text} onChange={(e) => setText(e.target.value)} maxLength={LIMITS.rippleText} rows={3} />
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={LIMITS.rippleText}
+            rows={3}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('edit.story')}</span>
-          <textarea value={story} onChange={(e) => setStory(e.target.value)} maxLength={LIMITS.rippleStory} rows={2} />
+          <textarea
+            value={story}
+            onChange={(e) => setStory(e.target.value)}
+            maxLength={LIMITS.rippleStory}
+            rows={2}
+          />
         </label>
         <ChoiceGroup
           legend={t('edit.intended')}

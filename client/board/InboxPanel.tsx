@@ -6,8 +6,8 @@ import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { selectPendingRipples } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
 import { SessionSettings } from './SessionSettings';
 
 const selectHidden = (s: SessionState) => s.view.ripples.filter((r) => r.status === 'hidden');

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { SessionInfo } from '../api/api';
 import { useT } from '../i18n/useT';
-import { readShareLinks } from '../session/screenKey';
 import { QrCode } from './QrCode';
 
 /** How phones get in: the join code in big letters, a QR code and the address. */
@@ -22,13 +21,13 @@ export function JoinPanel({
       <h2 id={`${id}-h`} className="join-panel__heading">
         {t('joinPanel.heading')}
       </h2>
+      <p className="join-code">
+        <span className="join-code__label">{t('join.code')}</span>
+        <strong className="join-code__value">{info.joinCode}</strong>
+      </p>
       <div className="join-panel__body">
         <QrCode value={info.joinUrl} label={t('joinPanel.qr')} size={large ? 220 : 128} />
         <div className="join-panel__text">
-          <p className="join-code">
-            <span className="join-code__label">{t('join.code')}</span>
-            <strong className="join-code__value">{info.joinCode}</strong>
-          </p>
           <p className="join-panel__address">
             {t('joinPanel.orGoTo')}{' '}
             <a href={info.joinUrl} target="_blank" rel="noreferrer">
@@ -37,17 +36,15 @@ export function JoinPanel({
           </p>
         </div>
       </div>
-      {showShare && <ShareLinks sessionId={info.id} />}
+      {showShare && info.presenterUrl.includes('#key=') && <ShareLinks presenterUrl={info.presenterUrl} />}
     </section>
   );
 }
 
-/** The presenter link (with its key) is only known to the browser that created the session. */
-function ShareLinks({ sessionId }: { sessionId: string }) {
+/** The presenter link with its key: the server gives it to facilitators only. */
+function ShareLinks({ presenterUrl }: { presenterUrl: string }) {
   const t = useT();
-  const links = readShareLinks(sessionId);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-  if (!links) return <p className="field__hint">{t('joinPanel.noPresenterLink')}</p>;
 
   async function copy(url: string) {
     try {
@@ -61,10 +58,10 @@ function ShareLinks({ sessionId }: { sessionId: string }) {
   return (
     <div className="share-links">
       <div className="button-row">
-        <button type="button" className="button button--small" onClick={() => copy(links.presenterUrl)}>
+        <button type="button" className="button button--small" onClick={() => copy(presenterUrl)}>
           {t('joinPanel.copyPresenter')}
         </button>
-        <a className="button button--small" href={links.presenterUrl} target="_blank" rel="noreferrer">
+        <a className="button button--small" href={presenterUrl} target="_blank" rel="noreferrer">
           {t('joinPanel.openPresenter')}
         </a>
       </div>
@@ -74,7 +71,7 @@ function ShareLinks({ sessionId }: { sessionId: string }) {
       {copied === 'failed' && (
         <label className="field">
           <span className="field__label">{t('joinPanel.copyManually')}</span>
-          <input readOnly value={links.presenterUrl} onFocus={(e) => e.target.select()} />
+          <input readOnly value={presenterUrl} onFocus={(e) => e.target.select()} />
         </label>
       )}
     </div>

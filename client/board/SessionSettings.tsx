@@ -5,8 +5,8 @@ import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { selectPrompt } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
 
 const selectModeration = (s: SessionState) => s.view.meta.moderation;
 

@@ -1,25 +1,21 @@
 import { useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect } from 'react';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * Fits the map into view once its cards are measured: on the board the first time
- * ripples appear (after that the facilitator steers), on the presenter whenever the
- * number of ripples changes.
+ * Fits the map into view once its cards are measured, and again whenever the number
+ * of ripples changes, until someone pans or zooms by hand (`steered`): from then on
+ * the facilitator decides what the room sees.
  */
-export function FitView({ count, always }: { count: number; always: boolean }) {
+export function FitView({ count, steered }: { count: number; steered: RefObject<boolean> }) {
   const { fitView } = useReactFlow();
   const initialized = useNodesInitialized();
-  const fitted = useRef(false);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the number of ripples changes
   useEffect(() => {
-    if (!initialized || count === 0) return;
-    if (fitted.current && !always) return;
-    fitted.current = true;
+    if (!initialized || count === 0 || steered.current) return;
     void fitView({ padding: 0.15, maxZoom: 1.25, duration: prefersReducedMotion() ? 0 : 300 });
-  }, [initialized, count, always, fitView]);
+  }, [initialized, count, steered, fitView]);
 
   return null;
 }

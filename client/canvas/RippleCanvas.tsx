@@ -10,7 +10,7 @@ import {
   type NodeChange,
   ReactFlow,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getBuiltinCodebook } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
@@ -18,8 +18,8 @@ import type { Link } from '../../shared/model/ripple';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { selectLinks, selectMapRipples } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
 import { CanvasReadOnlyContext } from './CanvasModeContext';
 import { FitView } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
@@ -92,6 +92,11 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     [],
   );
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
+  // A move with an event is a person panning or zooming; fitView's own moves have none.
+  const steered = useRef(false);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) steered.current = true;
+  }, []);
 
   return (
     <CanvasReadOnlyContext value={!editable}>
@@ -108,6 +113,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           elementsSelectable={editable}
           deleteKeyCode={editable ? DELETE_KEYS : null}
           zoomOnDoubleClick={false}
+          onMoveStart={editable ? onMoveStart : undefined}
           minZoom={0.2}
           maxZoom={2}
           ariaLabelConfig={ariaLabelConfig}
@@ -115,7 +121,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
         >
           <Background gap={24} color="#cbd5e1" />
           {editable && <Controls showInteractive={false} />}
-          <FitView count={nodes.length} always={!editable} />
+          <FitView count={nodes.length} steered={steered} />
         </ReactFlow>
         {ripples.length === 0 && (
           <p className="canvas__empty">{t(editable ? 'canvas.empty' : 'canvas.emptyReadOnly')}</p>

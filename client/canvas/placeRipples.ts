@@ -2,9 +2,10 @@ import type { Position } from '../../shared/model/ripple';
 
 /** Width of a ripple card on the canvas (canvas.css uses the same number). */
 export const NODE_WIDTH = 260;
-const CELL_WIDTH = 300;
-const CELL_HEIGHT = 180;
-const COLUMNS = 4;
+// Gaps wide enough for a visible arrow between neighbours; three columns suit a 16:10 projector.
+const CELL_WIDTH = 360;
+const CELL_HEIGHT = 220;
+const COLUMNS = 3;
 
 /**
  * Where each ripple is drawn: its stored position, or for a ripple nobody placed yet the
@@ -14,9 +15,11 @@ const COLUMNS = 4;
  *
  * @example
  * placeRipples([{ id: 'a', position: null }, { id: 'b', position: { x: 0, y: 0 } }])
- * // Map { a → { x: 300, y: 0 }, b → { x: 0, y: 0 } }
+ * // Map { a → { x: 360, y: 0 }, b → { x: 0, y: 0 } }
  */
-export function placeRipples(ripples: readonly { id: string; position: Position | null }[]): Map<string, Position> {
+export function placeRipples(
+  ripples: readonly { id: string; position: Position | null }[],
+): Map<string, Position> {
   const out = new Map<string, Position>();
   const placed: Position[] = [];
   for (const ripple of ripples) {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/useT';
 import { clearNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectNotice } from '../store/selectors';
-import { useT } from '../i18n/useT';
 
 const NOTICE_MS = 6000;
 

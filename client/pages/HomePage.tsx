@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { LIMITS } from '../../shared/model/limits';
 import { createSession } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { httpErrorKey } from '../i18n/errorText';
@@ -6,8 +7,7 @@ import { getLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { navigate, sessionPath } from '../routes';
-import { rememberScreenKey, rememberShareLinks } from '../session/screenKey';
-import { LIMITS } from '../../shared/model/limits';
+import { rememberScreenKey } from '../session/screenKey';
 
 /** Start a session (facilitator) or go to the join step with a code (participant). */
 export function HomePage() {
@@ -28,7 +28,11 @@ export function HomePage() {
     }
     setBusy(true);
     setError(null);
-    const result = await createSession({ title: title.trim(), programme: programme.trim(), language: getLanguage() });
+    const result = await createSession({
+      title: title.trim(),
+      programme: programme.trim(),
+      language: getLanguage(),
+    });
     setBusy(false);
     if (!result.ok) {
       setError(httpErrorKey(result.error));
@@ -37,7 +41,6 @@ export function HomePage() {
     const session = result.value;
     rememberScreenKey('board', session.id, session.facilitatorKey);
     rememberScreenKey('present', session.id, session.viewerKey);
-    rememberShareLinks(session.id, { boardUrl: session.boardUrl, presenterUrl: session.presenterUrl });
     navigate(sessionPath(session.id, 'board'));
   }
 

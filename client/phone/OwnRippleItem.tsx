@@ -43,7 +43,11 @@ export const OwnRippleItem = memo(function OwnRippleItem({
 
   function withdraw() {
     const result = withdrawRipple(doc, actor, ripple.id);
-    showNotice(store, result.ok ? 'phone.withdrawn' : commandErrorKey(result.error), result.ok ? 'info' : 'error');
+    showNotice(
+      store,
+      result.ok ? 'phone.withdrawn' : commandErrorKey(result.error),
+      result.ok ? 'info' : 'error',
+    );
   }
 
   const editable = canEditRipple(actor, ripple);
@@ -103,7 +107,7 @@ export const OwnRippleItem = memo(function OwnRippleItem({
         </div>
       )}
       {mode === 'confirm-withdraw' && editable && (
-        <div className="confirm" role="group" aria-label={t('phone.withdrawQuestion')}>
+        <div className="confirm">
           <p>{t('phone.withdrawQuestion')}</p>
           <div className="button-row">
             <button type="button" className="button button--danger" onClick={withdraw}>

@@ -2,8 +2,8 @@ import { useCallback, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { selectRipplesBy } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
 import { OwnRippleItem } from './OwnRippleItem';
 
 /** "Jouw rimpelingen": what this phone sent, with its status. */

@@ -22,30 +22,5 @@ export function takeScreenKey(screen: KeyedScreen, sessionId: string): string | 
     history.replaceState(null, '', location.pathname + location.search);
     return fromHash;
   }
-  const stored = readStored(storageKey(screen, sessionId), asString);
-  // The presenter screen on the facilitator's own laptop may borrow the board's key; it never writes.
-  if (!stored && screen === 'present') return readStored(storageKey('board', sessionId), asString);
-  return stored;
-}
-
-/** Links only the creating browser knows: the server keeps hashes of the keys, not the keys. */
-export interface ShareLinks {
-  boardUrl: string;
-  presenterUrl: string;
-}
-
-const linksKey = (sessionId: string) => `kringen:links:${sessionId}`;
-
-export function rememberShareLinks(sessionId: string, links: ShareLinks): void {
-  writeStored(linksKey(sessionId), links);
-}
-
-export function readShareLinks(sessionId: string): ShareLinks | null {
-  return readStored(linksKey(sessionId), (value) => {
-    if (!value || typeof value !== 'object') return null;
-    const { boardUrl, presenterUrl } = value as Record<string, unknown>;
-    return typeof boardUrl === 'string' && typeof presenterUrl === 'string'
-      ? { boardUrl, presenterUrl }
-      : null;
-  });
+  return readStored(storageKey(screen, sessionId), asString);
 }

@@ -10,7 +10,11 @@ export function setConnection(store: SessionStore, connection: ConnectionState):
   store.setState({ connection });
 }
 
-export function setSelection(store: SessionStore, ripples: readonly string[], links: readonly string[]): void {
+export function setSelection(
+  store: SessionStore,
+  ripples: readonly string[],
+  links: readonly string[],
+): void {
   const current = store.getState().selection;
   if (sameIds(current.ripples, ripples) && sameIds(current.links, links)) return;
   store.setState({ selection: { ripples, links } });

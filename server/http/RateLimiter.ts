@@ -8,6 +8,12 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether the key is still under its limit, without counting a hit. */
+  allows(key: string): boolean {
+    const window = this.windows.get(key);
+    return !window || this.now() - window.start >= this.windowMs || window.count < this.limit;
+  }
+
   /** Counts a hit; false when the key is over its limit. */
   hit(key: string): boolean {
     const now = this.now();

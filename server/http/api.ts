@@ -118,26 +118,37 @@ export function createApi(deps: ApiDeps) {
         const key = String(req.headers['x-kringen-key'] ?? '');
         const role = deps.sessions.roleForKey(id, key);
         if (!role) throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
-        sendJson(res, 200, { id, title: session.title, role, ...sessionLinks(deps, req, session) });
+        const links = sessionLinks(deps, req, session);
+        // A facilitator on another device can share the presenter link again.
+        const presenterUrl =
+          role === 'facilitator'
+            ? `${links.presenterUrl}#key=${deps.sessions.viewerKey(id)}`
+            : links.presenterUrl;
+        sendJson(res, 200, { id, title: session.title, role, ...links, presenterUrl });
       },
     },
     {
       method: 'POST',
       path: /^\/api\/join$/,
       run: async (req, res) => {
+        // Only wrong codes count: a whole room of phones may share one public address.
         const ip = req.socket.remoteAddress ?? 'unknown';
-        if (!joinLimiter.hit(ip)) {
+        if (!joinLimiter.allows(ip)) {
           throw new HttpError(
             429,
             'too-many-attempts',
-            'Too many join attempts. Wait a minute and try again.',
+            'Too many wrong join codes. Wait a minute and try again.',
           );
         }
         const body = parseBody(JoinBody, await readJsonBody(req, deps.config.maxBodyBytes));
         const code = normalizeJoinCode(body.code);
-        if (!isValidJoinCode(code)) throw new HttpError(400, 'invalid-code', 'code: this is not a join code');
-        const session = deps.sessions.byJoinCode(code);
-        if (!session) throw new HttpError(404, 'unknown-code', 'code: no session has this join code');
+        const session = isValidJoinCode(code) ? deps.sessions.byJoinCode(code) : null;
+        if (!session) {
+          joinLimiter.hit(ip);
+          if (!isValidJoinCode(code))
+            throw new HttpError(400, 'invalid-code', 'code: this is not a join code');
+          throw new HttpError(404, 'unknown-code', 'code: no session has this join code');
+        }
         const { participant, secret } = deps.sessions.addParticipant(session.id, body.name);
         sendJson(res, 200, {
           sessionId: session.id,

@@ -93,7 +93,9 @@ export class RoomRegistry {
       const room = result.value;
       await room
         .enqueue(() => room.compact())
-        .catch((error) => this.options.log.error(`room=${room.name} compaction at shutdown failed: ${error}`));
+        .catch((error) =>
+          this.options.log.error(`room=${room.name} compaction at shutdown failed: ${error}`),
+        );
       room.destroy();
     }
   }

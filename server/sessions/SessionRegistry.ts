@@ -27,8 +27,8 @@ function sameHash(stored: string, secret: string): boolean {
 }
 
 /**
- * Sessions and the identities that may enter them. Keys and participant secrets are
- * stored only as hashes: a stolen database file opens no session.
+ * Sessions and the identities that may enter them. Facilitator keys and participant
+ * secrets are stored only as hashes: a stolen database file lets nobody act in a session.
  */
 export class SessionRegistry {
   private readonly statements;
@@ -36,7 +36,7 @@ export class SessionRegistry {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        'insert into sessions (id, join_code, facilitator_key_hash, viewer_key_hash, title, created_at) values (?, ?, ?, ?, ?, ?)',
+        'insert into sessions (id, join_code, facilitator_key_hash, viewer_key, title, created_at) values (?, ?, ?, ?, ?, ?)',
       ),
       byId: db.prepare<[string], Row>('select * from sessions where id = ?'),
       byCode: db.prepare<[string], Row>('select * from sessions where join_code = ?'),
@@ -68,7 +68,7 @@ export class SessionRegistry {
           session.id,
           session.joinCode,
           hash(facilitatorKey).toString('hex'),
-          hash(viewerKey).toString('hex'),
+          viewerKey,
           title,
           now,
         );
@@ -90,6 +90,11 @@ export class SessionRegistry {
     return row ? toRecord(row) : null;
   }
 
+  /** The presenter key, for facilitators who want to share the presenter link again. */
+  viewerKey(sessionId: string): string | null {
+    return this.statements.byId.get(sessionId)?.viewer_key ?? null;
+  }
+
   count(): number {
     return this.statements.count.get()?.n ?? 0;
   }
@@ -99,7 +104,7 @@ export class SessionRegistry {
     const row = this.statements.byId.get(sessionId);
     if (!row || key.length === 0) return null;
     if (sameHash(row.facilitator_key_hash, key)) return 'facilitator';
-    if (sameHash(row.viewer_key_hash, key)) return 'viewer';
+    if (sameHash(hash(row.viewer_key).toString('hex'), key)) return 'viewer';
     return null;
   }
 
@@ -128,7 +133,7 @@ interface Row {
   title: string;
   created_at: number;
   facilitator_key_hash: string;
-  viewer_key_hash: string;
+  viewer_key: string;
 }
 
 const toRecord = (row: Row): SessionRecord => ({

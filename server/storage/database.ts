@@ -9,7 +9,8 @@ create table if not exists sessions (
   id text primary key,
   join_code text not null unique,
   facilitator_key_hash text not null,
-  viewer_key_hash text not null,
+  -- The presenter key only lets a screen watch; it is kept so the facilitator can share it again.
+  viewer_key text not null,
   title text not null,
   created_at integer not null
 );

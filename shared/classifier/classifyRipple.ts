@@ -1,5 +1,5 @@
-import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import type { Codebook } from '../codebooks/types';
+import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
 import { type RankedCode, rankCodes } from './score';

@@ -1,3 +1,4 @@
+import { isOneEditApart } from './editDistance';
 import {
   COMPOUND_MIN_PART,
   type CompiledLexicon,
@@ -6,7 +7,6 @@ import {
   type PartialMatch,
   TYPO_MIN_LENGTH,
 } from './lexicon';
-import { isOneEditApart } from './editDistance';
 import { type Language, mainKey, wordKeys } from './stem';
 import { isStopword } from './stopwords';
 import type { Token } from './tokenize';
@@ -60,7 +60,11 @@ function isFormOf(token: string, word: LexiconWord, language: Language): boolean
  * Finds every lexicon entry in the tokens: whole words in any inflection, phrases whose
  * words stand close together in any order, parts of Dutch compounds, and one-typo misspellings.
  */
-export function findMatches(tokens: readonly Token[], lexicon: CompiledLexicon, textLanguage: Language): Match[] {
+export function findMatches(
+  tokens: readonly Token[],
+  lexicon: CompiledLexicon,
+  textLanguage: Language,
+): Match[] {
   const matches: Match[] = [];
   const seenPhrases = new Set<string>();
   const languages: readonly Language[] = textLanguage === 'nl' ? ['nl', 'en'] : ['en', 'nl'];
@@ -99,10 +103,23 @@ export function findMatches(tokens: readonly Token[], lexicon: CompiledLexicon, 
   return matches;
 }
 
-function toMatch(lexicon: CompiledLexicon, entryId: number, kind: MatchKind, first: number, last: number): Match {
+function toMatch(
+  lexicon: CompiledLexicon,
+  entryId: number,
+  kind: MatchKind,
+  first: number,
+  last: number,
+): Match {
   const entry = lexicon.entries[entryId];
   if (!entry) throw new Error(`classifier: no lexicon entry ${entryId}`);
-  return { entryId, codeIndex: entry.codeIndex, kind, weight: entry.weight * MATCH_KIND_FACTOR[kind], first, last };
+  return {
+    entryId,
+    codeIndex: entry.codeIndex,
+    kind,
+    weight: entry.weight * MATCH_KIND_FACTOR[kind],
+    first,
+    last,
+  };
 }
 
 /**
@@ -148,7 +165,15 @@ function matchPhrase(
  * Words that look like compounds of a lexicon word but are not ("televisie" is no "visie",
  * "doelgroep" no "doel"). Checked as prefixes, so plurals are covered.
  */
-const NOT_COMPOUNDS = ['televisie', 'supervisie', 'revisie', 'divisie', 'doelgroep', 'supermarkt', 'brugklas'];
+const NOT_COMPOUNDS = [
+  'televisie',
+  'supervisie',
+  'revisie',
+  'divisie',
+  'doelgroep',
+  'supermarkt',
+  'brugklas',
+];
 const PARTIAL_CACHE_LIMIT = 20_000;
 
 function partialMatches(word: string, language: Language, lexicon: CompiledLexicon): readonly PartialMatch[] {
@@ -168,7 +193,8 @@ function partialMatches(word: string, language: Language, lexicon: CompiledLexic
  * found at either end, also across a linking s or e ("ontmoetingsruimte").
  */
 function compoundParts(word: string, lexicon: CompiledLexicon): PartialMatch[] {
-  if (word.length < COMPOUND_MIN_PART + MIN_REST || NOT_COMPOUNDS.some((prefix) => word.startsWith(prefix))) return [];
+  if (word.length < COMPOUND_MIN_PART + MIN_REST || NOT_COMPOUNDS.some((prefix) => word.startsWith(prefix)))
+    return [];
   const best = new Map<number, { entryId: number; length: number }>();
   const consider = (part: string) => {
     if (part.length < COMPOUND_MIN_PART || isStopword(part, 'nl')) return;
@@ -176,7 +202,8 @@ function compoundParts(word: string, lexicon: CompiledLexicon): PartialMatch[] {
       const entry = lexicon.entries[entryId];
       if (!entry) continue;
       const current = best.get(entry.codeIndex);
-      if (!current || part.length > current.length) best.set(entry.codeIndex, { entryId, length: part.length });
+      if (!current || part.length > current.length)
+        best.set(entry.codeIndex, { entryId, length: part.length });
     }
   };
   for (let split = MIN_REST; split <= word.length - MIN_REST; split++) {

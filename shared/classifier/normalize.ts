@@ -15,6 +15,6 @@ export function foldWord(word: string): string {
   return folded.replace(APOSTROPHES, '');
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’‘`]/g;

@@ -38,7 +38,24 @@ export function wordKeys(word: string, language: Language): readonly string[] {
 }
 
 /** Separable-verb particles: their participles put "ge" inside ("aangepast", "opgehaald"). */
-const PARTICLES = ['aan', 'af', 'bij', 'door', 'in', 'los', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'vast', 'voor'];
+const PARTICLES = [
+  'aan',
+  'af',
+  'bij',
+  'door',
+  'in',
+  'los',
+  'mee',
+  'na',
+  'om',
+  'op',
+  'over',
+  'terug',
+  'toe',
+  'uit',
+  'vast',
+  'voor',
+];
 
 /**
  * The one stem of a Dutch word as written, without the extra candidates of `wordKeys`.
@@ -91,11 +108,13 @@ function dutchKeys(word: string): readonly string[] {
  * ending ("stel" / "stellen"), and s/f voice to z/v before one ("huis" / "huizen"). Applied to both sides of every comparison.
  */
 function dutchKey(word: string): string {
-  return SNOWBALL.nl
-    .stem(word)
-    .replace(/([aeou])\1/g, '$1')
-    .replace(/([^aeiou])\1$/, '$1')
-    // "huis" / "huizen", "brief" / "brieven"
-    .replace(/z$/, 's')
-    .replace(/v$/, 'f');
+  return (
+    SNOWBALL.nl
+      .stem(word)
+      .replace(/([aeou])\1/g, '$1')
+      .replace(/([^aeiou])\1$/, '$1')
+      // "huis" / "huizen", "brief" / "brieven"
+      .replace(/z$/, 's')
+      .replace(/v$/, 'f')
+  );
 }

@@ -17,6 +17,13 @@ export interface Token {
 export const MAX_TOKENS = 400;
 
 /**
+ * The longest word worth analysing. Dutch compounds run long ("ervaringsdeskundigheid" is
+ * 22 letters), but a 200-letter "word" is a pasted URL or a cat on the keyboard, and
+ * compound splitting and typo search grow with the square of the length.
+ */
+export const MAX_WORD_LENGTH = 40;
+
+/**
  * Letters and digits, with an apostrophe allowed inside a word ("thema's", "didn't").
  * Hyphens split words, so "deur-aan-deur" and "drop-in" meet lexicon phrases word by word.
  */
@@ -31,6 +38,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
+    if (match[0].length > MAX_WORD_LENGTH) continue;
     const word = foldWord(match[0]);
     if (word.length === 0) continue;
     tokens.push({ word, start: match.index, end: match.index + match[0].length });

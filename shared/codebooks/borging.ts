@@ -9,7 +9,7 @@ export const BORGING: Codebook = {
   label: { nl: 'Borging van burgerparticipatie', en: 'Making participation last' },
   description: {
     nl: 'De zes strategieën om burgerparticipatie te borgen, uit hoofdstuk 4 van het rapport.',
-    en: "The six strategies for making citizen participation last, from chapter 4 of the report.",
+    en: 'The six strategies for making citizen participation last, from chapter 4 of the report.',
   },
   codes: [
     {

@@ -7,7 +7,14 @@ import { WORKING_ELEMENTS } from './workingElements';
 export { CODEBOOK_LIMITS } from './limits';
 export { CODE_PALETTE, defaultLook } from './palette';
 export { type CodebookIssue, type CodebookParseResult, parseCodebook } from './parseCodebook';
-export { CODE_PATTERNS, type Code, type Codebook, type CodePattern, type Lexicon, type LocalizedText } from './types';
+export {
+  CODE_PATTERNS,
+  type Code,
+  type Codebook,
+  type CodePattern,
+  type Lexicon,
+  type LocalizedText,
+} from './types';
 export { BORGING, COMMUNITY_CAPITALS, EQUAL_COLLABORATION, WORKING_ELEMENTS };
 
 /** The codebook a new session starts with: the report's five working elements. */

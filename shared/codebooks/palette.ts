@@ -29,5 +29,8 @@ export const CODE_PALETTE = [
  */
 export function defaultLook(index: number): { color: string; pattern: CodePattern } {
   const i = Math.abs(Math.trunc(index)) % CODE_PALETTE.length;
-  return { color: CODE_PALETTE[i] as string, pattern: CODE_PATTERNS[i % CODE_PATTERNS.length] as CodePattern };
+  return {
+    color: CODE_PALETTE[i] as string,
+    pattern: CODE_PATTERNS[i % CODE_PATTERNS.length] as CodePattern,
+  };
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CODEBOOK_LIMITS } from './limits';
-import { CODE_PATTERNS, type Codebook } from './types';
+import { CODE_PATTERNS, type Code, type Codebook } from './types';
 
 /**
  * The one parser for codebooks that did not ship with the product: a facilitator's custom
@@ -60,10 +60,11 @@ const CodebookSchema = v.pipe(
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
-    reportDuplicates(dataset.value.codes, (code) => code.id, 'id', 'is used by another code', addIssue);
+    const codebook = dataset.value;
+    reportDuplicates(codebook, (code) => code.id, 'id', 'is used by another code', addIssue);
     // Two codes in one colour cannot be told apart on the board, whatever their pattern.
     reportDuplicates(
-      dataset.value.codes,
+      codebook,
       (code) => code.color.toLowerCase(),
       'color',
       'is already the colour of another code',
@@ -74,22 +75,36 @@ const CodebookSchema = v.pipe(
 
 type AddIssue = Parameters<Parameters<typeof v.rawCheck>[0]>[0]['addIssue'];
 
-function reportDuplicates<T extends object>(
-  codes: readonly T[],
-  keyOf: (code: T) => string,
+function reportDuplicates(
+  codebook: Codebook,
+  keyOf: (code: Code) => string,
   field: string,
   message: string,
   addIssue: AddIssue,
 ): void {
   const seen = new Set<string>();
+  const codes = codebook.codes;
   codes.forEach((code, index) => {
     const key = keyOf(code);
     if (seen.has(key)) {
       addIssue({
         message: `codes[${index}].${field} ${message}`,
         path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: codebook as unknown as Record<string, unknown>,
+            key: 'codes',
+            value: codes,
+          },
           { type: 'array', origin: 'value', input: codes, key: index, value: code },
-          { type: 'object', origin: 'value', input: code as Record<string, unknown>, key: field, value: key },
+          {
+            type: 'object',
+            origin: 'value',
+            input: code as unknown as Record<string, unknown>,
+            key: field,
+            value: key,
+          },
         ],
       });
     }
@@ -131,7 +146,9 @@ export function parseCodebook(input: unknown): CodebookParseResult {
   const issues = result.issues.map((issue) => {
     const path = pathOf(issue);
     // Custom checks already name the field in their message; keep it short.
-    const message = issue.message.startsWith(`${path} `) ? issue.message.slice(path.length + 1) : issue.message;
+    const message = issue.message.startsWith(`${path} `)
+      ? issue.message.slice(path.length + 1)
+      : issue.message;
     return { path: path || '(codebook)', message };
   });
   const first = issues[0] as CodebookIssue;

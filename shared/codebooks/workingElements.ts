@@ -78,8 +78,8 @@ export const WORKING_ELEMENTS: Codebook = {
           'wat speelt',
           'wat vinden',
           'belangrijk vinden',
-          'thema\'s verzameld',
-          'thema\'s opgehaald',
+          "thema's verzameld",
+          "thema's opgehaald",
           'knelpunten',
           'signalen',
           'zorgvragen',
@@ -149,7 +149,10 @@ export const WORKING_ELEMENTS: Codebook = {
     },
     {
       id: 'vision',
-      label: { nl: 'Een visie op burgerparticipatie ontwikkelen', en: 'Developing a vision on citizen participation' },
+      label: {
+        nl: 'Een visie op burgerparticipatie ontwikkelen',
+        en: 'Developing a vision on citizen participation',
+      },
       description: {
         nl: 'Een gedeeld beeld vormen van wat participatie hier betekent: vorm, doelen, verwachtingen, rollen en afspraken.',
         en: 'Forming a shared view of what participation means here: its form, goals, expectations, roles and agreements.',
@@ -267,7 +270,10 @@ export const WORKING_ELEMENTS: Codebook = {
     },
     {
       id: 'ownership',
-      label: { nl: 'Eigenaarschap en verantwoordelijkheid vergroten', en: 'Increasing ownership and responsibility' },
+      label: {
+        nl: 'Eigenaarschap en verantwoordelijkheid vergroten',
+        en: 'Increasing ownership and responsibility',
+      },
       description: {
         nl: 'Inwoners en professionals nemen eigenaarschap: bewoners leiden en beslissen, vertrouwen groeit, mensen blijven.',
         en: 'Citizens and professionals take ownership: residents lead and decide, trust grows, the same people stay involved.',

@@ -41,7 +41,16 @@ describe('the sessions API', () => {
     const asViewer = await fetch(`${server.url}/api/sessions/${session.id}`, {
       headers: { 'x-kringen-key': session.viewerKey },
     });
-    expect(((await asViewer.json()) as { role: string }).role).toBe('viewer');
+    const viewerInfo = (await asViewer.json()) as { role: string; presenterUrl: string };
+    expect(viewerInfo.role).toBe('viewer');
+    expect(viewerInfo.presenterUrl).not.toContain('#key=');
+    // The facilitator, on any device, can share the presenter link again.
+    const facilitatorInfo = (await (
+      await fetch(`${server.url}/api/sessions/${session.id}`, {
+        headers: { 'x-kringen-key': session.facilitatorKey },
+      })
+    ).json()) as { presenterUrl: string };
+    expect(facilitatorInfo.presenterUrl).toBe(session.presenterUrl);
     const wrong = await fetch(`${server.url}/api/sessions/${session.id}`, {
       headers: { 'x-kringen-key': 'nope' },
     });
@@ -71,13 +80,18 @@ describe('the sessions API', () => {
     }
   });
 
-  it('stops guessing join codes after too many attempts from one address', async () => {
+  it('stops guessing join codes after too many wrong ones from one address, but lets a full room in', async () => {
     const guesser = await startTestServer({ joinAttemptsPerMinute: 5 });
     try {
+      const session = await guesser.createSession();
+      for (let i = 0; i < 20; i++)
+        expect((await guesser.post('/api/join', { code: session.joinCode })).status).toBe(200);
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) statuses.push((await guesser.post('/api/join', { code: 'AAAAAA' })).status);
       expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
       expect(statuses.slice(5)).toEqual([429, 429]);
+      // Once blocked, even the right code waits: otherwise a guesser could test codes by timing.
+      expect((await guesser.post('/api/join', { code: session.joinCode })).status).toBe(429);
     } finally {
       await guesser.dispose();
     }

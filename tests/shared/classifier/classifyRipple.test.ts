@@ -161,7 +161,7 @@ describe('classifyRipple', () => {
     ['Alle ideeen verzameld op een groot vel', 'needs', 'ideeen verzameld'],
     ['enquette gehouden bij de huisarts', 'needs', 'enquette'],
     ['Het vertrouwn tussen bewoners en gemeente groeit', 'ownership', 'vertrouwn'],
-    ['ppl filled in a questionare', 'needs', 'questionare'],
+    ['Most residents filled in the questionaire', 'needs', 'questionaire'],
     // English
     ['Residents took ownership of the garden', 'ownership', 'ownership'],
     ['We adapted the plan to their pace', 'flexibility', 'adapted'],
