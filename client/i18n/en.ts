@@ -1,7 +1,11 @@
+import { boardEn } from './board.en';
 import type { Dictionary } from './nl';
+import { phoneEn } from './phone.en';
 
 /** English, the second language. Typed as `Dictionary`, so a missing or extra key fails the typecheck. */
 export const en: Dictionary = {
+  ...boardEn,
+  ...phoneEn,
   'common.loading': 'One moment…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

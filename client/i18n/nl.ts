@@ -1,3 +1,6 @@
+import { boardNl } from './board.nl';
+import { phoneNl } from './phone.nl';
+
 /**
  * Every text Kringen shows, in Dutch: the default language and the source of the keys.
  * Plain, warm words (DOMAIN.md, "Words users use"); no policy jargon. `{name}` marks a
@@ -5,6 +8,8 @@
  * = begeleider, participant = deelnemer, join code = deelnamecode.
  */
 export const nl = {
+  ...boardNl,
+  ...phoneNl,
   'common.loading': 'Even geduld…',
   'common.save': 'Opslaan',
   'common.cancel': 'Annuleren',

@@ -47,7 +47,7 @@ const CodeSchema = v.pipe(
   ),
 );
 
-const CodebookSchema = v.pipe(
+export const CodebookSchema = v.pipe(
   v.strictObject({
     id: idSchema,
     label: localized(CODEBOOK_LIMITS.label),

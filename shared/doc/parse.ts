@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CodebookSchema } from '../codebooks/parseCodebook';
 import { LIMITS } from '../model/limits';
 import {
   INTENDED_VALUES,
@@ -72,6 +73,7 @@ export const SessionMetaSchema = v.strictObject({
   spanEnd: v.nullable(yearMonth),
   phases: v.pipe(v.array(PhaseSchema), v.maxLength(LIMITS.phases)),
   codebook: id,
+  customCodebooks: v.pipe(v.array(CodebookSchema), v.maxLength(LIMITS.customCodebooks)),
   moderation: v.boolean(),
   prompt: text(LIMITS.prompt),
   layout: v.picklist(LAYOUTS),

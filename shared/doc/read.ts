@@ -14,6 +14,7 @@ export const DEFAULT_META: SessionMeta = {
   spanEnd: null,
   phases: [],
   codebook: 'working-elements',
+  customCodebooks: [],
   moderation: true,
   prompt: '',
   layout: 'free',

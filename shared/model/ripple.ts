@@ -1,3 +1,5 @@
+import type { Codebook } from '../codebooks/types';
+
 /**
  * The REM domain as plain data: what a ripple, a link, a vote and a session carry.
  * These are the parsed, trusted shapes; `shared/doc/parse.ts` turns untrusted document
@@ -110,8 +112,10 @@ export interface SessionMeta {
   spanStart: string | null;
   spanEnd: string | null;
   phases: Phase[];
-  /** Id of the session's primary codebook. */
+  /** Id of the session's primary codebook: a built-in one or one of `customCodebooks`. */
   codebook: string;
+  /** Codebooks the facilitator made or edited for this session (exported with it). */
+  customCodebooks: Codebook[];
   /** With moderation on, phone ripples wait in the inbox. */
   moderation: boolean;
   /** The question phones show right now, e.g. "Wat ging er minder goed?". */
