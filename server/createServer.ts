@@ -5,6 +5,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { classifyRipple } from '../shared/classifier';
 import type { Config } from './config';
 import { createApi } from './http/api';
 import { setSecurityHeaders } from './http/securityHeaders';
@@ -73,6 +74,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // The classifier builds its index on first use (a few hundred ms): do it now, not on a phone's first ripple.
+  setImmediate(() => classifyRipple('opwarmen'));
   apiDeps.joinBaseUrl = options.joinBaseUrl?.(port) ?? config.publicUrl ?? `http://localhost:${port}`;
 
   return {

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
 import { authorize } from '../../shared/doc/permissions';
+import { ripplesToSuggest, updateSuggestions } from '../../shared/doc/suggestions';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
@@ -153,7 +154,36 @@ export class Room {
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, peer);
     this.appendedSinceCompact++;
+    const toSuggest = ripplesToSuggest(this.doc, changes);
+    if (toSuggest.length > 0) await this.applyServerChange((doc) => updateSuggestions(doc, toSuggest));
     if (this.appendedSinceCompact >= this.options.compactEvery) await this.compact();
+  }
+
+  /**
+   * A change the server itself makes (suggested codes): made on the trial copy, stored,
+   * and only then applied and sent to everyone — the same order as a client's update.
+   */
+  private async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const parts: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => parts.push(update);
+    this.trial.on('update', capture);
+    try {
+      change(this.trial);
+    } finally {
+      this.trial.off('update', capture);
+    }
+    if (parts.length === 0) return;
+    const update = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+    try {
+      this.lastSeq = await this.options.store.append(this.name, update, this.now());
+    } catch (error) {
+      this.options.log.error(`room=${this.name} storage failed for a server change: ${error}`);
+      this.resetTrial();
+      return;
+    }
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, 'server');
+    this.appendedSinceCompact++;
   }
 
   receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
