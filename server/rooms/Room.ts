@@ -10,10 +10,13 @@ import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
+import { stampAwarenessUpdate } from './stampAwareness';
 
 /** A connection as a room sees it. */
 export interface RoomPeer {
   readonly actor: Actor;
+  /** The name the server knows for this connection (a phone's join name), or null (facilitators name themselves). */
+  readonly name: string | null;
   readonly label: string;
   send(message: Uint8Array): void;
   close(name: CloseName, detail: string): void;
@@ -187,7 +190,12 @@ export class Room {
   }
 
   receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const isOwnedByOther = (clientId: number) => {
+      for (const other of this.peers) if (other !== peer && other.awarenessIds.has(clientId)) return true;
+      return false;
+    };
+    const stamped = stampAwarenessUpdate(update, { actor: peer.actor, name: peer.name }, isOwnedByOther);
+    if (stamped) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, peer);
   }
 
   awarenessMessage(clients: number[]): Uint8Array {

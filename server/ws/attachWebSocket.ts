@@ -24,18 +24,23 @@ let connectionCounter = 0;
  * Who this connection is, from the credentials in its URL: `?key=` (facilitator or
  * presenter link) or `?pid=&secret=` (a phone's participant identity).
  */
-function resolveActor(deps: WebSocketDeps, sessionId: string, params: URLSearchParams): Actor | CloseName {
+function resolveIdentity(
+  deps: WebSocketDeps,
+  sessionId: string,
+  params: URLSearchParams,
+): { actor: Actor; name: string | null } | CloseName {
   if (!deps.sessions.get(sessionId)) return 'notFound';
   const key = params.get('key');
   if (key) {
     const role = deps.sessions.roleForKey(sessionId, key);
-    return role ? { role, id: role } : 'unauthorized';
+    if (!role) return 'unauthorized';
+    return { actor: { role, id: role }, name: role === 'viewer' ? '' : null };
   }
   const pid = params.get('pid');
   const secret = params.get('secret');
   if (pid && secret) {
     const participant = deps.sessions.checkParticipant(sessionId, pid, secret);
-    return participant ? { role: 'participant', id: participant.id } : 'unauthorized';
+    return participant ? { actor: { role: 'participant', id: participant.id }, name: participant.name } : 'unauthorized';
   }
   return 'unauthorized';
 }
@@ -60,13 +65,13 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
       ws.on('pong', () => alive.add(ws));
       // Tokens are checked after the upgrade so the refusal is a 44xx close code the
       // stock client understands as final (an HTTP 401 would make it retry forever).
-      const actor = resolveActor(deps, sessionId, url.searchParams);
-      if (typeof actor === 'string') {
-        deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[actor].reason}`);
-        ws.close(CLOSE[actor].code, CLOSE[actor].reason);
+      const identity = resolveIdentity(deps, sessionId, url.searchParams);
+      if (typeof identity === 'string') {
+        deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[identity].reason}`);
+        ws.close(CLOSE[identity].code, CLOSE[identity].reason);
         return;
       }
-      serveConnection(ws, sessionId, actor, deps);
+      serveConnection(ws, sessionId, identity, deps);
     });
   });
 
@@ -89,10 +94,16 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
   };
 }
 
-function serveConnection(ws: WebSocket, sessionId: string, actor: Actor, deps: WebSocketDeps): void {
+function serveConnection(
+  ws: WebSocket,
+  sessionId: string,
+  { actor, name }: { actor: Actor; name: string | null },
+  deps: WebSocketDeps,
+): void {
   const label = `conn=${++connectionCounter} role=${actor.role} actor=${actor.id}`;
   const peer: RoomPeer = {
     actor,
+    name,
     label,
     awarenessIds: new Set(),
     send(message) {
