@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { LIMITS } from '../shared/model/limits';
 
 export interface Config {
   port: number;
@@ -16,6 +17,17 @@ export interface Config {
   idleUnloadMs: number;
   /** Wrong join codes per IP per minute (a six-character code is guessable without a limit). */
   joinAttemptsPerMinute: number;
+  /** Longest ripple text the server stores (at most the schema's own limit). */
+  maxRippleText: number;
+  /** Ripples (any status) and links one session may hold. */
+  maxRipplesPerSession: number;
+  maxLinksPerSession: number;
+  /** Sessions this server will create. */
+  maxSessions: number;
+  /** Open WebSocket connections from one IP address (a whole room may share one). */
+  maxConnectionsPerIp: number;
+  /** Phones that may join one session per minute (stops identity flooding). */
+  joinsPerSessionPerMinute: number;
   /** Directory with the built client (vite build output). */
   clientDir: string;
 }
@@ -46,6 +58,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 60_000, 0, 24 * 3600_000),
     joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30, 1, 100_000),
+    maxRippleText: int(env, 'MAX_RIPPLE_TEXT', LIMITS.rippleText, 20, LIMITS.rippleText),
+    maxRipplesPerSession: int(env, 'MAX_RIPPLES_PER_SESSION', 2000, 1, 100_000),
+    maxLinksPerSession: int(env, 'MAX_LINKS_PER_SESSION', 5000, 1, 200_000),
+    maxSessions: int(env, 'MAX_SESSIONS', 10_000, 1, 10_000_000),
+    maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', 1000, 1, 100_000),
+    joinsPerSessionPerMinute: int(env, 'JOINS_PER_SESSION_PER_MINUTE', 300, 1, 100_000),
     clientDir: resolve(env.CLIENT_DIR || 'dist/client'),
   };
 }

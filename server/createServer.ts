@@ -46,6 +46,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     log,
     compactEvery: config.compactEvery,
     idleUnloadMs: config.idleUnloadMs,
+    quota: {
+      maxRippleText: config.maxRippleText,
+      maxRipples: config.maxRipplesPerSession,
+      maxLinks: config.maxLinksPerSession,
+    },
   });
   const apiDeps = { config, sessions, store, rooms, joinBaseUrl: '' };
   const api = createApi(apiDeps);
@@ -67,6 +72,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     sessions,
     log,
     maxMessageBytes: config.maxMessageBytes,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -7,8 +7,8 @@ import type { MessageKey } from './nl';
  * codes and refused commands. The wire codes are named once in shared/ and server/http;
  * their words live in the dictionaries.
  */
-export function closeMessageKey(code: number): MessageKey {
-  switch (closeNameOf(code)) {
+export function closeMessageKey(code: number, reason?: string): MessageKey {
+  switch (closeNameOf(code, reason)) {
     case 'unauthorized':
       return 'error.close.unauthorized';
     case 'notFound':
@@ -20,6 +20,14 @@ export function closeMessageKey(code: number): MessageKey {
       return 'error.close.invalid';
     case 'tooLarge':
       return 'error.close.tooLarge';
+    case 'tooManyRipples':
+      return reason ? 'error.close.tooManyRipples' : 'error.close.limit';
+    case 'tooManyLinks':
+      return 'error.close.tooManyLinks';
+    case 'textTooLong':
+      return 'error.close.textTooLong';
+    case 'tooManyConnections':
+      return 'error.close.tooManyConnections';
     default:
       return 'error.close.other';
   }
@@ -29,6 +37,8 @@ const HTTP_ERRORS: Record<string, MessageKey> = {
   'invalid-code': 'error.http.invalidCode',
   'unknown-code': 'error.http.unknownCode',
   'too-many-attempts': 'error.http.tooManyAttempts',
+  'session-busy': 'error.http.sessionBusy',
+  'server-full': 'error.http.serverFull',
   'invalid-request': 'error.http.invalidRequest',
   'session-not-found': 'error.http.sessionNotFound',
   unauthorized: 'error.http.unauthorized',

@@ -167,6 +167,15 @@ export const nl = {
   'error.close.forbidden': 'Die wijziging mocht niet. Laad de pagina opnieuw om verder te gaan.',
   'error.close.invalid': 'Er ging iets mis met een wijziging. Laad de pagina opnieuw om verder te gaan.',
   'error.close.tooLarge': 'Die wijziging was te groot. Laad de pagina opnieuw om verder te gaan.',
+  'error.close.limit': 'Deze sessie heeft een grens bereikt. Vraag de begeleider wat je kunt doen.',
+  'error.close.tooManyRipples':
+    'Deze sessie zit vol: er kunnen geen rimpelingen meer bij. Vraag de begeleider wat je kunt doen.',
+  'error.close.tooManyLinks': 'Er kunnen geen verbindingen meer bij in deze sessie.',
+  'error.close.textTooLong': 'Die tekst is te lang. Maak hem korter en probeer het opnieuw.',
+  'error.close.tooManyConnections':
+    'Er zijn te veel verbindingen vanaf dit netwerk. Probeer het over een paar minuten opnieuw.',
+  'error.http.sessionBusy': 'Er doen nu veel mensen tegelijk mee. Probeer het over een minuut opnieuw.',
+  'error.http.serverFull': 'Er kunnen op deze server geen sessies meer bij. Vraag de beheerder.',
   'error.close.other': 'De verbinding werd verbroken. Laad de pagina opnieuw.',
   'error.http.invalidCode': 'Dat is geen deelnamecode. Een code heeft zes tekens, zoals ACD-EFH.',
   'error.http.unknownCode': 'Deze code kennen we niet. Kijk nog eens goed op het scherm.',

@@ -69,6 +69,7 @@ function sessionLinks(deps: ApiDeps, req: IncomingMessage, session: SessionRecor
 /** The JSON API. Returns false when the path is not an API path. */
 export function createApi(deps: ApiDeps) {
   const joinLimiter = new RateLimiter(deps.config.joinAttemptsPerMinute, 60_000);
+  const sessionJoinLimiter = new RateLimiter(deps.config.joinsPerSessionPerMinute, 60_000);
 
   const routes: Array<{
     method: string;
@@ -86,6 +87,13 @@ export function createApi(deps: ApiDeps) {
       path: /^\/api\/sessions$/,
       run: async (req, res) => {
         const body = parseBody(CreateSessionBody, await readJsonBody(req, deps.config.maxBodyBytes));
+        if (deps.sessions.count() >= deps.config.maxSessions) {
+          throw new HttpError(
+            503,
+            'server-full',
+            'This server holds as many sessions as it may. Ask its administrator.',
+          );
+        }
         const { session, facilitatorKey, viewerKey } = deps.sessions.create(body.title);
         const doc = new Y.Doc();
         const init = initSession(doc, {
@@ -148,6 +156,13 @@ export function createApi(deps: ApiDeps) {
           if (!isValidJoinCode(code))
             throw new HttpError(400, 'invalid-code', 'code: this is not a join code');
           throw new HttpError(404, 'unknown-code', 'code: no session has this join code');
+        }
+        if (!sessionJoinLimiter.hit(session.id)) {
+          throw new HttpError(
+            429,
+            'session-busy',
+            'Many people are joining this session right now. Try again in a minute.',
+          );
         }
         const { participant, secret } = deps.sessions.addParticipant(session.id, body.name);
         sendJson(res, 200, {

@@ -10,6 +10,7 @@ import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
+import { checkQuota, type RoomQuota } from './checkQuota';
 import { stampAwarenessUpdate } from './stampAwareness';
 
 /** A connection as a room sees it. */
@@ -26,6 +27,7 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   store: UpdateStore;
+  quota: RoomQuota;
   log: Logger;
   /** Compact the log into a snapshot after this many appended updates. */
   compactEvery: number;
@@ -144,8 +146,11 @@ export class Room {
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
     const verdict = authorize(peer.actor, changes, this.doc, this.trial);
-    if (!verdict.ok)
+    if (!verdict.ok) {
       return this.refuse(peer, verdict.reason === 'forbidden' ? 'forbidden' : 'invalid', verdict.detail);
+    }
+    const overLimit = checkQuota(changes, this.doc, this.trial, this.options.quota);
+    if (overLimit) return this.refuse(peer, overLimit.name, overLimit.detail);
     // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
     if (changes.length === 0 && sameVector(svBefore, Y.encodeStateVector(this.trial))) return;
     try {

@@ -1,11 +1,13 @@
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
+import type { RoomQuota } from './checkQuota';
 import { Room } from './Room';
 
 export interface RoomRegistryOptions {
   store: UpdateStore;
   log: Logger;
   compactEvery: number;
+  quota: RoomQuota;
   /** How long a room with nobody in it stays in memory. */
   idleUnloadMs: number;
 }
@@ -32,8 +34,8 @@ export class RoomRegistry {
     if (pendingUnload) await pendingUnload;
     let room = this.loading.get(name);
     if (!room) {
-      const { store, log, compactEvery } = this.options;
-      room = Room.load(name, { store, log, compactEvery });
+      const { store, log, compactEvery, quota } = this.options;
+      room = Room.load(name, { store, log, compactEvery, quota });
       this.loading.set(name, room);
       room.catch(() => this.loading.delete(name));
     }

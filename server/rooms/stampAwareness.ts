@@ -39,7 +39,8 @@ export function stampAwarenessUpdate(
     }
     if (typeof state !== 'object' || Array.isArray(state)) continue;
     const given = (state as { user?: unknown }).user;
-    const user = given && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
+    const user =
+      given && typeof given === 'object' && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
     const claimedName = typeof user.name === 'string' ? user.name.slice(0, 60) : '';
     const stamped = {
       ...state,

@@ -14,6 +14,7 @@ export interface WebSocketDeps {
   sessions: SessionRegistry;
   log: Logger;
   maxMessageBytes: number;
+  maxConnectionsPerIp: number;
 }
 
 const ROOM_PATH = /^\/ws\/([a-z0-9]{1,64})$/;
@@ -40,7 +41,9 @@ function resolveIdentity(
   const secret = params.get('secret');
   if (pid && secret) {
     const participant = deps.sessions.checkParticipant(sessionId, pid, secret);
-    return participant ? { actor: { role: 'participant', id: participant.id }, name: participant.name } : 'unauthorized';
+    return participant
+      ? { actor: { role: 'participant', id: participant.id }, name: participant.name }
+      : 'unauthorized';
   }
   return 'unauthorized';
 }
@@ -51,6 +54,7 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
   // oversized-but-sane ones ourselves with a 44xx code so the client stops retrying.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 4 });
   const alive = new WeakSet<WebSocket>();
+  const connectionsPerIp = new Map<string, number>();
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -60,7 +64,20 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
       return;
     }
     const sessionId = match[1];
+    const ip = request.socket.remoteAddress ?? 'unknown';
     wss.handleUpgrade(request, socket, head, (ws) => {
+      const open = (connectionsPerIp.get(ip) ?? 0) + 1;
+      connectionsPerIp.set(ip, open);
+      ws.once('close', () => {
+        const left = (connectionsPerIp.get(ip) ?? 1) - 1;
+        if (left <= 0) connectionsPerIp.delete(ip);
+        else connectionsPerIp.set(ip, left);
+      });
+      if (open > deps.maxConnectionsPerIp) {
+        deps.log.warn(`room=${sessionId} connection refused: ${open} connections from ${ip}`);
+        ws.close(CLOSE.tooManyConnections.code, CLOSE.tooManyConnections.reason);
+        return;
+      }
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       // Tokens are checked after the upgrade so the refusal is a 44xx close code the

@@ -16,6 +16,11 @@ export const CLOSE = {
   invalid: { code: 4422, reason: 'invalid-change' },
   /** A message larger than the server accepts. */
   tooLarge: { code: 4413, reason: 'message-too-large' },
+  /** Limits (configurable on the server): the reason says which one was reached. */
+  tooManyRipples: { code: 4429, reason: 'too-many-ripples' },
+  tooManyLinks: { code: 4429, reason: 'too-many-links' },
+  textTooLong: { code: 4429, reason: 'text-too-long' },
+  tooManyConnections: { code: 4429, reason: 'too-many-connections' },
   /** Storage failed; the update was not stored and not applied. The client may retry later. */
   storageFailed: { code: 4503, reason: 'storage-failed' },
   /** The server is shutting down; clients reconnect to it (or a peer) when it is back. */
@@ -29,7 +34,13 @@ export function isFinalClose(code: number): boolean {
   return code >= 4400 && code < 4500;
 }
 
-export function closeNameOf(code: number): CloseName | null {
-  for (const [name, value] of Object.entries(CLOSE)) if (value.code === code) return name as CloseName;
-  return null;
+/** The name of a close code; `reason` tells apart the limits, which share one code. */
+export function closeNameOf(code: number, reason?: string): CloseName | null {
+  let byCode: CloseName | null = null;
+  for (const [name, value] of Object.entries(CLOSE)) {
+    if (value.code !== code) continue;
+    if (reason === undefined || value.reason === reason) return name as CloseName;
+    byCode ??= name as CloseName;
+  }
+  return byCode;
 }

@@ -13,7 +13,7 @@ type User = { id?: string; role?: string; name?: string };
 const userOf = (state: unknown): User => ((state as { user?: User } | undefined)?.user ?? {}) as User;
 
 /** A raw awareness message: one entry for `clientId` with `state`. */
-function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array<ArrayBuffer> {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, 1);
   encoding.writeVarUint(inner, clientId);
@@ -22,7 +22,7 @@ function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8A
   const outer = encoding.createEncoder();
   encoding.writeVarUint(outer, 1);
   encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
+  return new Uint8Array(encoding.toUint8Array(outer));
 }
 
 describe('awareness comes from the identity the server knows', () => {
@@ -30,16 +30,29 @@ describe('awareness comes from the identity the server knows', () => {
     const session = await server.createSession();
     const phone = await server.join(session.joinCode, 'Ans');
     const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
-    const mobile = connectClient(server.wsUrl, session.id, { pid: phone.participantId, secret: phone.secret });
+    const mobile = connectClient(server.wsUrl, session.id, {
+      pid: phone.participantId,
+      secret: phone.secret,
+    });
     await Promise.all([board.synced, mobile.synced]);
     board.provider.awareness.setLocalStateField('user', { name: 'Marieke', color: '#0072B2' });
-    mobile.provider.awareness.setLocalStateField('user', { name: 'Begeleider', role: 'facilitator', id: 'facilitator' });
+    mobile.provider.awareness.setLocalStateField('user', {
+      name: 'Begeleider',
+      role: 'facilitator',
+      id: 'facilitator',
+    });
 
     const seenByBoard = () => board.provider.awareness.getStates().get(mobile.doc.clientID);
     await waitFor(() => userOf(seenByBoard()).id !== undefined, 3000, "the phone's awareness");
-    expect(userOf(seenByBoard())).toMatchObject({ id: phone.participantId, role: 'participant', name: 'Ans' });
+    expect(userOf(seenByBoard())).toMatchObject({
+      id: phone.participantId,
+      role: 'participant',
+      name: 'Ans',
+    });
     // The facilitator names themselves; role and id are still the server's.
-    await waitFor(() => userOf(mobile.provider.awareness.getStates().get(board.doc.clientID)).name === 'Marieke');
+    await waitFor(
+      () => userOf(mobile.provider.awareness.getStates().get(board.doc.clientID)).name === 'Marieke',
+    );
     expect(userOf(mobile.provider.awareness.getStates().get(board.doc.clientID))).toMatchObject({
       role: 'facilitator',
       id: 'facilitator',
@@ -52,12 +65,20 @@ describe('awareness comes from the identity the server knows', () => {
     expect(userOf(mobile.provider.awareness.getStates().get(board.doc.clientID)).name).toBe('Marieke');
     const observer = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
     await observer.synced;
-    await waitFor(() => observer.provider.awareness.getStates().has(board.doc.clientID), 3000, 'states for newcomers');
+    await waitFor(
+      () => observer.provider.awareness.getStates().has(board.doc.clientID),
+      3000,
+      'states for newcomers',
+    );
     expect(userOf(observer.provider.awareness.getStates().get(board.doc.clientID)).name).toBe('Marieke');
 
     // Leaving removes the phone's state everywhere.
     mobile.destroy();
-    await waitFor(() => !board.provider.awareness.getStates().has(mobile.doc.clientID), 3000, 'state removed');
+    await waitFor(
+      () => !board.provider.awareness.getStates().has(mobile.doc.clientID),
+      3000,
+      'state removed',
+    );
     board.destroy();
     observer.destroy();
   });

@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import type { DocChange } from '../../shared/doc/changes';
+import { readRipple } from '../../shared/doc/read';
+import { roots } from '../../shared/doc/schema';
+import type { CloseName } from '../../shared/protocol/closeCodes';
+
+export interface RoomQuota {
+  maxRippleText: number;
+  maxRipples: number;
+  maxLinks: number;
+}
+
+/**
+ * The server's configurable limits on what one update may leave behind. A limit only
+ * refuses growth: a session that is already over a lowered limit can still shrink.
+ */
+export function checkQuota(
+  changes: readonly DocChange[],
+  before: Y.Doc,
+  after: Y.Doc,
+  quota: RoomQuota,
+): { name: CloseName; detail: string } | null {
+  const { ripples, links } = roots(after);
+  if (ripples.size > quota.maxRipples && ripples.size > roots(before).ripples.size) {
+    return { name: 'tooManyRipples', detail: `${ripples.size} ripples > ${quota.maxRipples}` };
+  }
+  if (links.size > quota.maxLinks && links.size > roots(before).links.size) {
+    return { name: 'tooManyLinks', detail: `${links.size} links > ${quota.maxLinks}` };
+  }
+  for (const { path, key } of changes) {
+    const id = path.length === 1 && path[0] === 'ripples' ? key : path[0] === 'ripples' ? path[1] : null;
+    if (!id) continue;
+    const text = readRipple(after, id)?.text ?? '';
+    if (text.length > quota.maxRippleText) {
+      return {
+        name: 'textTooLong',
+        detail: `ripple ${id}: ${text.length} characters > ${quota.maxRippleText}`,
+      };
+    }
+  }
+  return null;
+}
