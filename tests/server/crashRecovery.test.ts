@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { addRipple, editRipple } from '../../shared/doc/commands';
+import { readRipple, readRipples } from '../../shared/doc/read';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClient';
+
+const boss = { role: 'facilitator' as const, id: 'facilitator' };
+let server: ServerProcess | undefined;
+afterAll(() => server?.stop());
+
+async function post(base: string, path: string, body: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.json() as Promise<Record<string, string>>;
+}
+
+describe('kill -9 in the middle of a load run', () => {
+  it('loses nothing that any client saw applied', async () => {
+    server = await startServerProcess({ env: { COMPACT_EVERY: '25' } });
+    const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
+    const session = await post(server.baseUrl, '/api/sessions', { title: 'Crash' });
+    const sessionId = session.id as string;
+    const phones = await Promise.all(
+      Array.from({ length: 6 }, () => post(server?.baseUrl ?? '', '/api/join', { code: session.joinCode })),
+    );
+    const writers: Array<{ client: TestClient; actor: { role: 'facilitator' | 'participant'; id: string } }> = [
+      { client: connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string }), actor: boss },
+      ...phones.map((p) => ({
+        client: connectClient(wsUrl, sessionId, { pid: p.participantId as string, secret: p.secret as string }),
+        actor: { role: 'participant' as const, id: p.participantId as string },
+      })),
+    ];
+    // The observer stands for "any client": what it saw applied must survive.
+    const observer = connectClient(wsUrl, sessionId, { key: session.viewerKey as string });
+    await Promise.all([...writers.map((w) => w.client.synced), observer.synced]);
+
+    let running = true;
+    let counter = 0;
+    const load = (async () => {
+      while (running) {
+        for (const { client, actor } of writers) {
+          if (!client.provider.wsconnected) continue;
+          const id = `r${counter++}`;
+          addRipple(client.doc, actor, { text: `Rimpeling ${id}` }, { id });
+          if (actor.role === 'facilitator' && counter % 3 === 0) editRipple(client.doc, actor, id, { story: 'bewerkt' });
+        }
+        await sleep(5);
+      }
+    })();
+
+    await waitFor(() => readRipples(observer.doc).length > 150, 15_000, 'load to build up');
+    await server.kill();
+    running = false;
+    await load;
+    const seen = readRipples(observer.doc);
+    const seenStories = seen.filter((r) => r.story === 'bewerkt').map((r) => r.id);
+    expect(seen.length).toBeGreaterThan(150);
+
+    await server.restart();
+    const after = connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string });
+    await after.synced;
+    const missing = seen.filter((r) => readRipple(after.doc, r.id) === null).map((r) => r.id);
+    expect(missing).toEqual([]);
+    for (const id of seenStories) expect(readRipple(after.doc, id)?.story).toBe('bewerkt');
+
+    // The writers reconnect by themselves and their unacknowledged ripples arrive too.
+    const written = new Set(writers.flatMap((w) => readRipples(w.client.doc).map((r) => r.id)));
+    await waitFor(() => readRipples(after.doc).length >= written.size, 15_000, 'the writers to resend');
+    for (const c of [...writers.map((w) => w.client), observer, after]) c.destroy();
+  }, 60_000);
+});
