@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          // The fuzzer measures memory before and after; it needs to force a collection.
+          execArgv: ['--expose-gc'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -26,13 +26,17 @@ describe('kill -9 in the middle of a load run', () => {
     const phones = await Promise.all(
       Array.from({ length: 6 }, () => post(server?.baseUrl ?? '', '/api/join', { code: session.joinCode })),
     );
-    const writers: Array<{ client: TestClient; actor: { role: 'facilitator' | 'participant'; id: string } }> = [
-      { client: connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string }), actor: boss },
-      ...phones.map((p) => ({
-        client: connectClient(wsUrl, sessionId, { pid: p.participantId as string, secret: p.secret as string }),
-        actor: { role: 'participant' as const, id: p.participantId as string },
-      })),
-    ];
+    const writers: Array<{ client: TestClient; actor: { role: 'facilitator' | 'participant'; id: string } }> =
+      [
+        { client: connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string }), actor: boss },
+        ...phones.map((p) => ({
+          client: connectClient(wsUrl, sessionId, {
+            pid: p.participantId as string,
+            secret: p.secret as string,
+          }),
+          actor: { role: 'participant' as const, id: p.participantId as string },
+        })),
+      ];
     // The observer stands for "any client": what it saw applied must survive.
     const observer = connectClient(wsUrl, sessionId, { key: session.viewerKey as string });
     await Promise.all([...writers.map((w) => w.client.synced), observer.synced]);
@@ -45,7 +49,8 @@ describe('kill -9 in the middle of a load run', () => {
           if (!client.provider.wsconnected) continue;
           const id = `r${counter++}`;
           addRipple(client.doc, actor, { text: `Rimpeling ${id}` }, { id });
-          if (actor.role === 'facilitator' && counter % 3 === 0) editRipple(client.doc, actor, id, { story: 'bewerkt' });
+          if (actor.role === 'facilitator' && counter % 3 === 0)
+            editRipple(client.doc, actor, id, { story: 'bewerkt' });
         }
         await sleep(5);
       }
