@@ -11,6 +11,8 @@ export interface Config {
   maxMessageBytes: number;
   /** Largest HTTP request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Largest session export accepted by the import endpoint, in bytes. */
+  maxImportBytes: number;
   /** Compact a room's update log into a snapshot after this many updates. */
   compactEvery: number;
   /** How long an empty room stays in memory, in ms. */
@@ -55,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 60_000, 0, 24 * 3600_000),
     joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30, 1, 100_000),

@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { SessionRecord, SessionRegistry } from '../sessions/SessionRegistry';
 import type { UpdateStore } from '../storage/UpdateStore';
+import { exportRoutes } from './exportRoutes';
 import { RateLimiter } from './RateLimiter';
 import { HttpError, readJsonBody, sendError, sendJson } from './respond';
 
@@ -66,16 +67,53 @@ function sessionLinks(deps: ApiDeps, req: IncomingMessage, session: SessionRecor
   };
 }
 
+/**
+ * Registers a session and stores its first document state. If storing fails the session
+ * row is removed again: a session never exists half.
+ */
+async function createSessionFromDoc(deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) {
+  if (deps.sessions.count() >= deps.config.maxSessions) {
+    throw new HttpError(
+      503,
+      'server-full',
+      'This server holds as many sessions as it may. Ask its administrator.',
+    );
+  }
+  const { session, facilitatorKey, viewerKey } = deps.sessions.create(title);
+  try {
+    await deps.store.append(session.id, Y.encodeStateAsUpdate(doc), Date.now());
+  } catch (error) {
+    deps.sessions.delete(session.id);
+    throw error;
+  } finally {
+    doc.destroy();
+  }
+  const links = sessionLinks(deps, req, session);
+  return {
+    id: session.id,
+    title: session.title,
+    facilitatorKey,
+    viewerKey,
+    ...links,
+    // Keys travel in the fragment, which browsers never send to a server or a referrer.
+    boardUrl: `${links.boardUrl}#key=${facilitatorKey}`,
+    presenterUrl: `${links.presenterUrl}#key=${viewerKey}`,
+  };
+}
+
+export interface Route {
+  method: string;
+  path: RegExp;
+  run: (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+}
+
 /** The JSON API. Returns false when the path is not an API path. */
 export function createApi(deps: ApiDeps) {
   const joinLimiter = new RateLimiter(deps.config.joinAttemptsPerMinute, 60_000);
   const sessionJoinLimiter = new RateLimiter(deps.config.joinsPerSessionPerMinute, 60_000);
 
-  const routes: Array<{
-    method: string;
-    path: RegExp;
-    run: (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
-  }> = [
+  const routes: Route[] = [
+    ...exportRoutes(deps, createSessionFromDoc),
     {
       method: 'GET',
       path: /^\/api\/health$/,
@@ -87,14 +125,6 @@ export function createApi(deps: ApiDeps) {
       path: /^\/api\/sessions$/,
       run: async (req, res) => {
         const body = parseBody(CreateSessionBody, await readJsonBody(req, deps.config.maxBodyBytes));
-        if (deps.sessions.count() >= deps.config.maxSessions) {
-          throw new HttpError(
-            503,
-            'server-full',
-            'This server holds as many sessions as it may. Ask its administrator.',
-          );
-        }
-        const { session, facilitatorKey, viewerKey } = deps.sessions.create(body.title);
         const doc = new Y.Doc();
         const init = initSession(doc, {
           title: body.title,
@@ -102,19 +132,7 @@ export function createApi(deps: ApiDeps) {
           language: body.language,
         });
         if (!init.ok) throw new HttpError(400, 'invalid-request', 'The session could not be set up.');
-        await deps.store.append(session.id, Y.encodeStateAsUpdate(doc), Date.now());
-        doc.destroy();
-        const links = sessionLinks(deps, req, session);
-        sendJson(res, 201, {
-          id: session.id,
-          title: session.title,
-          facilitatorKey,
-          viewerKey,
-          ...links,
-          // Keys travel in the fragment, which browsers never send to a server or a referrer.
-          boardUrl: `${links.boardUrl}#key=${facilitatorKey}`,
-          presenterUrl: `${links.presenterUrl}#key=${viewerKey}`,
-        });
+        sendJson(res, 201, await createSessionFromDoc(deps, req, body.title, doc));
       },
     },
     {

@@ -41,6 +41,8 @@ export class SessionRegistry {
       byId: db.prepare<[string], Row>('select * from sessions where id = ?'),
       byCode: db.prepare<[string], Row>('select * from sessions where join_code = ?'),
       count: db.prepare<[], { n: number }>('select count(*) as n from sessions'),
+      deleteParticipants: db.prepare<[string]>('delete from participants where session_id = ?'),
+      deleteSession: db.prepare<[string]>('delete from sessions where id = ?'),
       insertParticipant: db.prepare(
         'insert into participants (id, session_id, secret_hash, name, created_at) values (?, ?, ?, ?, ?)',
       ),
@@ -78,6 +80,12 @@ export class SessionRegistry {
         if (attempt >= 10 || !String(error).includes('UNIQUE')) throw error;
       }
     }
+  }
+
+  /** Removes a session and its participants (the document's rows are the store's). */
+  delete(id: string): void {
+    this.statements.deleteParticipants.run(id);
+    this.statements.deleteSession.run(id);
   }
 
   get(id: string): SessionRecord | null {

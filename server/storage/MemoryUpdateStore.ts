@@ -27,7 +27,7 @@ export class MemoryUpdateStore implements UpdateStore {
     };
   }
 
-  async append(name: string, update: Uint8Array): Promise<number> {
+  async append(name: string, update: Uint8Array, _at?: number): Promise<number> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('simulated storage failure');

@@ -22,7 +22,7 @@ function seedFrames(): Uint8Array[] {
   const step1 = encoding.createEncoder();
   encoding.writeVarUint(step1, 0);
   syncProtocol.writeSyncStep1(step1, doc);
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   doc.on('update', (u: Uint8Array) => {
     update = u;
   });

@@ -1,0 +1,105 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { type CsvDialect, linksCsv, ripplesCsv } from '../../shared/export/csv';
+import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
+import type { ApiDeps, Route } from './api';
+import { HttpError, readJsonBody, sendJson } from './respond';
+
+type CreateFromDoc = (deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) => Promise<unknown>;
+
+/** The session's export, read from the live room (or loaded from storage for the occasion). */
+async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
+  if (!deps.sessions.get(id))
+    throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+  const key = String(req.headers['x-kringen-key'] ?? '');
+  if (!deps.sessions.roleForKey(id, key))
+    throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
+  const room = await deps.rooms.open(id);
+  try {
+    return await room.enqueue(() => exportSession(room.doc));
+  } finally {
+    deps.rooms.release(room);
+  }
+}
+
+function dialectOf(req: IncomingMessage): CsvDialect {
+  const dialect = new URL(req.url ?? '/', 'http://localhost').searchParams.get('dialect') ?? 'excel-nl';
+  if (dialect !== 'excel-nl' && dialect !== 'rfc4180') {
+    throw new HttpError(400, 'invalid-request', 'dialect: must be "excel-nl" or "rfc4180"');
+  }
+  return dialect;
+}
+
+function sendFile(res: ServerResponse, type: string, name: string, body: string): void {
+  res.writeHead(200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+/** Slug for file names: "Terugblik Gezond Dorp" → "terugblik-gezond-dorp". */
+const slug = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .slice(0, 60) || 'sessie';
+
+/** Research exports (JSON, CSV) and import. Downloads need the facilitator or presenter key in `x-kringen-key`. */
+export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})\/export\.json$/,
+      run: async (req, res, [id = '']) => {
+        const data = await exportOf(deps, req, id);
+        sendFile(
+          res,
+          'application/json; charset=utf-8',
+          `${slug(data.session.title)}.kringen.json`,
+          JSON.stringify(data, null, 2),
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})\/(ripples|links)\.csv$/,
+      run: async (req, res, [id = '', sheet]) => {
+        const dialect = dialectOf(req);
+        const data = await exportOf(deps, req, id);
+        const csv = sheet === 'links' ? linksCsv(data, dialect) : ripplesCsv(data, dialect);
+        const name = `${slug(data.session.title)}-${sheet === 'links' ? 'verbindingen' : 'rimpelingen'}.csv`;
+        sendFile(res, 'text/csv; charset=utf-8', name, csv);
+      },
+    },
+    {
+      method: 'POST',
+      path: /^\/api\/sessions\/import$/,
+      run: async (req, res) => {
+        const parsed = parseSessionExport(await readJsonBody(req, deps.config.maxImportBytes));
+        if (!parsed.ok) {
+          const first = parsed.issues[0];
+          sendJson(res, 400, {
+            error: 'invalid-import',
+            message: `${first?.path}: ${first?.message}`,
+            issues: parsed.issues,
+          });
+          return;
+        }
+        const doc = new Y.Doc();
+        importSession(doc, parsed.value);
+        const created = await createSessionFromDoc(
+          deps,
+          req,
+          parsed.value.session.title || 'Geïmporteerde sessie',
+          doc,
+        );
+        sendJson(res, 201, created);
+      },
+    },
+  ];
+}
