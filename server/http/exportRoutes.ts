@@ -1,19 +1,47 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import { type CsvDialect, linksCsv, ripplesCsv } from '../../shared/export/csv';
+import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/export/csv';
+import { docAt, growthSeries } from '../../shared/export/replay';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
 import type { ApiDeps, Route } from './api';
 import { HttpError, readJsonBody, sendJson } from './respond';
 
 type CreateFromDoc = (deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) => Promise<unknown>;
 
-/** The session's export, read from the live room (or loaded from storage for the occasion). */
-async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
-  if (!deps.sessions.get(id))
+function checkAccess(deps: ApiDeps, req: IncomingMessage, id: string): void {
+  if (!deps.sessions.get(id)) {
     throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+  }
   const key = String(req.headers['x-kringen-key'] ?? '');
-  if (!deps.sessions.roleForKey(id, key))
+  if (!deps.sessions.roleForKey(id, key)) {
     throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
+  }
+}
+
+/** `?at=<ms since 1970>`: the moment to replay to, or null for now. */
+function momentOf(req: IncomingMessage): number | null {
+  const at = new URL(req.url ?? '/', 'http://localhost').searchParams.get('at');
+  if (at === null) return null;
+  const time = Number(at);
+  if (!Number.isFinite(time) || time < 0) {
+    throw new HttpError(400, 'invalid-request', 'at: must be a time in milliseconds');
+  }
+  return time;
+}
+
+/**
+ * The session's export: now, from the live room (loaded from storage for the occasion if
+ * nobody is in it), or at an earlier moment, replayed from the stored history.
+ */
+async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
+  checkAccess(deps, req, id);
+  const at = momentOf(req);
+  if (at !== null) {
+    const doc = docAt(await deps.store.history(id), at);
+    const data = exportSession(doc, new Date(at));
+    doc.destroy();
+    return data;
+  }
   const room = await deps.rooms.open(id);
   try {
     return await room.enqueue(() => exportSession(room.doc));
@@ -74,6 +102,30 @@ export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc)
         const csv = sheet === 'links' ? linksCsv(data, dialect) : ripplesCsv(data, dialect);
         const name = `${slug(data.session.title)}-${sheet === 'links' ? 'verbindingen' : 'rimpelingen'}.csv`;
         sendFile(res, 'text/csv; charset=utf-8', name, csv);
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})\/growth\.(json|csv)$/,
+      run: async (req, res, [id = '', format]) => {
+        checkAccess(deps, req, id);
+        const series = growthSeries(await deps.store.history(id));
+        if (format === 'json') {
+          sendJson(res, 200, { session: id, stepMs: 60_000, points: series });
+          return;
+        }
+        const header = ['at', 'ripples', 'on_map', 'waiting', 'hidden', 'links', 'votes'];
+        const rows = series.map((p) =>
+          [new Date(p.at).toISOString(), p.ripples, p.onMap, p.waiting, p.hidden, p.links, p.votes].map(
+            String,
+          ),
+        );
+        sendFile(
+          res,
+          'text/csv; charset=utf-8',
+          `${id}-groei.csv`,
+          toCsv(header, rows, dialectOf(req), new Set()),
+        );
       },
     },
     {

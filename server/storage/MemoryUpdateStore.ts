@@ -1,18 +1,22 @@
 import type { StoredDoc, UpdateStore } from './UpdateStore';
 
+interface MemoryRoom {
+  snapshot: Uint8Array | null;
+  log: { seq: number; at: number; update: Uint8Array }[];
+  /** Compacted updates, kept for history like the SQLite store's `history` table. */
+  past: { at: number; update: Uint8Array }[];
+}
+
 /** The in-memory twin of the SQLite store, for tests. `failNext` makes the next append fail, like a full disk. */
 export class MemoryUpdateStore implements UpdateStore {
-  private readonly rooms = new Map<
-    string,
-    { snapshot: Uint8Array | null; log: { seq: number; update: Uint8Array }[] }
-  >();
+  private readonly rooms = new Map<string, MemoryRoom>();
   private seq = 0;
   failNext = false;
 
   private room(name: string) {
     let room = this.rooms.get(name);
     if (!room) {
-      room = { snapshot: null, log: [] };
+      room = { snapshot: null, log: [], past: [] };
       this.rooms.set(name, room);
     }
     return room;
@@ -27,20 +31,26 @@ export class MemoryUpdateStore implements UpdateStore {
     };
   }
 
-  async append(name: string, update: Uint8Array, _at?: number): Promise<number> {
+  async append(name: string, update: Uint8Array, at = 0): Promise<number> {
     if (this.failNext) {
       this.failNext = false;
       throw new Error('simulated storage failure');
     }
     const seq = ++this.seq;
-    this.room(name).log.push({ seq, update });
+    this.room(name).log.push({ seq, at, update });
     return seq;
   }
 
   async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const room = this.room(name);
     room.snapshot = snapshot;
+    room.past.push(...room.log.filter((entry) => entry.seq <= uptoSeq));
     room.log = room.log.filter((entry) => entry.seq > uptoSeq);
+  }
+
+  async history(name: string): Promise<Array<{ at: number; update: Uint8Array }>> {
+    const room = this.room(name);
+    return [...room.past, ...room.log].map(({ at, update }) => ({ at, update }));
   }
 
   async close(): Promise<void> {}

@@ -34,6 +34,12 @@ export class SqliteUpdateStore implements UpdateStore {
       saveHistory: db.prepare<[string, number, Uint8Array]>(
         'insert into history (room, minute, data) values (?, ?, ?) on conflict(room, minute) do update set data = excluded.data',
       ),
+      historyRows: db.prepare<[string], { minute: number; data: Buffer }>(
+        'select minute, data from history where room = ? order by minute',
+      ),
+      logRows: db.prepare<[string], { at: number; data: Buffer }>(
+        'select at, data from updates where room = ? order by seq',
+      ),
       dropUpTo: db.prepare<[string, number]>('delete from updates where room = ? and seq <= ?'),
     };
   }
@@ -75,6 +81,16 @@ export class SqliteUpdateStore implements UpdateStore {
       statements.saveSnapshot.run(room, uptoSeq, snapshot);
       statements.dropUpTo.run(room, uptoSeq);
     })();
+  }
+
+  async history(room: string): Promise<Array<{ at: number; update: Uint8Array }>> {
+    const merged = this.statements.historyRows
+      .all(room)
+      .map((row) => ({ at: row.minute, update: new Uint8Array(row.data) }));
+    const log = this.statements.logRows
+      .all(room)
+      .map((row) => ({ at: row.at, update: new Uint8Array(row.data) }));
+    return [...merged, ...log];
   }
 
   async close(): Promise<void> {}

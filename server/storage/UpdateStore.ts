@@ -19,5 +19,11 @@ export interface UpdateStore {
   append(room: string, update: Uint8Array, at: number): Promise<number>;
   /** Replaces every update up to `uptoSeq` by `snapshot` (the history keeps them, merged per minute). */
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * The room's whole history, oldest first: compacted updates merged per minute, then the
+   * log. Replaying all of them in order rebuilds the document; replaying a prefix shows it
+   * as it was at that time.
+   */
+  history(room: string): Promise<Array<{ at: number; update: Uint8Array }>>;
   close(): Promise<void>;
 }

@@ -85,3 +85,36 @@ describe('export and import over HTTP', () => {
     );
   });
 });
+
+describe('replay from the stored history', () => {
+  it('shows fewer ripples at an earlier moment than now, and the growth as data', async () => {
+    const session = await server.createSession('Groei');
+    const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    await board.synced;
+    for (let i = 0; i < 5; i++) addRipple(board.doc, boss, { text: `Vroeg ${i}` }, { id: `early${i}` });
+    await sleep(150);
+    const moment = Date.now();
+    await sleep(50);
+    for (let i = 0; i < 7; i++) addRipple(board.doc, boss, { text: `Laat ${i}` }, { id: `late${i}` });
+    await sleep(150);
+    const then = (await (
+      await download(`/api/sessions/${session.id}/export.json?at=${moment}`, session.facilitatorKey)
+    ).json()) as SessionExport;
+    const now = (await (
+      await download(`/api/sessions/${session.id}/export.json`, session.facilitatorKey)
+    ).json()) as SessionExport;
+    expect(then.ripples.map((r) => r.id).sort()).toEqual(['early0', 'early1', 'early2', 'early3', 'early4']);
+    expect(now.ripples).toHaveLength(12);
+    const growth = (await (
+      await download(`/api/sessions/${session.id}/growth.json`, session.facilitatorKey)
+    ).json()) as {
+      points: Array<{ ripples: number }>;
+    };
+    expect(growth.points.at(-1)?.ripples).toBe(12);
+    const csv = await (
+      await download(`/api/sessions/${session.id}/growth.csv?dialect=rfc4180`, session.facilitatorKey)
+    ).text();
+    expect(csv.split('\r\n')[0]).toBe('at,ripples,on_map,waiting,hidden,links,votes');
+    board.destroy();
+  });
+});
