@@ -3,11 +3,13 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { exportJsonSchema } from '../../../scripts/exportSchema';
 import { addRipple, initSession, linkRipples } from '../../../shared/doc/commands';
 import { exportSession } from '../../../shared/export/sessionExport';
-import { exportJsonSchema } from '../../../scripts/exportSchema';
 
-const committed = JSON.parse(readFileSync(new URL('../../../docs/kringen-export.schema.json', import.meta.url), 'utf8'));
+const committed = JSON.parse(
+  readFileSync(new URL('../../../docs/kringen-export.schema.json', import.meta.url), 'utf8'),
+);
 
 describe('the documented JSON Schema', () => {
   it('is up to date with the importer (run `npm run schema` after changing the document schema)', () => {
