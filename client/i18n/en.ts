@@ -1,10 +1,12 @@
 import { boardEn } from './board.en';
+import { exportEn } from './export.en';
 import type { Dictionary } from './nl';
 import { phoneEn } from './phone.en';
 
 /** English, the second language. Typed as `Dictionary`, so a missing or extra key fails the typecheck. */
 export const en: Dictionary = {
   ...boardEn,
+  ...exportEn,
   ...phoneEn,
   'common.loading': 'One moment…',
   'common.save': 'Save',

@@ -1,4 +1,5 @@
 import { boardNl } from './board.nl';
+import { exportNl } from './export.nl';
 import { phoneNl } from './phone.nl';
 
 /**
@@ -9,6 +10,7 @@ import { phoneNl } from './phone.nl';
  */
 export const nl = {
   ...boardNl,
+  ...exportNl,
   ...phoneNl,
   'common.loading': 'Even geduld…',
   'common.save': 'Opslaan',

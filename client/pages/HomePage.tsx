@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { LIMITS } from '../../shared/model/limits';
 import { createSession } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ImportSessionForm } from '../export/ImportSessionForm';
 import { httpErrorKey } from '../i18n/errorText';
 import { getLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
@@ -118,6 +119,7 @@ export function HomePage() {
           </form>
         </section>
       </div>
+      <ImportSessionForm />
     </main>
   );
 }
