@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyDocumentLanguage } from './i18n/language';
+import { registerPhoneServiceWorker } from './phone/registerServiceWorker';
 import './styles/base.css';
 
 applyDocumentLanguage();
+registerPhoneServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Kringen: the page has no #root element.');

@@ -1,5 +1,91 @@
 /**
  * Dutch texts of the phone screens (added here rather than in nl.ts, so work on the
  * phone does not collide with other screens). Spread into `nl` in ./nl.ts.
+ * Plain, warm words for people who do not read easily: short sentences, no jargon.
  */
-export const phoneNl = {} as const;
+export const phoneNl = {
+  'phone.nav': 'Onderdelen',
+  'phone.nav.add': 'Toevoegen',
+  'phone.nav.map': 'Kaart',
+  'phone.nav.vote': 'Stemmen',
+
+  'phone.send.offline': 'Geen verbinding. Wat je verstuurt, blijft op je telefoon bewaard.',
+  'phone.send.offlineWaiting':
+    'Geen verbinding. Je rimpeling staat veilig op je telefoon en gaat vanzelf mee.',
+  'phone.send.connecting': 'Verbinden…',
+  'phone.send.sending': 'Versturen…',
+  'phone.send.saved': 'Verbonden. Alles is verstuurd.',
+  'phone.send.refused': 'Geen verbinding met deze sessie.',
+  'phone.startedOver':
+    'Een wijziging kon niet meer: de begeleider had je rimpeling al behandeld. Je tekst is niet kwijt.',
+  'phone.resent': 'Je aangepaste tekst is als nieuwe rimpeling verstuurd.',
+
+  'phone.flow.next': 'Verder',
+  'phone.flow.more': 'Meer vertellen (hoeft niet)',
+  'phone.flow.detailsHeading': 'Wil je er iets bij vertellen?',
+  'phone.flow.detailsIntro': 'Alles op deze pagina mag je overslaan.',
+  'phone.flow.toPreview': 'Bekijken',
+  'phone.flow.back': 'Terug',
+  'phone.flow.previewHeading': 'Klopt dit?',
+  'phone.flow.previewIntro': 'Zo komt je rimpeling bij de begeleider.',
+  'phone.flow.change': 'Aanpassen',
+  'phone.flow.step': 'Stap {step} van 2',
+
+  'phone.cause.label': 'Waar kwam het uit voort?',
+  'phone.cause.hint': 'Kies iets dat al op de kaart staat, of het project zelf.',
+  'phone.cause.none': 'Weet ik niet',
+  'phone.cause.programme': 'Het project zelf',
+  'phone.cause.programmeNamed': 'Het project zelf: {name}',
+  'phone.cause.onMap': 'Iets op de kaart',
+  'phone.when.label': 'Wanneer was het?',
+  'phone.when.none': 'Weet ik niet',
+  'phone.when.phases': 'Fase',
+  'phone.when.months': 'Maand',
+  'phone.intended.label': 'Was dit de bedoeling?',
+  'phone.intended.intended': 'Ja',
+  'phone.intended.unintended': 'Nee',
+  'phone.intended.unknown': 'Weet ik niet',
+  'phone.valence.label': 'Was het goed of minder goed?',
+  'phone.valence.positive': 'Goed',
+  'phone.valence.negative': 'Minder goed',
+  'phone.valence.mixed': 'Allebei',
+  'phone.valence.unknown': 'Weet ik niet',
+  'phone.involved.label': 'Wie deden mee of merkten er iets van?',
+  'phone.involved.hint': 'Een rol of organisatie, geen namen. Bijvoorbeeld: buurtbewoners, de huisarts.',
+  'phone.preview.cause': 'Kwam voort uit',
+  'phone.preview.when': 'Wanneer',
+  'phone.preview.intended': 'De bedoeling?',
+  'phone.preview.valence': 'Goed of minder goed?',
+  'phone.preview.involved': 'Wie',
+
+  'phone.status.unsent': 'Nog op je telefoon, gaat mee zodra er verbinding is',
+
+  'phone.vote.heading': 'Stemmen',
+  'phone.vote.closed': 'Stemmen kan nu niet. De begeleider zegt wanneer het begint.',
+  'phone.vote.intro':
+    'Wat vind jij het belangrijkst? Zet je stippen bij de rimpelingen die voor jou het meest betekenen.',
+  'phone.vote.left': 'Je hebt nog {left} van de {total} stippen.',
+  'phone.vote.noneLeft': 'Al je stippen staan. Wil je er een verplaatsen? Haal er eerst een weg.',
+  'phone.vote.put': 'Stip zetten',
+  'phone.vote.remove': 'Stip weghalen',
+  'phone.vote.mine': 'Jouw stippen hier: {count}',
+  'phone.vote.empty': 'Er staat nog niets op de kaart.',
+  'phone.vote.openBanner': 'Het stemmen is begonnen.',
+  'phone.vote.go': 'Naar stemmen',
+  'phone.vote.revealed': 'De uitslag staat op het grote scherm.',
+  'phone.vote.total': '{count} stippen in totaal',
+
+  'phone.map.heading': 'De kaart',
+  'phone.map.empty': 'Er staat nog niets op de kaart.',
+  'phone.map.asList': 'Lijst',
+  'phone.map.asPicture': 'Plaatje',
+  'phone.map.view': 'Weergave',
+  'phone.map.groupBy': 'Sorteren',
+  'phone.map.byOrder': 'Op volgorde',
+  'phone.map.byCode': 'Op thema',
+  'phone.map.noCode': 'Nog geen thema',
+  'phone.map.ledFrom': 'Kwam voort uit: {text}',
+  'phone.map.zoomIn': 'Groter',
+  'phone.map.zoomOut': 'Kleiner',
+  'phone.map.picture': 'De kaart als plaatje. De lijst heeft dezelfde inhoud.',
+} as const;

@@ -45,11 +45,15 @@ export function JoinForm({
     const joined = result.value;
     rememberJoinCode(normalized, joined.sessionId);
     // Someone who joined this session before stays the same person (and keeps their ripples).
-    const identity = loadIdentity(joined.sessionId) ?? {
-      participantId: joined.participantId,
-      secret: joined.secret,
-      name: joined.name,
-    };
+    const known = loadIdentity(joined.sessionId);
+    const identity: ParticipantIdentity = known
+      ? { ...known, title: joined.title }
+      : {
+          participantId: joined.participantId,
+          secret: joined.secret,
+          name: joined.name,
+          title: joined.title,
+        };
     saveIdentity(joined.sessionId, identity);
     onJoined(joined.sessionId, identity);
   }

@@ -22,9 +22,12 @@ type Mode = 'view' | 'edit' | 'confirm-withdraw';
 export const OwnRippleItem = memo(function OwnRippleItem({
   ripple,
   authorName,
+  unsent,
 }: {
   ripple: RippleView;
   authorName: string;
+  /** Changed on this phone and not sent yet (no connection). */
+  unsent: boolean;
 }) {
   const t = useT();
   const id = useId();
@@ -78,14 +81,16 @@ export const OwnRippleItem = memo(function OwnRippleItem({
           <p className="own-ripple__text" id={`${id}-text`}>
             {ripple.text}
           </p>
-          <p className={`status-pill status-pill--${ripple.status}`}>{t(STATUS_TEXT[ripple.status])}</p>
+          <p className={`status-pill status-pill--${unsent ? 'unsent' : ripple.status}`}>
+            {t(unsent ? 'phone.status.unsent' : STATUS_TEXT[ripple.status])}
+          </p>
         </>
       )}
       {mode === 'view' && editable && (
         <div className="button-row">
           <button
             type="button"
-            className="button button--small"
+            className="button"
             aria-describedby={`${id}-text`}
             onClick={() => {
               setDraft(ripple.text);
@@ -97,7 +102,7 @@ export const OwnRippleItem = memo(function OwnRippleItem({
           {canWithdrawRipple(actor, ripple) && (
             <button
               type="button"
-              className="button button--small button--quiet"
+              className="button button--quiet"
               aria-describedby={`${id}-text`}
               onClick={() => setMode('confirm-withdraw')}
             >

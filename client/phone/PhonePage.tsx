@@ -1,33 +1,29 @@
-import { useMemo, useState } from 'react';
-import type { Actor } from '../../shared/model/ripple';
+import { lazy, Suspense, useState } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { ConnectionProblem } from '../components/ConnectionProblem';
-import { ConnectionStatus } from '../components/ConnectionStatus';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { useT } from '../i18n/useT';
 import { navigate, sessionPath } from '../routes';
 import { forgetIdentity, loadIdentity, type ParticipantIdentity } from '../session/participantIdentity';
 import { SessionContext, useSession } from '../store/SessionContext';
-import { selectConnection, selectPrompt, selectTitle } from '../store/selectors';
-import { useOpenSession } from '../store/useOpenSession';
+import { selectConnection, selectMeta, selectTitle } from '../store/selectors';
 import { JoinForm } from './JoinForm';
 import { OwnRipples } from './OwnRipples';
+import { PhoneNav, type PhoneTab } from './PhoneNav';
+import { PhoneStatus } from './PhoneStatus';
 import { RippleComposer } from './RippleComposer';
+import { type PhoneSessionHandle, usePhoneSession } from './usePhoneSession';
+import { VotePanel } from './VotePanel';
+import './phone.css';
 
-/** `/s/:id/phone`: a participant adds what changed and follows their own ripples. */
+// The read-only map carries the codebooks' labels; only phones that open it load them.
+const PhoneMap = lazy(() => import('./PhoneMap'));
+
+/** `/s/:id/phone`: a participant adds what changed, follows their own ripples, votes and reads the map. */
 export function PhonePage({ sessionId }: { sessionId: string }) {
   const t = useT();
   const [identity, setIdentity] = useState(() => loadIdentity(sessionId));
-  const credentials = useMemo(
-    () => (identity ? { pid: identity.participantId, secret: identity.secret } : null),
-    [identity],
-  );
-  const actor = useMemo<Actor | null>(
-    () => (identity ? { role: 'participant', id: identity.participantId } : null),
-    [identity],
-  );
-  const handle = useOpenSession(sessionId, credentials, actor);
 
   if (!identity) {
     const onJoined = (joinedId: string, joined: ParticipantIdentity) => {
@@ -48,13 +44,25 @@ export function PhonePage({ sessionId }: { sessionId: string }) {
     forgetIdentity(sessionId);
     setIdentity(null);
   };
+  return <OpenPhoneSession sessionId={sessionId} identity={identity} onRejoin={rejoin} />;
+}
 
+function OpenPhoneSession({
+  sessionId,
+  identity,
+  onRejoin,
+}: {
+  sessionId: string;
+  identity: ParticipantIdentity;
+  onRejoin: () => void;
+}) {
+  const handle = usePhoneSession(sessionId, identity);
   return (
     <main className="phone">
+      <PhoneTop />
       {handle && (
         <SessionContext value={handle}>
-          <PhoneTop />
-          <PhoneSession identity={identity} onRejoin={rejoin} />
+          <PhoneSession sessionId={sessionId} identity={identity} send={handle.send} onRejoin={onRejoin} />
         </SessionContext>
       )}
     </main>
@@ -70,18 +78,29 @@ function PhoneTop() {
   );
 }
 
-function PhoneSession({ identity, onRejoin }: { identity: ParticipantIdentity; onRejoin: () => void }) {
+function PhoneSession({
+  sessionId,
+  identity,
+  send,
+  onRejoin,
+}: {
+  sessionId: string;
+  identity: ParticipantIdentity;
+  send: PhoneSessionHandle['send'];
+  onRejoin: () => void;
+}) {
   const t = useT();
   const title = useSession(selectTitle);
-  const prompt = useSession(selectPrompt);
+  const meta = useSession(selectMeta);
   const connection = useSession(selectConnection);
+  const [tab, setTab] = useState<PhoneTab>('add');
   const unauthorized = connection.phase === 'refused' && connection.code === CLOSE.unauthorized.code;
 
   return (
     <>
       <header className="phone__header">
-        <h1>{title || t('phone.untitled')}</h1>
-        <ConnectionStatus connection={connection} />
+        <h1>{title || identity.title || t('phone.untitled')}</h1>
+        <PhoneStatus send={send} />
       </header>
       <ConnectionProblem connection={connection}>
         {unauthorized && (
@@ -90,14 +109,28 @@ function PhoneSession({ identity, onRejoin }: { identity: ParticipantIdentity; o
           </button>
         )}
       </ConnectionProblem>
-      {prompt && (
-        <p className="phone__prompt">
-          <span className="phone__prompt-label">{t('phone.promptLabel')}</span> {prompt}
-        </p>
+      <PhoneNav tab={tab} onTab={setTab} votingOpen={meta.votingOpen} />
+      {meta.votingOpen && tab !== 'vote' && (
+        <div className="phone__banner">
+          <p>{t('phone.vote.openBanner')}</p>
+          <button type="button" className="button button--primary" onClick={() => setTab('vote')}>
+            {t('phone.vote.go')}
+          </button>
+        </div>
       )}
-      <RippleComposer authorName={identity.name} />
       <NoticeBanner />
-      <OwnRipples authorName={identity.name} />
+      {tab === 'add' && (
+        <>
+          <RippleComposer sessionId={sessionId} authorName={identity.name} />
+          <OwnRipples authorName={identity.name} send={send} />
+        </>
+      )}
+      {tab === 'vote' && <VotePanel />}
+      {tab === 'map' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <PhoneMap />
+        </Suspense>
+      )}
       <p className="phone__identity">
         {identity.name ? t('phone.joinedAs', { name: identity.name }) : t('phone.joinedAnonymously')}
       </p>

@@ -9,6 +9,8 @@ export interface ParticipantIdentity {
   participantId: string;
   secret: string;
   name: string;
+  /** The session's title when we joined, so a page started offline can still show it. */
+  title?: string;
 }
 
 const identityKey = (sessionId: string) => `kringen:participant:${sessionId}`;
@@ -16,9 +18,14 @@ const codeKey = (code: string) => `kringen:code:${normalizeJoinCode(code)}`;
 
 function parseIdentity(value: unknown): ParticipantIdentity | null {
   if (!value || typeof value !== 'object') return null;
-  const { participantId, secret, name } = value as Record<string, unknown>;
+  const { participantId, secret, name, title } = value as Record<string, unknown>;
   if (typeof participantId !== 'string' || typeof secret !== 'string') return null;
-  return { participantId, secret, name: typeof name === 'string' ? name : '' };
+  return {
+    participantId,
+    secret,
+    name: typeof name === 'string' ? name : '',
+    ...(typeof title === 'string' ? { title } : {}),
+  };
 }
 
 export function loadIdentity(sessionId: string): ParticipantIdentity | null {

@@ -1,3 +1,4 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -17,15 +18,35 @@ export type ConnectionState =
   | { phase: 'offline' }
   | { phase: 'refused'; code: number };
 
+export interface ConnectOptions {
+  /**
+   * Keep the document in IndexedDB under this name (phones), so what was typed offline
+   * survives a reload and is sent when the connection returns. Yjs updates are idempotent,
+   * so sending them again after a reload delivers each change exactly once.
+   */
+  persistAs?: string;
+  /** The awareness state others see, e.g. `{ user: { name, role: 'participant' } }`. */
+  awareness?: Record<string, unknown>;
+}
+
 export interface SessionConnection {
   readonly doc: Y.Doc;
+  /** Resolves once the copy kept on this device (if any) is in `doc`; at once without persistence. */
+  readonly whenLocalLoaded: Promise<void>;
+  /** Whether everything in `doc` has been handed to an open, synced socket. */
+  isFlushed(): boolean;
   /** Closes the socket and frees the document. */
   destroy(): void;
+  /** Closes the socket, frees the document and deletes the copy kept on this device. */
+  destroyAndForget(): Promise<void>;
 }
 
 export function webSocketBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 }
+
+/** IndexedDB can be missing or blocked (private browsing); the page then works without it. */
+const LOCAL_LOAD_TIMEOUT_MS = 1500;
 
 /**
  * Opens one session document over y-websocket and reports the connection state.
@@ -39,16 +60,25 @@ export function connectSession(
   sessionId: string,
   credentials: SessionCredentials,
   onState: (state: ConnectionState) => void,
+  options: ConnectOptions = {},
 ): SessionConnection {
   const doc = new Y.Doc();
   const params: Record<string, string> =
     'key' in credentials ? { key: credentials.key } : { pid: credentials.pid, secret: credentials.secret };
+  const persistence = options.persistAs ? openPersistence(options.persistAs, doc) : null;
   // No BroadcastChannel: the server authorises each connection by its role, so two tabs
   // of different roles must not pass each other's changes around it.
-  const provider = new WebsocketProvider(webSocketBase(), sessionId, doc, { params, disableBc: true });
+  const provider = new WebsocketProvider(webSocketBase(), sessionId, doc, {
+    params,
+    disableBc: true,
+    // With a local copy we connect once it is loaded, so the first sync already carries it.
+    connect: !persistence,
+  });
+  if (options.awareness) provider.awareness.setLocalState(options.awareness);
 
   let everConnected = false;
   let refused = false;
+  let destroyed = false;
   const report = (state: ConnectionState) => {
     if (!refused) onState(state);
   };
@@ -71,12 +101,61 @@ export function connectSession(
     refused = true;
   });
 
+  // Phones learn of a dropped Wi-Fi long before the socket times out (30 s without a
+  // message); reconnect at once when the browser says the network is back.
+  const onOffline = () => {
+    if (!refused && provider.ws) provider.disconnect();
+    if (!refused) provider.shouldConnect = true;
+  };
+  const onOnline = () => {
+    if (!refused && !destroyed && !provider.wsconnected && !provider.wsconnecting) provider.connect();
+  };
+  if (persistence) {
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+  }
+
+  const whenLocalLoaded = persistence
+    ? Promise.race([
+        persistence.whenSynced.then(() => undefined),
+        new Promise<void>((resolve) => setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS)),
+      ]).catch(() => undefined)
+    : Promise.resolve();
+  if (persistence) {
+    void whenLocalLoaded.then(() => {
+      if (!destroyed && !refused) provider.connect();
+    });
+  }
+
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    refused = true;
+    window.removeEventListener('offline', onOffline);
+    window.removeEventListener('online', onOnline);
+    provider.destroy();
+    doc.destroy();
+  };
+
   return {
     doc,
-    destroy() {
-      refused = true;
-      provider.destroy();
-      doc.destroy();
+    whenLocalLoaded,
+    isFlushed: () => provider.wsconnected && provider.synced && (provider.ws?.bufferedAmount ?? 1) === 0,
+    destroy,
+    async destroyAndForget() {
+      destroy();
+      if (persistence) await persistence.clearData().catch(() => undefined);
     },
   };
+}
+
+function openPersistence(name: string, doc: Y.Doc): IndexeddbPersistence | null {
+  try {
+    if (typeof indexedDB === 'undefined') return null;
+    const persistence = new IndexeddbPersistence(name, doc);
+    persistence.whenSynced.catch(() => undefined);
+    return persistence;
+  } catch {
+    return null;
+  }
 }

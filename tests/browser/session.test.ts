@@ -84,6 +84,7 @@ describe.skipIf(!hasChromium)('a live REM session across phone, board and presen
     await phone.getByRole('button', { name: 'Meedoen' }).click();
     await phone.waitForURL(/\/s\/[a-z0-9]+\/phone$/);
     await phone.getByLabel('Wat is er veranderd?').fill(RIPPLE);
+    await phone.getByRole('button', { name: 'Verder' }).click();
     await phone.getByRole('button', { name: 'Versturen' }).click();
     const own = phone.getByRole('region', { name: 'Jouw rimpelingen' }).getByRole('listitem');
     await own.filter({ hasText: RIPPLE }).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);

@@ -14,6 +14,8 @@ export interface ServerProcess {
   readonly port: number;
   readonly baseUrl: string;
   readonly dataDir: string;
+  /** The server's process id right now (it changes on restart), or null when it is not running. */
+  pid(): number | null;
   /** Everything the server printed so far, stdout and stderr interleaved. */
   output(): string;
   kill(): Promise<void>;
@@ -89,6 +91,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     port,
     baseUrl,
     dataDir,
+    pid: () => (child as ChildProcess | null)?.pid ?? null,
     output: () => log,
     kill,
     async restart() {
