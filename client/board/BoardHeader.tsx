@@ -1,17 +1,33 @@
+import { useShallow } from 'zustand/react/shallow';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/useT';
-import { openPanel } from '../store/actions';
+import { openPanel, setProjector, setShortcutsOpen } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectConnection, selectPanel, selectPendingCount, selectTitle } from '../store/selectors';
+import {
+  selectConnection,
+  selectPanel,
+  selectParticipantCount,
+  selectPendingCount,
+  selectTitle,
+} from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
+import { toggleFullscreen } from './fullscreen';
+import { PhaseSelect } from './PhaseSelect';
+import type { UndoState } from './useUndo';
 
-export function BoardHeader() {
+const selectFacilitators = (s: SessionState) =>
+  s.peers.filter((p) => p.role === 'facilitator').map((p) => `${p.clientId}|${p.color}|${p.name}`);
+
+export function BoardHeader({ undo }: { undo: UndoState }) {
   const t = useT();
   const { store } = useSessionHandle();
   const title = useSession(selectTitle);
   const connection = useSession(selectConnection);
   const pending = useSession(selectPendingCount);
   const panel = useSession(selectPanel);
+  const participants = useSession(selectParticipantCount);
+  const facilitators = useSession(useShallow(selectFacilitators));
 
   return (
     <header className="board__header">
@@ -20,10 +36,41 @@ export function BoardHeader() {
         <h1>{title || t('board.untitled')}</h1>
       </div>
       <ConnectionStatus connection={connection} />
+      <p className="presence">
+        <span className="visually-hidden">{t('presence.label')}: </span>
+        {facilitators.map((f) => {
+          const [id, color, name] = f.split('|');
+          return (
+            <span key={id} className="presence__dot" style={{ background: color }} title={name}>
+              <span className="visually-hidden">{name || t('presence.facilitator')}</span>
+            </span>
+          );
+        })}
+        <span className="presence__count">{t('presence.participants', { count: participants })}</span>
+      </p>
+      <PhaseSelect />
       <nav className="board__actions" aria-label={t('board.actions')}>
         <button
           type="button"
-          className="button"
+          className="button button--small"
+          disabled={!undo.canUndo}
+          aria-keyshortcuts="Control+Z"
+          onClick={undo.undo}
+        >
+          {t('undo.undo')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!undo.canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+          onClick={undo.redo}
+        >
+          {t('undo.redo')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
           aria-pressed={panel === 'add'}
           onClick={() => openPanel(store, 'add')}
         >
@@ -31,7 +78,7 @@ export function BoardHeader() {
         </button>
         <button
           type="button"
-          className={pending > 0 ? 'button button--attention' : 'button'}
+          className={pending > 0 ? 'button button--small button--attention' : 'button button--small'}
           aria-pressed={panel === 'inbox'}
           onClick={() => openPanel(store, 'inbox')}
         >
@@ -40,6 +87,42 @@ export function BoardHeader() {
             {pending}
           </span>
           <span className="visually-hidden">{t('board.inboxWaiting', { count: pending })}</span>
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={panel === 'prompt'}
+          onClick={() => openPanel(store, 'prompt')}
+        >
+          {t('prompt.button')}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={panel === 'export' || panel === 'analysis' || panel === 'replay'}
+          onClick={() => openPanel(store, 'export')}
+        >
+          {t('research.button')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          aria-keyshortcuts="P"
+          onClick={() => {
+            setProjector(store, true);
+            toggleFullscreen(true);
+          }}
+        >
+          {t('projector.enter')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-label={t('shortcuts.heading')}
+          aria-keyshortcuts="?"
+          onClick={() => setShortcutsOpen(store, true)}
+        >
+          ?
         </button>
         <LanguageSwitch />
       </nav>

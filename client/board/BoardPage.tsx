@@ -1,47 +1,117 @@
-import { useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
 import { NoticeBanner } from '../components/NoticeBanner';
+import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
-import { SessionContext, useSession } from '../store/SessionContext';
-import { selectConnection } from '../store/selectors';
-import { useOpenSession } from '../store/useOpenSession';
+import { setProjector } from '../store/actions';
+import { SessionContext, useSession, useSessionHandle } from '../store/SessionContext';
+import { selectConnection, selectIsClosed, selectPendingCount, selectProjector } from '../store/selectors';
+import { useOpenScreen } from '../store/useOpenScreen';
 import { BoardHeader } from './BoardHeader';
+import { toggleFullscreen } from './fullscreen';
 import { JoinPanel } from './JoinPanel';
+import { MapToolbar } from './MapToolbar';
+import { ProjectorCorner } from './ProjectorCorner';
+import { PromptCardOverlay } from './PromptCard';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
+import { useBoardShortcuts } from './useBoardShortcuts';
+import { useUndo } from './useUndo';
 import './board.css';
 
 const FACILITATOR: Actor = { role: 'facilitator', id: 'facilitator' };
 
 /** `/s/:id/board`: the facilitator's map on the projector. */
 export default function BoardPage({ sessionId }: { sessionId: string }) {
+  const t = useT();
   const [key] = useState(() => takeScreenKey('board', sessionId));
   const credentials = useState(() => (key ? { key } : null))[0];
   const info = useSessionInfo(sessionId, key);
-  const handle = useOpenSession(sessionId, credentials, FACILITATOR);
+  const handle = useOpenScreen(sessionId, credentials, FACILITATOR, t('presence.facilitator'));
 
   if (info.phase === 'failed') return <KeyProblem error={info.error} />;
   if (!handle) return null;
   return (
     <SessionContext value={handle}>
-      <div className="board">
-        <BoardHeader />
-        <BoardConnectionProblem />
-        <div className="board__body">
-          <main className="board__canvas">
-            <RippleCanvas readOnly={false} />
-          </main>
-          <aside className="board__side">
-            {info.phase === 'ready' && <JoinPanel info={info.info} showShare />}
-            <SidePanel />
-          </aside>
-        </div>
-        <NoticeBanner />
-      </div>
+      <ReactFlowProvider>
+        <Board info={info.phase === 'ready' ? info.info : null} sessionId={sessionId} />
+      </ReactFlowProvider>
     </SessionContext>
+  );
+}
+
+function Board({
+  info,
+  sessionId,
+}: {
+  info: Parameters<typeof JoinPanel>[0]['info'] | null;
+  sessionId: string;
+}) {
+  const t = useT();
+  const { doc, store } = useSessionHandle();
+  const undo = useUndo(doc);
+  useBoardShortcuts(store, undo);
+  const projector = useSession(selectProjector);
+  const closed = useSession(selectIsClosed);
+  const pending = useSession(selectPendingCount);
+
+  // Leaving full screen (Esc) leaves projector mode too.
+  useEffect(() => {
+    const onChange = () => {
+      if (!document.fullscreenElement && store.getState().projector) setProjector(store, false);
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [store]);
+
+  return (
+    <div className={projector ? 'board board--projector' : 'board'}>
+      {!projector && <BoardHeader undo={undo} />}
+      <BoardConnectionProblem />
+      {closed && !projector && <p className="closed-banner">{t('phase.closedBanner')}</p>}
+      <div className="board__body">
+        <main className="board__canvas">
+          <RippleCanvas readOnly={projector} />
+          <MapToolbar editable={!projector && !closed} />
+          <PromptCardOverlay />
+          {projector && (
+            <>
+              <ProjectorCorner info={info} />
+              <div className="projector-exit">
+                {pending > 0 && (
+                  <span className="count-badge count-badge--large">
+                    {t('projector.waiting', { count: pending })}
+                  </span>
+                )}
+                <button
+                  type="button"
+                  className="button button--small projector-chrome"
+                  onClick={() => {
+                    setProjector(store, false);
+                    toggleFullscreen(false);
+                  }}
+                >
+                  {t('projector.exit')}
+                </button>
+              </div>
+            </>
+          )}
+        </main>
+        {!projector && (
+          <aside className="board__side">
+            {info && <JoinPanel info={info} showShare />}
+            <SidePanel sessionId={sessionId} />
+          </aside>
+        )}
+      </div>
+      <ShortcutsDialog />
+      <NoticeBanner />
+    </div>
   );
 }
 

@@ -1,14 +1,15 @@
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { setRippleStatus } from '../../shared/doc/commands';
+import { mergeRipples, setRippleStatus } from '../../shared/doc/commands';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
-import { showNotice } from '../store/actions';
+import { showNotice, startEditing } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectPendingRipples } from '../store/selectors';
+import { selectMapRipples, selectPendingRipples } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { SessionSettings } from './SessionSettings';
+import { SuggestionChip } from './SuggestionChip';
 
 const selectHidden = (s: SessionState) => s.view.ripples.filter((r) => r.status === 'hidden');
 
@@ -51,6 +52,7 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
   const t = useT();
   const id = useId();
   const { doc, actor, store } = useSessionHandle();
+  const [merging, setMerging] = useState(false);
   const setStatus = (status: 'accepted' | 'hidden') => {
     const result = setRippleStatus(doc, actor, ripple.id, status);
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
@@ -61,6 +63,7 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
         {ripple.text}
       </p>
       <p className="inbox-item__author">{ripple.authorName || t('inbox.anonymous')}</p>
+      {!ripple.code && ripple.suggestedCode && <SuggestionChip ripple={ripple} />}
       <div className="button-row">
         <button
           type="button"
@@ -70,6 +73,25 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
         >
           {t('inbox.accept')}
         </button>
+        <button
+          type="button"
+          className="button button--small"
+          aria-describedby={`${id}-text`}
+          onClick={() => startEditing(store, ripple.id)}
+        >
+          {t('inbox.edit')}
+        </button>
+        {ripple.status === 'pending' && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby={`${id}-text`}
+            aria-expanded={merging}
+            onClick={() => setMerging(!merging)}
+          >
+            {t('inbox.merge')}
+          </button>
+        )}
         {ripple.status === 'pending' && (
           <button
             type="button"
@@ -81,6 +103,45 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
           </button>
         )}
       </div>
+      {merging && <MergeForm ripple={ripple} onDone={() => setMerging(false)} />}
     </li>
   );
 });
+
+/** Merge a duplicate into a ripple on the map: both authors stay (`mergeRipples`). */
+function MergeForm({ ripple, onDone }: { ripple: RippleView; onDone: () => void }) {
+  const t = useT();
+  const { doc, actor, store } = useSessionHandle();
+  const onMap = useSession(useShallow(selectMapRipples));
+  const [target, setTarget] = useState('');
+  return (
+    <form
+      className="merge-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!target) return;
+        const result = mergeRipples(doc, actor, ripple.id, target);
+        if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+        else {
+          showNotice(store, 'inbox.merged');
+          onDone();
+        }
+      }}
+    >
+      <label className="field">
+        <span className="field__label">{t('inbox.mergeInto')}</span>
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">{t('links.choose')}</option>
+          {onMap.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.text.length > 70 ? `${r.text.slice(0, 67)}…` : r.text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button--small" disabled={!target}>
+        {t('inbox.mergeConfirm')}
+      </button>
+    </form>
+  );
+}

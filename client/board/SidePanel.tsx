@@ -3,9 +3,11 @@ import { selectPanel } from '../store/selectors';
 import { AddRippleForm } from './AddRippleForm';
 import { EditRipplePanel } from './EditRipplePanel';
 import { InboxPanel } from './InboxPanel';
+import { PromptCardPanel } from './PromptCard';
+import { BoardAnalysisPanel, BoardExportPanel, BoardReplayPanel } from './ResearchPanels';
 
-/** The board's side panel: one of inbox, add or edit. Later issues add codes, phases, export. */
-export function SidePanel() {
+/** The board's side panel: inbox, add, edit, the prompt card, or the research panels (export, analysis, replay). */
+export function SidePanel({ sessionId }: { sessionId: string }) {
   const panel = useSession(selectPanel);
   switch (panel) {
     case 'inbox':
@@ -14,5 +16,13 @@ export function SidePanel() {
       return <AddRippleForm />;
     case 'edit':
       return <EditRipplePanel />;
+    case 'prompt':
+      return <PromptCardPanel />;
+    case 'export':
+      return <BoardExportPanel />;
+    case 'analysis':
+      return <BoardAnalysisPanel />;
+    case 'replay':
+      return <BoardReplayPanel sessionId={sessionId} />;
   }
 }

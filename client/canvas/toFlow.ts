@@ -1,27 +1,38 @@
 import { type Edge, MarkerType, type Node } from '@xyflow/react';
+import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
-import type { Link, Position } from '../../shared/model/ripple';
+import type { Intended, Link, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
 export interface RippleNodeData extends Record<string, unknown> {
   text: string;
   /** Null when the author stays anonymous or chose not to be shown. */
   author: string | null;
+  /** How many more people told the same (merged duplicates). */
+  coAuthors: number;
   order: number;
+  kind: RippleKind;
+  intended: Intended;
+  valence: Valence;
   codeLabel: string | null;
   codeColor: string | null;
+  codePattern: CodePattern | null;
+  /** The classifier's suggestion while no code is confirmed. */
+  suggestedLabel: string | null;
+  votes: number;
 }
 
 export type RippleNode = Node<RippleNodeData, 'ripple'>;
 
 /** Inline so a PNG export of the SVG keeps the lines (stylesheets do not travel with it). */
 export const LINK_COLOR = '#23395b';
-const LINK_STYLE = { stroke: LINK_COLOR, strokeWidth: 2 } as const;
+const LINK_STYLE = { stroke: LINK_COLOR, strokeWidth: 2.5 } as const;
 const LINK_MARKER = { type: MarkerType.ArrowClosed, color: LINK_COLOR, width: 22, height: 22 } as const;
 
 export interface CodeLook {
   label: string;
   color: string;
+  pattern: CodePattern;
 }
 
 export function toRippleNodes(
@@ -29,21 +40,31 @@ export function toRippleNodes(
   positions: ReadonlyMap<string, Position>,
   codeLook: (code: string) => CodeLook | null,
   describe: (ripple: RippleView) => string,
+  draggable: boolean,
 ): RippleNode[] {
   return ripples.map((ripple) => {
     const look = ripple.code ? codeLook(ripple.code) : null;
+    const suggested = !ripple.code && ripple.suggestedCode ? codeLook(ripple.suggestedCode) : null;
     return {
       id: ripple.id,
       type: 'ripple',
       position: positions.get(ripple.id) ?? { x: 0, y: 0 },
       ariaLabel: describe(ripple),
       ariaRole: 'group',
+      draggable,
       data: {
         text: ripple.text,
         author: ripple.showAuthor && ripple.authorName ? ripple.authorName : null,
+        coAuthors: ripple.coAuthors?.length ?? 0,
         order: ripple.order,
+        kind: ripple.kind,
+        intended: ripple.intended,
+        valence: ripple.valence,
         codeLabel: look?.label ?? null,
         codeColor: look?.color ?? null,
+        codePattern: look?.pattern ?? null,
+        suggestedLabel: suggested?.label ?? null,
+        votes: ripple.votes,
       },
     };
   });
@@ -67,35 +88,48 @@ export function toLinkEdges(links: readonly Link[], describe: (link: Link) => st
  */
 export function mergeNodes(prev: readonly RippleNode[], next: readonly RippleNode[]): RippleNode[] {
   const byId = new Map(prev.map((node) => [node.id, node]));
-  return next.map((node) => {
+  let changed = prev.length !== next.length;
+  const out = next.map((node, index) => {
     const old = byId.get(node.id);
-    if (!old) return node;
+    if (!old) {
+      changed = true;
+      return node;
+    }
     const position = old.dragging ? old.position : node.position;
     const same =
       old.position.x === position.x &&
       old.position.y === position.y &&
       old.ariaLabel === node.ariaLabel &&
+      old.draggable === node.draggable &&
       sameData(old.data, node.data);
-    if (same) return old;
-    return { ...old, position, ariaLabel: node.ariaLabel, data: node.data };
+    if (same) {
+      if (prev[index] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return { ...old, position, ariaLabel: node.ariaLabel, draggable: node.draggable, data: node.data };
   });
+  return changed ? out : (prev as RippleNode[]);
 }
 
 export function mergeEdges(prev: readonly Edge[], next: readonly Edge[]): Edge[] {
   const byId = new Map(prev.map((edge) => [edge.id, edge]));
-  return next.map((edge) => {
+  let changed = prev.length !== next.length;
+  const out = next.map((edge, index) => {
     const old = byId.get(edge.id);
-    if (!old) return edge;
-    return old.ariaLabel === edge.ariaLabel ? old : { ...old, ariaLabel: edge.ariaLabel };
+    if (!old) {
+      changed = true;
+      return edge;
+    }
+    if (prev[index] !== old) changed = true;
+    if (old.ariaLabel === edge.ariaLabel) return old;
+    changed = true;
+    return { ...old, ariaLabel: edge.ariaLabel };
   });
+  return changed ? out : (prev as Edge[]);
 }
 
 function sameData(a: RippleNodeData, b: RippleNodeData): boolean {
-  return (
-    a.text === b.text &&
-    a.author === b.author &&
-    a.order === b.order &&
-    a.codeLabel === b.codeLabel &&
-    a.codeColor === b.codeColor
-  );
+  for (const key of Object.keys(b) as (keyof RippleNodeData)[]) if (a[key] !== b[key]) return false;
+  return true;
 }

@@ -65,17 +65,18 @@ async function chartAsPng(section: HTMLElement | null, name: string) {
  * What the map says, in counts: codes by order, intended vs unintended, positive vs
  * negative, ripples over time, the most-voted ripples. Prints as a one-page summary.
  */
-export function AnalysisView({ doc }: { doc: Y.Doc }) {
+export function AnalysisView({ doc, version }: { doc: Y.Doc; version?: unknown }) {
   const t = useT();
   const language = useLanguage();
   const id = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes with the document, so the counts follow the map
   const { analysis, data } = useMemo(() => {
     const exported = exportSession(doc);
     return {
       data: exported,
       analysis: analyzeSession(exported.ripples, exported.session, exported.codebook),
     };
-  }, [doc]);
+  }, [doc, version]);
   const codeLabel = (code: string) =>
     data.codebook.codes.find((c) => c.id === code)?.label[language] ?? t('export.notCoded');
   const colorOf = (code: string) => data.codebook.codes.find((c) => c.id === code)?.color ?? '#8a8f98';

@@ -2,6 +2,10 @@ import type { exportNl } from './export.nl';
 
 /** English texts of the export, import, analysis and replay screens; typed by the Dutch keys. */
 export const exportEn: Record<keyof typeof exportNl, string> = {
+  'research.button': 'Save and look back',
+  'research.export': 'Save',
+  'research.analysis': 'Analysis',
+  'research.replay': 'Look back',
   'export.heading': 'Save and share',
   'export.intro':
     'Take the map with you: as a picture for a report, as a spreadsheet to count, or as a file to continue later.',

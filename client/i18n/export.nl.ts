@@ -1,5 +1,9 @@
 /** Dutch texts of the export, import, analysis and replay screens. Spread into `nl` in ./nl.ts. */
 export const exportNl = {
+  'research.button': 'Bewaren en terugkijken',
+  'research.export': 'Bewaren',
+  'research.analysis': 'Analyse',
+  'research.replay': 'Terugkijken',
   'export.heading': 'Bewaren en delen',
   'export.intro':
     'Neem de kaart mee: als plaatje voor een verslag, als spreadsheet om te tellen, of als bestand om later verder te gaan.',

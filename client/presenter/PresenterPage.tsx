@@ -1,6 +1,9 @@
+import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
-import { JoinPanel } from '../board/JoinPanel';
+import { MapToolbar } from '../board/MapToolbar';
+import { ProjectorCorner } from '../board/ProjectorCorner';
+import { PromptCardOverlay } from '../board/PromptCard';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { ConnectionStatus } from '../components/ConnectionStatus';
@@ -11,36 +14,40 @@ import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { SessionContext, useSession } from '../store/SessionContext';
 import { selectConnection, selectTitle } from '../store/selectors';
-import { useOpenSession } from '../store/useOpenSession';
+import { useOpenScreen } from '../store/useOpenScreen';
 import '../board/board.css';
 
 /** This screen never writes, whichever key it holds (it may borrow the board's on the same laptop). */
 const VIEWER: Actor = { role: 'viewer', id: 'viewer' };
 
-/** `/s/:id/present`: the map, large and read-only, with the way in for phones. */
+/**
+ * `/s/:id/present`: the map, large and read-only, for a second screen: what the board's
+ * projector mode shows, following the leading facilitator's view.
+ */
 export default function PresenterPage({ sessionId }: { sessionId: string }) {
+  const t = useT();
   const [key] = useState(() => takeScreenKey('present', sessionId));
   const credentials = useState(() => (key ? { key } : null))[0];
   const info = useSessionInfo(sessionId, key);
-  const handle = useOpenSession(sessionId, credentials, VIEWER);
+  const handle = useOpenScreen(sessionId, credentials, VIEWER, t('presence.presenter'));
 
   if (info.phase === 'failed') return <KeyProblem error={info.error} />;
   if (!handle) return null;
   return (
     <SessionContext value={handle}>
-      <div className="presenter">
-        <PresenterHeader />
-        <div className="presenter__body">
-          <main className="presenter__canvas">
-            <RippleCanvas readOnly />
-          </main>
-          {info.phase === 'ready' && (
-            <aside className="presenter__side">
-              <JoinPanel info={info.info} large />
-            </aside>
-          )}
+      <ReactFlowProvider>
+        <div className="presenter board--projector">
+          <PresenterHeader />
+          <div className="presenter__body">
+            <main className="presenter__canvas">
+              <RippleCanvas readOnly />
+              <MapToolbar editable={false} />
+              <PromptCardOverlay />
+              <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
+            </main>
+          </div>
         </div>
-      </div>
+      </ReactFlowProvider>
     </SessionContext>
   );
 }

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import type { Actor } from '../../shared/model/ripple';
@@ -9,6 +10,8 @@ export interface SessionHandle {
   doc: Y.Doc;
   actor: Actor;
   store: SessionStore;
+  /** Presence (board and presenter only). */
+  awareness?: Awareness;
 }
 
 export const SessionContext = createContext<SessionHandle | null>(null);

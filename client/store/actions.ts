@@ -43,3 +43,23 @@ export function clearNotice(store: SessionStore): void {
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
+
+export function setProjector(store: SessionStore, projector: boolean): void {
+  store.setState({ projector });
+}
+
+export function setJoinCornerShown(store: SessionStore, joinCornerShown: boolean): void {
+  store.setState({ joinCornerShown });
+}
+
+export function setFollowLeader(store: SessionStore, followLeader: boolean): void {
+  store.setState({ followLeader });
+}
+
+export function setLeading(store: SessionStore, leading: boolean): void {
+  store.setState({ leading, followLeader: leading ? false : store.getState().followLeader });
+}
+
+export function setShortcutsOpen(store: SessionStore, shortcutsOpen: boolean): void {
+  store.setState({ shortcutsOpen });
+}

@@ -31,3 +31,15 @@ export const selectRipplesBy = (s: SessionState, authorId: string): RippleView[]
 
 export const selectRipple = (s: SessionState, id: string | null): RippleView | null =>
   id === null ? null : (s.view.ripples.find((r) => r.id === id) ?? null);
+
+export const selectPeers = (s: SessionState) => s.peers;
+export const selectProjector = (s: SessionState) => s.projector;
+export const selectLayout = (s: SessionState) => s.view.meta.layout;
+export const selectSessionPhase = (s: SessionState) => s.view.meta.sessionPhase;
+export const selectIsClosed = (s: SessionState) => s.view.meta.sessionPhase === 'closed';
+export const selectParticipantCount = (s: SessionState) =>
+  s.peers.filter((p) => p.role === 'participant' || p.role === 'unknown').length;
+/** The leading facilitator's viewport, when someone leads and this screen follows. */
+export const selectLeaderViewport = (s: SessionState) =>
+  s.followLeader && !s.leading ? (s.peers.find((p) => p.leading && p.viewport)?.viewport ?? null) : null;
+export const selectSomeoneLeads = (s: SessionState) => s.peers.some((p) => p.leading);

@@ -3,10 +3,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { docToView, type SessionView } from '../../shared/doc/viewModel';
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
+import type { PeerState } from './presence';
 import { shareUnchanged } from './shareUnchanged';
 
 /** Side panels of the board; later issues add more (codes, phases, export). */
-export type PanelName = 'inbox' | 'add' | 'edit';
+export type PanelName = 'inbox' | 'add' | 'edit' | 'prompt' | 'export' | 'analysis' | 'replay';
 
 export interface Notice {
   key: MessageKey;
@@ -28,6 +29,17 @@ export interface SessionState {
   /** The ripple open in the edit panel. */
   editingId: string | null;
   notice: Notice | null;
+  /** Other screens present (awareness); empty where the screen has no awareness. */
+  peers: readonly PeerState[];
+  /** Projector mode: full screen, big type, no editing chrome. */
+  projector: boolean;
+  /** The join code and QR corner, hideable in projector mode. */
+  joinCornerShown: boolean;
+  /** Whether this screen follows a leading facilitator's viewport (the way out sets it false). */
+  followLeader: boolean;
+  /** Whether this facilitator leads ("everyone follows me"). */
+  leading: boolean;
+  shortcutsOpen: boolean;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -44,6 +56,12 @@ export function createSessionStore(doc: Y.Doc): { store: SessionStore; dispose: 
     panel: 'inbox',
     editingId: null,
     notice: null,
+    peers: [],
+    projector: false,
+    joinCornerShown: true,
+    followLeader: true,
+    leading: false,
+    shortcutsOpen: false,
   }));
 
   let frame: number | null = null;

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { LIMITS } from '../model/limits';
-import { type Actor, linkId, type Ripple, type SessionMeta, voteKey } from '../model/ripple';
+import {
+  type Actor,
+  linkId,
+  type Ripple,
+  type SessionMeta,
+  type SessionPhase,
+  voteKey,
+} from '../model/ripple';
 import { randomId } from '../util/randomId';
 import { parseMeta, parseRipple } from './parse';
 import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
@@ -26,10 +33,19 @@ export type CommandName =
   | 'unlinkRipples'
   | 'updateMeta'
   | 'castVote'
-  | 'withdrawVote';
+  | 'withdrawVote'
+  | 'mergeRipples'
+  | 'moveRipples'
+  | 'setSessionPhase';
 
-export interface CommandOrigin {
-  command: CommandName;
+/**
+ * The origin of every command's transaction. A class, so a screen can tell its own
+ * changes from remote ones by constructor: `new Y.UndoManager(scope, { trackedOrigins:
+ * new Set([CommandOrigin]) })` undoes only what this client did (remote updates carry
+ * the provider as origin), never another facilitator's edit.
+ */
+export class CommandOrigin {
+  constructor(readonly command: CommandName) {}
 }
 
 export type CommandError =
@@ -43,10 +59,13 @@ export type CommandError =
 export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false; error: CommandError };
 
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
+
+/** A closed session is read-only for everyone but its settings (so the facilitator can reopen it). */
+const isClosed = (doc: Y.Doc): boolean => readMeta(doc).sessionPhase === 'closed';
 const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
 
 function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
-  doc.transact(fn, { command } satisfies CommandOrigin);
+  doc.transact(fn, new CommandOrigin(command));
 }
 
 /** Writes only the keys whose value differs, so a no-op edit sends nothing over the wire. */
@@ -116,7 +135,7 @@ export function addRipple(
   input: RippleInput,
   options: { id?: string; now?: number } = {},
 ): CommandResult<Ripple> {
-  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const now = options.now ?? Date.now();
   const status = actor.role === 'facilitator' || !readMeta(doc).moderation ? 'accepted' : 'pending';
   const candidate: Ripple = {
@@ -140,6 +159,7 @@ export function addRipple(
     status,
     position: actor.role === 'facilitator' ? (input.position ?? null) : null,
     proposedCauses: input.proposedCauses ?? [],
+    coAuthors: [],
   };
   const parsed = parseRipple(candidate);
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
@@ -162,7 +182,7 @@ export function editRipple(
 ): CommandResult<Ripple> {
   const current = readRipple(doc, id);
   if (!current) return fail({ kind: 'not-found' });
-  if (!canEditRipple(actor, current)) return fail({ kind: 'forbidden' });
+  if (!canEditRipple(actor, current) || isClosed(doc)) return fail({ kind: 'forbidden' });
   if (actor.role !== 'facilitator' && Object.keys(patch).some((key) => !PARTICIPANT_FIELDS.has(key))) {
     return fail({ kind: 'forbidden' });
   }
@@ -183,14 +203,14 @@ export function editRipple(
 export function withdrawRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
   const current = readRipple(doc, id);
   if (!current) return fail({ kind: 'not-found' });
-  if (!canWithdrawRipple(actor, current)) return fail({ kind: 'forbidden' });
+  if (!canWithdrawRipple(actor, current) || isClosed(doc)) return fail({ kind: 'forbidden' });
   run(doc, 'withdrawRipple', () => roots(doc).ripples.delete(id));
   return ok(undefined);
 }
 
 /** The facilitator removes a ripple with its links and the dots on it. */
 export function deleteRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const { ripples, links, votes } = roots(doc);
   if (!ripples.has(id)) return fail({ kind: 'not-found' });
   run(doc, 'deleteRipple', () => {
@@ -213,7 +233,7 @@ export function setRippleStatus(
   status: Ripple['status'],
   now = Date.now(),
 ): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const current = readRipple(doc, id);
   const map = roots(doc).ripples.get(id);
   if (!current || !map) return fail({ kind: 'not-found' });
@@ -235,12 +255,105 @@ export function moveRipple(
   id: string,
   position: { x: number; y: number },
 ): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const map = roots(doc).ripples.get(id);
   if (!map) return fail({ kind: 'not-found' });
   if (!Number.isFinite(position.x) || !Number.isFinite(position.y))
     return fail({ kind: 'invalid', detail: 'position' });
   run(doc, 'moveRipple', () => writeFields(map, { position: { x: position.x, y: position.y } }));
+  return ok(undefined);
+}
+
+/** Moves many ripples in one transaction (a "tidy up", a layout written back as positions). */
+export function moveRipples(
+  doc: Y.Doc,
+  actor: Actor,
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  for (const p of positions.values())
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return fail({ kind: 'invalid', detail: 'position' });
+  const { ripples } = roots(doc);
+  run(doc, 'moveRipples', () => {
+    for (const [id, p] of positions) {
+      const map = ripples.get(id);
+      if (map) writeFields(map, { position: { x: Math.round(p.x), y: Math.round(p.y) } });
+    }
+  });
+  return ok(undefined);
+}
+
+/**
+ * Merges a duplicate (`sourceId`, usually waiting in the inbox) into a ripple already on
+ * the map (`targetId`): the target keeps its text and gains the duplicate's author (and
+ * co-authors), links and dots; the duplicate is removed. Nobody's contribution vanishes.
+ *
+ * @example
+ * mergeRipples(doc, facilitator, 'pending-1', 'on-map-7');
+ */
+export function mergeRipples(
+  doc: Y.Doc,
+  actor: Actor,
+  sourceId: string,
+  targetId: string,
+  now = Date.now(),
+): CommandResult<Ripple> {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  if (sourceId === targetId) return fail({ kind: 'invalid', detail: 'merge: the same ripple' });
+  const source = readRipple(doc, sourceId);
+  const target = readRipple(doc, targetId);
+  const { ripples, links, votes } = roots(doc);
+  const targetMap = ripples.get(targetId);
+  if (!source || !target || !targetMap) return fail({ kind: 'not-found' });
+  const coAuthors = [...(target.coAuthors ?? [])];
+  const seen = new Set([target.authorId, ...coAuthors.map((a) => a.id)]);
+  for (const author of [{ id: source.authorId, name: source.authorName }, ...(source.coAuthors ?? [])]) {
+    if (seen.has(author.id)) continue;
+    seen.add(author.id);
+    coAuthors.push(author);
+  }
+  const story = [target.story, source.story].filter((s) => s.trim() !== '').join('\n\n');
+  const parsed = parseRipple({
+    ...target,
+    coAuthors: coAuthors.slice(0, LIMITS.coAuthors),
+    story: story.slice(0, LIMITS.rippleStory),
+    updatedAt: now,
+  });
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  run(doc, 'mergeRipples', () => {
+    writeFields(targetMap, { coAuthors: parsed.value.coAuthors, story: parsed.value.story, updatedAt: now });
+    const remaining = readLinks(doc).filter((l) => l.from !== sourceId && l.to !== sourceId);
+    for (const link of readLinks(doc)) {
+      if (link.from !== sourceId && link.to !== sourceId) continue;
+      links.delete(link.id);
+      const from = link.from === sourceId ? targetId : link.from;
+      const to = link.to === sourceId ? targetId : link.to;
+      if (from === to || wouldCreateCycle(remaining, from, to)) continue;
+      const id = linkId(from, to);
+      const moved = { id, from, to, createdAt: link.createdAt };
+      links.set(id, moved);
+      remaining.push(moved);
+    }
+    for (const vote of readVotes(doc))
+      if (vote.rippleId === sourceId) votes.set(voteKey(vote.voterId, vote.slot), targetId);
+    ripples.delete(sourceId);
+  });
+  return ok(parsed.value);
+}
+
+/**
+ * Moves the session to another stage. Reflection opens dot-voting, any other stage closes
+ * it; closed makes the map read-only for everyone until the facilitator reopens it.
+ */
+export function setSessionPhase(doc: Y.Doc, actor: Actor, phase: SessionPhase): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const parsed = parseMeta({ ...readMeta(doc), sessionPhase: phase, votingOpen: phase === 'reflection' });
+  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+  run(doc, 'setSessionPhase', () => {
+    const map = roots(doc).meta;
+    if (map.get('sessionPhase') !== phase) map.set('sessionPhase', phase);
+    if (map.get('votingOpen') !== parsed.value.votingOpen) map.set('votingOpen', parsed.value.votingOpen);
+  });
   return ok(undefined);
 }
 
@@ -252,7 +365,7 @@ export function linkRipples(
   to: string,
   now = Date.now(),
 ): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
   if (!readRipple(doc, from) || !readRipple(doc, to)) return fail({ kind: 'not-found' });
   if (wouldCreateCycle(readLinks(doc), from, to)) return fail({ kind: 'cycle' });
   const id = linkId(from, to);
@@ -261,7 +374,7 @@ export function linkRipples(
 }
 
 export function unlinkRipples(doc: Y.Doc, actor: Actor, from: string, to: string): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const id = linkId(from, to);
   if (!roots(doc).links.has(id)) return fail({ kind: 'not-found' });
   run(doc, 'unlinkRipples', () => roots(doc).links.delete(id));
@@ -270,7 +383,7 @@ export function unlinkRipples(doc: Y.Doc, actor: Actor, from: string, to: string
 
 /** Puts one of the actor's dots on a ripple during a reflection round. */
 export function castVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
-  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
   const meta = readMeta(doc);
   if (!meta.votingOpen) return fail({ kind: 'voting-closed' });
   if (readRipple(doc, rippleId)?.status !== 'accepted') return fail({ kind: 'not-found' });
@@ -289,7 +402,7 @@ export function castVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandRes
 
 /** Takes one of the actor's dots back off a ripple. */
 export function withdrawVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
-  if (actor.role === 'viewer') return fail({ kind: 'forbidden' });
+  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
   if (!readMeta(doc).votingOpen) return fail({ kind: 'voting-closed' });
   const mine = readVotes(doc).find((v) => v.voterId === actor.id && v.rippleId === rippleId);
   if (!mine) return fail({ kind: 'not-found' });

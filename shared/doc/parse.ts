@@ -10,7 +10,9 @@ import {
   RIPPLE_KINDS,
   RIPPLE_STATUSES,
   type Ripple,
+  SESSION_PHASES,
   type SessionMeta,
+  TIMELINE_LANES,
   VALENCES,
 } from '../model/ripple';
 
@@ -52,6 +54,11 @@ export const RippleSchema = v.strictObject({
   status: v.picklist(RIPPLE_STATUSES),
   position: v.nullable(v.strictObject({ x: finite, y: finite })),
   proposedCauses: v.pipe(v.array(id), v.maxLength(LIMITS.proposedCauses)),
+  // Added with merging (issue 4): older ripples have no such key.
+  coAuthors: v.optional(
+    v.pipe(v.array(v.strictObject({ id, name: text(LIMITS.name) })), v.maxLength(LIMITS.coAuthors)),
+    [],
+  ),
 });
 
 export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });
@@ -80,6 +87,13 @@ export const SessionMetaSchema = v.strictObject({
   votingOpen: v.boolean(),
   votesRevealed: v.boolean(),
   dotsPerParticipant: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.maxDots)),
+  sessionPhase: v.picklist(SESSION_PHASES),
+  timelineLanes: v.picklist(TIMELINE_LANES),
+  promptCard: v.pipe(
+    v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.promptCardQuestion))),
+    v.maxLength(LIMITS.promptCardQuestions),
+  ),
+  promptCardShown: v.boolean(),
 });
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -13,6 +13,8 @@ import { isRootName, roots } from './schema';
  * - participant: add ripples as themselves; edit or withdraw their own ripples while
  *   pending; cast and withdraw their own votes while voting is open
  * - viewer: nothing
+ * - in a closed session (meta.sessionPhase 'closed') nobody changes ripples, links or
+ *   dots; the facilitator may still change the settings, which is how it reopens.
  */
 
 /** Ripple fields a participant may set on their own pending ripple. */
@@ -44,7 +46,11 @@ export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: 
   if (actor.role !== 'participant' || ripple.authorId !== actor.id) return false;
   const allowedStatus = ripple.status === 'pending' || (!moderation && ripple.status === 'accepted');
   return (
-    allowedStatus && ripple.code === null && ripple.extraCodes.length === 0 && ripple.suggestedCode === null
+    allowedStatus &&
+    ripple.code === null &&
+    ripple.extraCodes.length === 0 &&
+    ripple.suggestedCode === null &&
+    (ripple.coAuthors ?? []).length === 0
   );
 }
 
@@ -112,6 +118,8 @@ function checkChange(actor: Actor, change: DocChange, before: Y.Doc, after: Y.Do
   }
   if (change.key === null) return refuse('invalid', `${change.path.join('.')}: unexpected content`);
   const key = change.key;
+  if (root !== 'meta' && readMeta(before).sessionPhase === 'closed')
+    return refuse('forbidden', 'the session is closed: the map is read-only');
   switch (root) {
     case 'ripples':
       if (rippleId === undefined) return checkRippleEntry(actor, key, before, after);

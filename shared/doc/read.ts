@@ -21,6 +21,10 @@ export const DEFAULT_META: SessionMeta = {
   votingOpen: false,
   votesRevealed: false,
   dotsPerParticipant: 3,
+  sessionPhase: 'mapping',
+  timelineLanes: 'order',
+  promptCard: [],
+  promptCardShown: false,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebooks';
+import { NODE_SIZE } from '../layouts/geometry';
 
 /**
  * The map as a standalone SVG document, drawn from data rather than copied from the
@@ -45,7 +46,9 @@ export interface MapSvgInput {
   labels: { legend: string; notCoded: string; order: (n: number) => string };
 }
 
-export const NODE_WIDTH = 240;
+/** The board's card size: the layouts space cards by it, so the drawing never overlaps. */
+export const NODE_WIDTH = NODE_SIZE.width;
+const NODE_MAX_HEIGHT = NODE_SIZE.height;
 const FONT_SIZE = 15;
 const LINE_HEIGHT = 20;
 const PADDING = 12;
@@ -83,9 +86,20 @@ export function wrapText(text: string, width: number, fontSize = FONT_SIZE): str
   return lines.length > 0 ? lines : [''];
 }
 
-/** Height of a node box for `text`, the same formula the drawing uses. */
+const MAX_LINES = Math.floor((NODE_MAX_HEIGHT - PADDING * 2 - 22) / LINE_HEIGHT);
+
+/** The lines a card shows: wrapped, and cut with "…" where the card is full (the whole text is in its title). */
+function cardLines(text: string): string[] {
+  const lines = wrapText(text, NODE_WIDTH - PADDING * 2 - 8);
+  if (lines.length <= MAX_LINES) return lines;
+  const kept = lines.slice(0, MAX_LINES);
+  kept[MAX_LINES - 1] = `${(kept[MAX_LINES - 1] ?? '').replace(/\s*\S{0,3}$/, '')}…`;
+  return kept;
+}
+
+/** Height of a card for `text`, the same formula the drawing uses; never taller than the board's card. */
 export function nodeHeight(text: string): number {
-  return PADDING * 2 + 22 + wrapText(text, NODE_WIDTH - PADDING * 2 - 8).length * LINE_HEIGHT;
+  return Math.min(NODE_MAX_HEIGHT, PADDING * 2 + 22 + cardLines(text).length * LINE_HEIGHT);
 }
 
 const PATTERNS: Record<string, string> = {
@@ -237,7 +251,7 @@ export function renderMapSvg(input: MapSvgInput): string {
     out.push(
       `<text x="${PADDING + 10}" y="${PADDING + 12}" font-size="12" font-weight="700" fill="#334155">${escapeXml(`${labels.order(node.order)} · ${codeLabel}`)}</text>`,
     );
-    wrapText(node.text, NODE_WIDTH - PADDING * 2 - 8).forEach((line, i) => {
+    cardLines(node.text).forEach((line, i) => {
       out.push(
         `<text x="${PADDING + 10}" y="${PADDING + 36 + i * LINE_HEIGHT}" font-size="${FONT_SIZE}" fill="#0f172a">${escapeXml(line)}</text>`,
       );

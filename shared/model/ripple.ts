@@ -77,6 +77,19 @@ export interface Ripple {
   position: Position | null;
   /** Causes a participant proposed from the phone; the facilitator turns them into links. */
   proposedCauses: string[];
+  /**
+   * Authors of duplicates the facilitator merged into this ripple (`mergeRipples`), so
+   * nobody's contribution disappears. Absent in older documents: the parser fills in `[]`
+   * (optional here so ripples built by hand elsewhere need not name it).
+   */
+  coAuthors?: CoAuthor[];
+}
+
+/** Someone whose duplicate ripple was merged into another one. */
+export interface CoAuthor {
+  id: string;
+  /** Empty when anonymous. */
+  name: string;
 }
 
 /** "from led to to". The id is derived from both ends so concurrent duplicates collapse. */
@@ -97,6 +110,17 @@ export interface Phase {
 
 export const LAYOUTS = ['free', 'timeline', 'rings'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
+
+/** What the timeline's swimlanes group by (the facilitator's choice). */
+export const TIMELINE_LANES = ['order', 'code', 'intended'] as const;
+export type TimelineLanes = (typeof TIMELINE_LANES)[number];
+
+/**
+ * The stage a session is in, set by the facilitator. Reflection opens dot-voting;
+ * closed makes the map read-only for everyone (`shared/doc/permissions.ts`).
+ */
+export const SESSION_PHASES = ['interviews', 'mapping', 'reflection', 'closed'] as const;
+export type SessionPhase = (typeof SESSION_PHASES)[number];
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -124,6 +148,17 @@ export interface SessionMeta {
   votingOpen: boolean;
   votesRevealed: boolean;
   dotsPerParticipant: number;
+  /** Interviews → mapping → reflection → closed. */
+  sessionPhase: SessionPhase;
+  /** Swimlanes of the timeline layout. */
+  timelineLanes: TimelineLanes;
+  /**
+   * The questions of the prompt card, edited per session. Empty means the built-in REM
+   * questions in the screen's language (what went less well, what was not intended, …).
+   */
+  promptCard: string[];
+  /** Whether the prompt card is shown over the map on every screen (projector, presenter). */
+  promptCardShown: boolean;
 }
 
 /** One dot a participant placed. Key in the document: `${voterId}:${slot}`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WORKING_ELEMENTS } from '../../../shared/codebooks';
 import { escapeXml, type MapNode, nodeHeight, renderMapSvg, wrapText } from '../../../shared/export/mapSvg';
+import { NODE_SIZE } from '../../../shared/layouts/geometry';
 
 const labels = { legend: 'Legenda', notCoded: 'Niet gecodeerd', order: (n: number) => `${n}e orde` };
 
@@ -55,10 +56,12 @@ describe('the map as SVG', () => {
     expect(svg).toContain('&#60;script&#62;');
   });
 
-  it('wraps long text and grows the box with it', () => {
+  it('wraps long text, grows the box with it up to the board card size, and cuts the rest', () => {
     const lines = wrapText('een '.repeat(60), 220);
     expect(lines.length).toBeGreaterThan(3);
-    expect(nodeHeight('kort')).toBeLessThan(nodeHeight('een '.repeat(60)));
+    expect(nodeHeight('kort')).toBeLessThan(nodeHeight('een '.repeat(20)));
+    expect(nodeHeight('een '.repeat(200))).toBeLessThanOrEqual(NODE_SIZE.height);
+    expect(map([node('long', 'woord '.repeat(200), 0, 0)])).toContain('…');
     expect(wrapText('x'.repeat(200), 220).every((l) => l.length <= 40)).toBe(true);
   });
 

@@ -1,0 +1,113 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { sessionCodebook } from '../../shared/doc/sessionCodebook';
+import type { MapDecorations } from '../../shared/export/mapSvg';
+import { useMapLayout } from '../canvas/useMapLayout';
+import { AnalysisView } from '../export/AnalysisView';
+import { ExportPanel } from '../export/ExportPanel';
+import type { MapLayout as ExportLayout } from '../export/mapImage';
+import { ReplayPanel } from '../export/ReplayPanel';
+import { useLanguage } from '../i18n/language';
+import { useT } from '../i18n/useT';
+import { takeScreenKey } from '../session/screenKey';
+import { openPanel } from '../store/actions';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import { selectMapRipples, selectMeta } from '../store/selectors';
+
+/** The layout the board shows, with its axis or rings, in the shape the picture export draws. */
+function useExportLayout(): () => ExportLayout {
+  const t = useT();
+  const language = useLanguage();
+  const ripples = useSession(useShallow(selectMapRipples));
+  const meta = useSession(selectMeta);
+  const codebook = useMemo(() => sessionCodebook(meta), [meta]);
+  const layout = useMapLayout(ripples, meta, codebook);
+  return () => {
+    let decorations: MapDecorations | undefined;
+    if (layout.kind === 'timeline') {
+      const { axis } = layout.timeline;
+      const monthLabel = (month: string) =>
+        new Date(`${month}-01T12:00:00Z`).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
+          month: 'short',
+          year: 'numeric',
+        });
+      decorations = {
+        axis: {
+          y: axis.y,
+          ticks: axis.ticks.map((tick) => ({ x: tick.x, label: monthLabel(tick.month) })),
+          bands: axis.phaseBands.map((band) => ({ x0: band.x0, x1: band.x1, label: band.label })),
+        },
+      };
+    } else if (layout.kind === 'rings') {
+      const { rings, centre } = layout.rings;
+      decorations = {
+        rings: {
+          cx: centre.x,
+          cy: centre.y,
+          radii: rings.map((ring) => ring.outer),
+          labels: rings.map((ring) => t('export.order', { n: ring.order })),
+          centre: meta.programme || meta.title,
+        },
+      };
+    }
+    return { positions: layout.positions, ...(decorations ? { decorations } : {}) };
+  };
+}
+
+/** Tabs between the three research panels. */
+function ResearchTabs({ current }: { current: 'export' | 'analysis' | 'replay' }) {
+  const t = useT();
+  const { store } = useSessionHandle();
+  const tabs = [
+    ['export', 'research.export'],
+    ['analysis', 'research.analysis'],
+    ['replay', 'research.replay'],
+  ] as const;
+  return (
+    <nav className="research-tabs" aria-label={t('research.button')}>
+      {tabs.map(([panel, label]) => (
+        <button
+          key={panel}
+          type="button"
+          className="button button--small"
+          aria-current={current === panel ? 'page' : undefined}
+          onClick={() => openPanel(store, panel)}
+        >
+          {t(label)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+export function BoardExportPanel() {
+  const { doc } = useSessionHandle();
+  return (
+    <>
+      <ResearchTabs current="export" />
+      <ExportPanel doc={doc} getLayout={useExportLayout()} />
+    </>
+  );
+}
+
+export function BoardAnalysisPanel() {
+  const { doc } = useSessionHandle();
+  // Counted afresh whenever the map changes while the panel is open.
+  const version = useSession((s) => s.view);
+  return (
+    <>
+      <ResearchTabs current="analysis" />
+      <AnalysisView doc={doc} version={version} />
+    </>
+  );
+}
+
+export function BoardReplayPanel({ sessionId }: { sessionId: string }) {
+  const key = takeScreenKey('board', sessionId);
+  return (
+    <>
+      <ResearchTabs current="replay" />
+      {key && <ReplayPanel sessionId={sessionId} screenKey={key} />}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useId, useRef } from 'react';
+import type { MessageKey } from '../i18n/nl';
+import { useT } from '../i18n/useT';
+import { setShortcutsOpen } from '../store/actions';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import type { SessionState } from '../store/sessionStore';
+
+const SHORTCUTS: [string, MessageKey][] = [
+  ['Tab', 'shortcuts.tab'],
+  ['Enter', 'shortcuts.enter'],
+  ['← ↑ → ↓', 'shortcuts.arrows'],
+  ['Shift + ← ↑ → ↓', 'shortcuts.arrowsFast'],
+  ['Delete', 'shortcuts.delete'],
+  ['Ctrl + Z', 'shortcuts.undo'],
+  ['Ctrl + Shift + Z', 'shortcuts.redo'],
+  ['P', 'shortcuts.projector'],
+  ['?', 'shortcuts.help'],
+  ['Esc', 'shortcuts.escape'],
+];
+
+const selectOpen = (s: SessionState) => s.shortcutsOpen;
+
+/** The keyboard shortcuts, as a modal dialog (`?` opens it). */
+export function ShortcutsDialog() {
+  const t = useT();
+  const id = useId();
+  const { store } = useSessionHandle();
+  const open = useSession(selectOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="shortcuts"
+      aria-labelledby={id}
+      onClose={() => setShortcutsOpen(store, false)}
+    >
+      <h2 id={id}>{t('shortcuts.heading')}</h2>
+      <dl>
+        {SHORTCUTS.map(([keys, key]) => (
+          <div key={key} className="shortcuts__row">
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{t(key)}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="button" onClick={() => setShortcutsOpen(store, false)}>
+        {t('common.close')}
+      </button>
+    </dialog>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import type { Codebook } from '../../shared/codebooks';
+import type { RippleView } from '../../shared/doc/viewModel';
+import {
+  freeLayout,
+  type Positions,
+  type RingsResult,
+  ringsLayout,
+  type TimelineResult,
+  timelineLayout,
+} from '../../shared/layouts';
+import type { SessionMeta } from '../../shared/model/ripple';
+
+export type MapLayout =
+  | { kind: 'free'; positions: Positions }
+  | { kind: 'timeline'; positions: Positions; timeline: TimelineResult }
+  | { kind: 'rings'; positions: Positions; rings: RingsResult };
+
+type LayoutMeta = Pick<
+  SessionMeta,
+  'layout' | 'timelineLanes' | 'spanStart' | 'spanEnd' | 'phases' | 'createdAt' | 'programme'
+>;
+
+/** Where every card goes in the session's current layout (pure functions in shared/layouts). */
+export function useMapLayout(
+  ripples: readonly RippleView[],
+  meta: LayoutMeta,
+  codebook: Codebook,
+): MapLayout {
+  const { layout, timelineLanes, spanStart, spanEnd, phases, createdAt } = meta;
+  return useMemo(() => {
+    const codeIds = codebook.codes.map((c) => c.id);
+    switch (layout) {
+      case 'timeline': {
+        const timeline = timelineLayout(
+          ripples,
+          { spanStart, spanEnd, phases, createdAt },
+          { lanes: timelineLanes, codeIds },
+        );
+        return { kind: 'timeline', positions: timeline.positions, timeline };
+      }
+      case 'rings': {
+        const rings = ringsLayout(ripples, codeIds);
+        return { kind: 'rings', positions: rings.positions, rings };
+      }
+      case 'free':
+        return { kind: 'free', positions: freeLayout(ripples) };
+    }
+  }, [ripples, layout, timelineLanes, spanStart, spanEnd, phases, createdAt, codebook]);
+}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { Actor } from '../../shared/model/ripple';
+import type { SessionCredentials } from '../sync/connectSession';
+import { setConnection } from './actions';
+import { connectScreen } from './connectScreen';
+import { facilitatorColor, trackPresence } from './presence';
+import type { SessionHandle } from './SessionContext';
+import { createSessionStore } from './sessionStore';
+
+/**
+ * Like `useOpenSession`, for the board and the presenter: the session plus presence
+ * (awareness), published as `actor`'s role. Everything is torn down on unmount.
+ */
+export function useOpenScreen(
+  sessionId: string,
+  credentials: SessionCredentials | null,
+  actor: Actor,
+  name: string,
+): SessionHandle | null {
+  const [handle, setHandle] = useState<SessionHandle | null>(null);
+  const credentialsKey = credentials ? JSON.stringify(credentials) : null;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: credentials are compared by value through their key
+  useEffect(() => {
+    if (!credentials) return;
+    let store: ReturnType<typeof createSessionStore>['store'] | null = null;
+    const early: Parameters<typeof setConnection>[1][] = [];
+    const connection = connectScreen(sessionId, credentials, (state) => {
+      if (store) setConnection(store, state);
+      else early.push(state);
+    });
+    const created = createSessionStore(connection.doc);
+    store = created.store;
+    for (const state of early) setConnection(store, state);
+    const stopPresence = trackPresence(connection.awareness, store, {
+      name,
+      role: actor.role,
+      color: facilitatorColor(connection.awareness.clientID),
+    });
+    setHandle({ doc: connection.doc, actor, store, awareness: connection.awareness });
+    return () => {
+      stopPresence();
+      created.dispose();
+      connection.destroy();
+      setHandle(null);
+    };
+  }, [sessionId, credentialsKey, actor.role, actor.id, name]);
+
+  return handle;
+}

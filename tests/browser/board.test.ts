@@ -1,0 +1,173 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { addRipple } from '../../shared/doc/commands';
+import { hasChromium, launchChromium } from '../helpers/chromium';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { connectClient, type TestClient } from '../helpers/yClient';
+import { createSession, facilitatorClient, type SeededSession, seed } from './boardSeed';
+
+/**
+ * The facilitator's board (issue 4) in real Chromium against the real server: layouts
+ * place seeded ripples where their data says, order follows links on a second screen, a
+ * cycle is refused, and a phone ripple goes through the inbox onto the presenter view.
+ */
+const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
+const card = (page: Page, text: string) =>
+  page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });
+
+async function centre(page: Page, text: string) {
+  const box = await card(page, text).boundingBox();
+  if (!box) throw new Error(`no card for ${text}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe.skipIf(!hasChromium)('the facilitator board', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let session: SeededSession;
+  let client: TestClient;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    session = await createSession(server.baseUrl, 'Bordtest');
+    client = await facilitatorClient(server.baseUrl, session);
+    seed(
+      client.doc,
+      [
+        { id: 'jan', text: 'Januari: buurtapp', when: { kind: 'month', value: '2024-01' } },
+        { id: 'jun', text: 'Juni: koffieochtend', when: { kind: 'month', value: '2024-06' } },
+        { id: 'nov', text: 'November: buurtmarkt', when: { kind: 'month', value: '2024-11' } },
+        { id: 'undated', text: 'Zonder datum: wandelgroep' },
+      ],
+      [
+        ['jan', 'jun'],
+        ['jun', 'nov'],
+      ],
+      { spanStart: '2024-01', spanEnd: '2024-12' },
+    );
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    client?.destroy();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'nl-NL' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(path);
+    return page;
+  }
+
+  it('places ripples by date on the timeline and by order on the rings; links change order on a second screen; a cycle is refused', async () => {
+    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    const board = await open(session.boardUrl);
+    await card(board, 'Januari: buurtapp').waitFor(VISIBLE);
+    const second = await open(session.boardUrl);
+    await card(second, 'Januari: buurtapp').waitFor(VISIBLE);
+
+    // Timeline: x follows the date; the undated ripple waits in the tray, left of the axis.
+    await board.getByRole('button', { name: 'Tijdlijn', exact: true }).click();
+    await board.getByText(/Nog zonder datum/).waitFor(VISIBLE);
+    await board.waitForTimeout(600);
+    const jan = await centre(board, 'Januari: buurtapp');
+    const jun = await centre(board, 'Juni: koffieochtend');
+    const nov = await centre(board, 'November: buurtmarkt');
+    const undated = await centre(board, 'Zonder datum: wandelgroep');
+    expect(jan.x).toBeLessThan(jun.x);
+    expect(jun.x).toBeLessThan(nov.x);
+    // Months are evenly spaced: June sits 5/10 of the way from January to November.
+    expect((jun.x - jan.x) / (nov.x - jan.x)).toBeCloseTo(0.5, 1);
+    expect(undated.x).toBeLessThan(jan.x);
+    // The layout is shared: the second screen switched too.
+    await second.getByText(/Nog zonder datum/).waitFor(VISIBLE);
+
+    // Rings: radius follows the order (1st < 2nd < 3rd).
+    await board.getByRole('button', { name: 'Kringen', exact: true }).click();
+    await board.waitForTimeout(600);
+    const centreOf = await board.locator('.backdrop--rings .centre').boundingBox();
+    if (!centreOf) throw new Error('no ring centre');
+    const mid = { x: centreOf.x + centreOf.width / 2, y: centreOf.y + centreOf.height / 2 };
+    const radius = async (t: string) => {
+      const c = await centre(board, t);
+      return Math.hypot(c.x - mid.x, c.y - mid.y);
+    };
+    const [r1, r2, r3] = [
+      await radius('Januari: buurtapp'),
+      await radius('Juni: koffieochtend'),
+      await radius('November: buurtmarkt'),
+    ];
+    expect(r1).toBeLessThan(r2);
+    expect(r2).toBeLessThan(r3);
+
+    // Linking the undated ripple after November makes it 4th order, on the other facilitator's screen too.
+    await card(second, 'Zonder datum: wandelgroep').waitFor(VISIBLE);
+    expect(
+      await second.getByRole('group', { name: 'Rimpeling, 1e orde: Zonder datum: wandelgroep' }).count(),
+    ).toBe(1);
+    await card(board, 'November: buurtmarkt').dblclick();
+    await board.getByLabel('Dit leidde tot').selectOption({ label: 'Zonder datum: wandelgroep' });
+    await board.getByRole('button', { name: 'Verbinden', exact: true }).click();
+    await second
+      .getByRole('group', { name: 'Rimpeling, 4e orde: Zonder datum: wandelgroep' })
+      .waitFor(VISIBLE);
+
+    // A link back to January would close a loop: refused with a message.
+    await card(board, 'Zonder datum: wandelgroep').dblclick();
+    await board.getByLabel('Dit leidde tot').selectOption({ label: 'Januari: buurtapp' });
+    await board.getByRole('button', { name: 'Verbinden', exact: true }).click();
+    await board.getByText(/Die verbinding kan niet/).waitFor(VISIBLE);
+    expect(await board.getByRole('group', { name: 'Rimpeling, 1e orde: Januari: buurtapp' }).count()).toBe(1);
+  });
+
+  it('a phone ripple waits in the inbox, is accepted and shows on the presenter, which follows the leading facilitator', async () => {
+    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    const board = await open(session.boardUrl);
+    const presenter = await open(session.presenterUrl, { width: 1920, height: 1080 });
+    await presenter.getByText(session.joinCode).waitFor(VISIBLE);
+    await presenter.getByRole('img', { name: 'QR-code om mee te doen' }).waitFor(VISIBLE);
+
+    // A phone joins and sends a ripple (a stock y-websocket client, as the phone page uses).
+    const joined = await fetch(`${server.baseUrl}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: session.joinCode, name: 'Fatima' }),
+    }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
+    const phone = connectClient(`${server.baseUrl.replace('http', 'ws')}/ws`, session.id, {
+      pid: joined.participantId,
+      secret: joined.secret,
+    });
+    await phone.synced;
+    phone.provider.awareness.setLocalStateField('user', { name: 'Fatima', role: 'participant' });
+    const text = 'Ouderen komen vaker naar buiten';
+    addRipple(phone.doc, { role: 'participant', id: joined.participantId }, { text, authorName: 'Fatima' });
+
+    await presenter.getByText('1 deelnemers verbonden').waitFor(VISIBLE);
+    const accept = board.getByRole('button', { name: 'Op de kaart', description: text });
+    await accept.waitFor(VISIBLE);
+    expect(await card(presenter, text).count()).toBe(0);
+    await accept.click();
+    await card(presenter, text).waitFor(VISIBLE);
+
+    // Everyone follows me: the presenter's view moves with the facilitator's.
+    await board.getByRole('button', { name: 'Iedereen volgt mij' }).click();
+    const before = await centre(presenter, text);
+    await board.getByRole('button', { name: 'Uitzoomen' }).click();
+    await board.getByRole('button', { name: 'Uitzoomen' }).click();
+    await presenter.waitForFunction(
+      ([id, x, y]) => {
+        const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
+        const box = el?.getBoundingClientRect();
+        return !!box && Math.abs(box.x + box.width / 2 - x) + Math.abs(box.y + box.height / 2 - y) > 20;
+      },
+      [await card(board, text).getAttribute('data-id'), before.x, before.y] as const,
+      { timeout: 5000 },
+    );
+    phone.destroy();
+  });
+});

@@ -1,0 +1,57 @@
+import * as Y from 'yjs';
+import { addRipple, linkRipples, type RippleInput, updateMeta } from '../../shared/doc/commands';
+import type { Actor } from '../../shared/model/ripple';
+import { connectClient, type TestClient } from '../helpers/yClient';
+
+/** A session made through the API, as the home page makes it. */
+export interface SeededSession {
+  id: string;
+  facilitatorKey: string;
+  viewerKey: string;
+  joinCode: string;
+  boardUrl: string;
+  presenterUrl: string;
+}
+
+export const FACILITATOR: Actor = { role: 'facilitator', id: 'facilitator' };
+
+export async function createSession(baseUrl: string, title: string): Promise<SeededSession> {
+  const response = await fetch(`${baseUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, programme: 'Samen Gezond Dorp' }),
+  });
+  if (!response.ok) throw new Error(`creating a session failed: ${response.status}`);
+  const body = (await response.json()) as SeededSession;
+  const path = (url: string) => {
+    const u = new URL(url);
+    return `${u.pathname}${u.hash}`;
+  };
+  return { ...body, boardUrl: path(body.boardUrl), presenterUrl: path(body.presenterUrl) };
+}
+
+/** A stock y-websocket client with the facilitator key, synced. */
+export async function facilitatorClient(baseUrl: string, session: SeededSession): Promise<TestClient> {
+  const client = connectClient(`${baseUrl.replace('http', 'ws')}/ws`, session.id, {
+    key: session.facilitatorKey,
+  });
+  await client.synced;
+  return client;
+}
+
+/** Adds ripples (as the facilitator) and links them, in one go per call. */
+export function seed(
+  doc: Y.Doc,
+  ripples: (RippleInput & { id: string })[],
+  links: [string, string][] = [],
+  meta: Parameters<typeof updateMeta>[2] = {},
+): void {
+  if (Object.keys(meta).length > 0) updateMeta(doc, FACILITATOR, meta);
+  for (const { id, ...input } of ripples) {
+    const result = addRipple(doc, FACILITATOR, input, { id });
+    if (!result.ok) throw new Error(`seeding ${id}: ${JSON.stringify(result.error)}`);
+  }
+  for (const [from, to] of links) linkRipples(doc, FACILITATOR, from, to);
+}
+
+export { Y };

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { changesOfTransaction } from '../../shared/doc/changes';
+import {
+  addRipple,
+  CommandOrigin,
+  castVote,
+  editRipple,
+  initSession,
+  linkRipples,
+  mergeRipples,
+  moveRipples,
+  setRippleStatus,
+  setSessionPhase,
+  updateMeta,
+} from '../../shared/doc/commands';
+import { authorize } from '../../shared/doc/permissions';
+import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
+import { roots } from '../../shared/doc/schema';
+import type { Actor } from '../../shared/model/ripple';
+
+const boss: Actor = { role: 'facilitator', id: 'facilitator' };
+const ans: Actor = { role: 'participant', id: 'p-ans' };
+const bert: Actor = { role: 'participant', id: 'p-bert' };
+
+function session() {
+  const doc = new Y.Doc();
+  initSession(doc, { title: 'Buurtkracht' }, 1000);
+  return doc;
+}
+
+/** The server's verdict on `change` made by `actor` (see permissions.test.ts). */
+function judge(doc: Y.Doc, actor: Actor, change: (copy: Y.Doc) => void) {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
+  const sv = Y.encodeStateVector(local);
+  change(local);
+  const update = Y.encodeStateAsUpdate(local, sv);
+  const trial = new Y.Doc();
+  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  let changes: ReturnType<typeof changesOfTransaction> = [];
+  trial.on('afterTransaction', (tr: Y.Transaction) => {
+    changes = changes.concat(changesOfTransaction(trial, tr));
+  });
+  Y.applyUpdate(trial, update);
+  return authorize(actor, changes, doc, trial);
+}
+
+describe('board commands', () => {
+  it('merging a duplicate keeps both authors, moves its links and dots, and removes it', () => {
+    const doc = session();
+    addRipple(doc, ans, { text: 'Buren kennen elkaar beter', authorName: 'Ans' }, { id: 'orig' });
+    setRippleStatus(doc, boss, 'orig', 'accepted');
+    addRipple(doc, boss, { text: 'Een buurtapp' }, { id: 'cause' });
+    addRipple(
+      doc,
+      bert,
+      { text: 'Buren kennen elkaar', authorName: 'Bert', story: 'Bij de bakker' },
+      { id: 'dup' },
+    );
+    setRippleStatus(doc, boss, 'dup', 'accepted');
+    linkRipples(doc, boss, 'cause', 'dup');
+    updateMeta(doc, boss, { votingOpen: true });
+    castVote(doc, ans, 'dup');
+
+    const merged = mergeRipples(doc, boss, 'dup', 'orig');
+    expect(merged.ok).toBe(true);
+    expect(readRipple(doc, 'dup')).toBeNull();
+    const orig = readRipple(doc, 'orig');
+    expect(orig?.authorName).toBe('Ans');
+    expect(orig?.coAuthors).toEqual([{ id: 'p-bert', name: 'Bert' }]);
+    expect(orig?.story).toBe('Bij de bakker');
+    expect(readLinks(doc).map((l) => l.id)).toEqual(['cause->orig']);
+    expect(readVotes(doc).map((v) => v.rippleId)).toEqual(['orig']);
+    expect(mergeRipples(doc, ans, 'orig', 'cause').ok).toBe(false);
+  });
+
+  it('a ripple stored before co-authors existed still reads, with none', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'Oud' }, { id: 'old' });
+    roots(doc).ripples.get('old')?.delete('coAuthors');
+    expect(readRipple(doc, 'old')?.coAuthors).toEqual([]);
+  });
+
+  it('reflection opens voting; a closed session is read-only for everyone until reopened', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'Op de kaart' }, { id: 'a' });
+    addRipple(doc, ans, { text: 'Van Ans' }, { id: 'ans1' });
+    setSessionPhase(doc, boss, 'reflection');
+    expect(readMeta(doc).votingOpen).toBe(true);
+    expect(castVote(doc, ans, 'a').ok).toBe(true);
+
+    expect(setSessionPhase(doc, boss, 'closed').ok).toBe(true);
+    expect(readMeta(doc)).toMatchObject({ sessionPhase: 'closed', votingOpen: false });
+    expect(addRipple(doc, ans, { text: 'Te laat' }).ok).toBe(false);
+    expect(editRipple(doc, boss, 'a', { text: 'Anders' }).ok).toBe(false);
+    expect(editRipple(doc, ans, 'ans1', { text: 'Anders' }).ok).toBe(false);
+
+    // The server refuses the same changes from a client that skips the commands.
+    const edit = (d: Y.Doc) => roots(d).ripples.get('a')?.set('text', 'Anders');
+    expect(judge(doc, boss, edit)).toMatchObject({ ok: false, reason: 'forbidden' });
+    const ownEdit = (d: Y.Doc) => roots(d).ripples.get('ans1')?.set('text', 'Anders');
+    expect(judge(doc, ans, ownEdit)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(judge(doc, boss, (d) => setSessionPhase(d, boss, 'mapping'))).toEqual({ ok: true });
+
+    setSessionPhase(doc, boss, 'mapping');
+    expect(editRipple(doc, boss, 'a', { text: 'Anders' }).ok).toBe(true);
+  });
+
+  it('moves many ripples in one transaction', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'A' }, { id: 'a' });
+    addRipple(doc, boss, { text: 'B' }, { id: 'b' });
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    moveRipples(
+      doc,
+      boss,
+      new Map([
+        ['a', { x: 1.4, y: 2 }],
+        ['b', { x: 300, y: 0 }],
+      ]),
+    );
+    expect(transactions).toBe(1);
+    expect(readRipple(doc, 'a')?.position).toEqual({ x: 1, y: 2 });
+  });
+
+  it('an undo manager tracking CommandOrigin undoes only this client’s own changes', () => {
+    const mine = session();
+    const theirs = new Y.Doc();
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+    const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from), 'network');
+    addRipple(mine, boss, { text: 'Gedeeld' }, { id: 'shared' });
+    sync(mine, theirs);
+    const r = roots(mine);
+    const undo = new Y.UndoManager([r.ripples, r.links, r.meta], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    editRipple(mine, boss, 'shared', { text: 'Mijn tekst' });
+    addRipple(theirs, boss, { text: 'Van de ander' }, { id: 'other' });
+    sync(theirs, mine);
+    undo.undo();
+    expect(readRipple(mine, 'shared')?.text).toBe('Gedeeld');
+    expect(readRipple(mine, 'other')?.text).toBe('Van de ander');
+  });
+});
