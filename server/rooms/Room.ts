@@ -59,6 +59,7 @@ export class Room {
   private lastSeq = 0;
   private appendedSinceCompact = 0;
   private destroyed = false;
+  private readonly refused = new WeakSet<RoomPeer>();
   private readonly now: () => number;
 
   private constructor(
@@ -128,7 +129,9 @@ export class Room {
    * client's later updates pending, so it must start over with a fresh document.
    */
   async receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
-    if (this.destroyed || !this.peers.has(peer)) return;
+    // A peer that left still counts: what it sent before closing was received and is kept.
+    // A refused peer's later updates build on the refused one, so they are dropped.
+    if (this.destroyed || this.refused.has(peer)) return;
     const svBefore = Y.encodeStateVector(this.trial);
     let changes: DocChange[] = [];
     const capture = (transaction: Y.Transaction) => {
@@ -153,25 +156,27 @@ export class Room {
     if (overLimit) return this.refuse(peer, overLimit.name, overLimit.detail);
     // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
     if (changes.length === 0 && sameVector(svBefore, Y.encodeStateVector(this.trial))) return;
+    // The server's own follow-up (suggested codes) is made on the trial copy now and stored
+    // merged with the client's update: one write, all or nothing.
+    const toSuggest = ripplesToSuggest(this.trial, changes);
+    const followUp =
+      toSuggest.length > 0 ? this.changeOnTrial((doc) => updateSuggestions(doc, toSuggest)) : null;
     try {
-      this.lastSeq = await this.options.store.append(this.name, update, this.now());
+      const stored = followUp ? Y.mergeUpdates([update, followUp]) : update;
+      this.lastSeq = await this.options.store.append(this.name, stored, this.now());
     } catch (error) {
       this.options.log.error(`room=${this.name} ${peer.label} storage failed, update not applied: ${error}`);
       return this.refuse(peer, 'storageFailed', 'the update could not be stored');
     }
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, peer);
+    if (followUp) Y.applyUpdate(this.doc, followUp, 'server');
     this.appendedSinceCompact++;
-    const toSuggest = ripplesToSuggest(this.doc, changes);
-    if (toSuggest.length > 0) await this.applyServerChange((doc) => updateSuggestions(doc, toSuggest));
     if (this.appendedSinceCompact >= this.options.compactEvery) await this.compact();
   }
 
-  /**
-   * A change the server itself makes (suggested codes): made on the trial copy, stored,
-   * and only then applied and sent to everyone — the same order as a client's update.
-   */
-  private async applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+  /** Runs a server-side change on the trial copy and returns it as one update (null when nothing changed). */
+  private changeOnTrial(change: (doc: Y.Doc) => void): Uint8Array | null {
     const parts: Uint8Array[] = [];
     const capture = (update: Uint8Array) => parts.push(update);
     this.trial.on('update', capture);
@@ -180,18 +185,8 @@ export class Room {
     } finally {
       this.trial.off('update', capture);
     }
-    if (parts.length === 0) return;
-    const update = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
-    try {
-      this.lastSeq = await this.options.store.append(this.name, update, this.now());
-    } catch (error) {
-      this.options.log.error(`room=${this.name} storage failed for a server change: ${error}`);
-      this.resetTrial();
-      return;
-    }
-    if (this.destroyed) return;
-    Y.applyUpdate(this.doc, update, 'server');
-    this.appendedSinceCompact++;
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
 
   receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
@@ -229,6 +224,7 @@ export class Room {
   private refuse(peer: RoomPeer, name: CloseName, detail: string): void {
     this.options.log.warn(`room=${this.name} ${peer.label} refused (${CLOSE[name].reason}): ${detail}`);
     this.resetTrial();
+    this.refused.add(peer);
     peer.close(name, detail);
   }
 

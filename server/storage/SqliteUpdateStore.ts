@@ -55,9 +55,39 @@ export class SqliteUpdateStore implements UpdateStore {
     };
   }
 
-  async append(room: string, update: Uint8Array, at: number): Promise<number> {
-    return Number(this.statements.append.run(room, at, update).lastInsertRowid);
+  /**
+   * Group commit: appends from every room that arrive in the same turn of the event loop
+   * are written in one transaction, so they share one fsync (about 2.5 ms here, and
+   * better-sqlite3 blocks while it waits). Each promise resolves only after the commit.
+   */
+  append(room: string, update: Uint8Array, at: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.batch.push({ room, update, at, resolve, reject });
+      if (this.batch.length === 1) setImmediate(this.flush);
+    });
   }
+
+  private readonly batch: Array<{
+    room: string;
+    update: Uint8Array;
+    at: number;
+    resolve: (seq: number) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+
+  private readonly flush = (): void => {
+    const entries = this.batch.splice(0);
+    let seqs: number[];
+    try {
+      seqs = this.db.transaction(() =>
+        entries.map((e) => Number(this.statements.append.run(e.room, e.at, e.update).lastInsertRowid)),
+      )();
+    } catch (error) {
+      for (const entry of entries) entry.reject(error);
+      return;
+    }
+    entries.forEach((entry, i) => entry.resolve(seqs[i] as number));
+  };
 
   /**
    * Moves the log up to `uptoSeq` into the snapshot. The removed updates are kept in

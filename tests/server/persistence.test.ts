@@ -48,6 +48,21 @@ describe('storage', () => {
     await server.close();
   });
 
+  it('keeps what a client sent just before it disconnected', async () => {
+    const server = await startTestServer({ idleUnloadMs: 20 });
+    cleanup.push(() => server.dispose());
+    const session = await server.createSession();
+    const client = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    await client.synced;
+    for (let i = 0; i < 40; i++)
+      addRipple(client.doc, facilitator, { text: `Net op tijd ${i}` }, { id: `r${i}` });
+    client.destroy(); // no waiting: the frames are on their way, the socket closes behind them
+    const later = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+    await later.synced;
+    await waitFor(() => readRipples(later.doc).length === 40, 5000, 'all 40 ripples');
+    later.destroy();
+  });
+
   it('compacts the log into a snapshot and unloads idle rooms, losing nothing', async () => {
     const dataDir = await tempDir();
     const server = await startTestServer({ compactEvery: 5, idleUnloadMs: 50 }, { dataDir });
