@@ -161,16 +161,17 @@ export class Room {
     const toSuggest = ripplesToSuggest(this.trial, changes);
     const followUp =
       toSuggest.length > 0 ? this.changeOnTrial((doc) => updateSuggestions(doc, toSuggest)) : null;
+    const stored = followUp ? Y.mergeUpdates([update, followUp]) : update;
     try {
-      const stored = followUp ? Y.mergeUpdates([update, followUp]) : update;
       this.lastSeq = await this.options.store.append(this.name, stored, this.now());
     } catch (error) {
       this.options.log.error(`room=${this.name} ${peer.label} storage failed, update not applied: ${error}`);
       return this.refuse(peer, 'storageFailed', 'the update could not be stored');
     }
     if (this.destroyed) return;
-    Y.applyUpdate(this.doc, update, peer);
-    if (followUp) Y.applyUpdate(this.doc, followUp, 'server');
+    // With a follow-up, everyone (the sender too) gets both in one message: one send per peer, not two.
+    if (followUp) Y.applyUpdate(this.doc, stored, 'server');
+    else Y.applyUpdate(this.doc, update, peer);
     this.appendedSinceCompact++;
     if (this.appendedSinceCompact >= this.options.compactEvery) await this.compact();
   }
