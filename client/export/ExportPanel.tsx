@@ -1,6 +1,7 @@
 import './export.css';
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
+import { readMeta } from '../../shared/doc/read';
 import { type CsvDialect, linksCsv, ripplesCsv } from '../../shared/export/csv';
 import { exportSession } from '../../shared/export/sessionExport';
 import { useLanguage } from '../i18n/language';
@@ -51,7 +52,8 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
     }
   }
 
-  const title = () => slug(exportSession(doc).session.title);
+  // Only the title: a whole exportSession (every ripple through docToView) just to name a file would add to the picture's wait.
+  const title = () => slug(readMeta(doc).title);
   const csv = (sheet: 'ripples' | 'links', dialect: CsvDialect) => {
     const data = exportSession(doc);
     const text = sheet === 'ripples' ? ripplesCsv(data, dialect) : linksCsv(data, dialect);
