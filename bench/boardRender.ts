@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
 import { addRipple, linkRipples } from '../shared/doc/commands';
+import { roots } from '../shared/doc/schema';
 import { createSession, FACILITATOR, facilitatorClient, Y } from '../tests/browser/boardSeed';
 import { launchChromium } from '../tests/helpers/chromium';
 import { startServerProcess } from '../tests/helpers/serverProcess';
@@ -17,6 +18,8 @@ import { startServerProcess } from '../tests/helpers/serverProcess';
 const RIPPLES = 1000;
 const LINKS = 1200;
 const onlyVisible = process.argv.includes('--only-visible');
+/** `--profile`: record a CPU profile of the first render and print the top self-time functions. */
+const profile = process.argv.includes('--profile');
 
 if (!existsSync('dist/client/index.html')) execSync('npx vite build', { stdio: 'inherit' });
 
@@ -57,6 +60,55 @@ async function frames(
   return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), n: deltas.length };
 }
 
+interface ProfileNode {
+  id: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+const APP_FUNCTIONS =
+  /^(docToView|shareUnchanged|shareList|sameValue|readRipples?|readLinks|readMeta|computeOrders|resolveOverlaps|freeLayout|ringsLayout|timelineLayout|toRippleNodes|toLinkEdges|mergeNodes|mergeEdges|RippleNode|RippleCanvas|LayoutBackdrop|FitView|refresh|parseRipple|BoardPage|PeerCursors|PresenceSync) /;
+const frameName = (frame: ProfileNode['callFrame']) =>
+  `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+
+/**
+ * The functions that ran longest themselves (self time) and with their callees (total
+ * time, each sample counted once per function however deep it recurses).
+ */
+function printProfile(p: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let sampled = 0;
+  (p.samples ?? []).forEach((id, i) => {
+    const dt = (p.timeDeltas?.[i + 1] ?? 0) / 1000;
+    sampled += dt;
+    const leaf = byId.get(id);
+    if (!leaf) return;
+    self.set(frameName(leaf.callFrame), (self.get(frameName(leaf.callFrame)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) {
+      const name = frameName(n.callFrame);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+    }
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${name}`)
+      .join('\n');
+  console.log(`profile of the first render: ${sampled.toFixed(0)} ms sampled`);
+  console.log(`top self time:\n${top(self, 20)}`);
+  console.log(`top total time:\n${top(inclusive, 40)}`);
+  const ours = new Map([...inclusive].filter(([name]) => APP_FUNCTIONS.test(name)));
+  console.log(`Kringen's own functions, total time:\n${top(ours, 30)}`);
+}
+
 const server = await startServerProcess();
 const browser = await launchChromium();
 try {
@@ -77,17 +129,60 @@ try {
     }
   });
   let links = 0;
-  while (links < LINKS) {
-    const a = Math.floor(rand() * RIPPLES);
-    const b = Math.floor(rand() * RIPPLES);
-    if (a >= b) continue;
-    if (linkRipples(client.doc, FACILITATOR, ids[a] as string, ids[b] as string).ok) links++;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  client.doc.transact(() => {
+    while (links < LINKS) {
+      const a = Math.floor(rand() * RIPPLES);
+      const b = Math.floor(rand() * RIPPLES);
+      if (a >= b) continue;
+      if (linkRipples(client.doc, FACILITATOR, ids[a] as string, ids[b] as string).ok) links++;
+    }
+  });
   const update = Y.encodeStateAsUpdate(client.doc).byteLength;
+  // Start the clock only once the server holds the whole map: otherwise the board waits
+  // for the server to work through the seeding backlog and the number measures that.
+  for (let settled = false; !settled; ) {
+    const check = await facilitatorClient(server.baseUrl, session);
+    settled = roots(check.doc).ripples.size === RIPPLES && roots(check.doc).links.size === links;
+    check.destroy();
+    if (!settled) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
+  // Same origin first, so the profiler runs in the renderer that loads the board.
+  const cdp = profile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await page.goto(`${server.baseUrl}/api/health`);
+    await page.addInitScript(`(() => {
+      const marks = (window.__marks = []);
+      const mark = (name) => marks.push([name, Math.round(performance.now())]);
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) marks.push(['long task ' + Math.round(e.duration) + ' ms', Math.round(e.startTime)]);
+      }).observe({ type: 'longtask', buffered: true });
+      let seen = -1;
+      const tick = () => {
+        const n = document.querySelectorAll('.react-flow__node').length;
+        const e = document.querySelectorAll('.react-flow__edge').length;
+        const key = n + '/' + e;
+        if (key !== seen) { seen = key; mark('nodes/edges ' + key); }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })()`);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const started = Date.now();
+  const frameLog: string[] = [];
+  if (cdp) {
+    page.on('websocket', (ws) => {
+      frameLog.push(`${Date.now() - started} websocket opened`);
+      ws.on('framereceived', (f) => {
+        if (frameLog.length < 12)
+          frameLog.push(`${Date.now() - started} frame received, ${f.payload.length} bytes`);
+      });
+    });
+  }
   await page.goto(`${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : '#')}`);
   await page.waitForFunction(
     (n) =>
@@ -97,6 +192,14 @@ try {
     { polling: 'raf', timeout: 60_000 },
   );
   const firstRender = Date.now() - started;
+  if (cdp) {
+    printProfile((await cdp.send('Profiler.stop')).profile);
+    console.log(frameLog.join('\n'));
+    console.log('milestones (ms since navigation):');
+    for (const [name, at] of (await page.evaluate('window.__marks')) as [string, number][]) {
+      console.log(`  ${String(at).padStart(6)}  ${name}`);
+    }
+  }
   await page.waitForTimeout(1500);
 
   const pane = await page.locator('.react-flow__pane').boundingBox();

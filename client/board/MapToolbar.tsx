@@ -3,13 +3,19 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { moveRipples, updateMeta } from '../../shared/doc/commands';
 import { LAYOUTS, type LayoutName, TIMELINE_LANES, type TimelineLanes } from '../../shared/model/ripple';
-import { FIT_OPTIONS } from '../canvas/FitView';
+import { fitOptions } from '../canvas/FitView';
 import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { setFollowLeader, setLeading, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectLayout, selectLinks, selectMapRipples, selectSomeoneLeads } from '../store/selectors';
+import {
+  selectLayout,
+  selectLinks,
+  selectMapRipples,
+  selectProjector,
+  selectSomeoneLeads,
+} from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { tidyPositions } from './tidyUp';
 
@@ -37,6 +43,8 @@ export function MapToolbar({ editable }: { editable: boolean }) {
   const leading = useSession(selectLeading);
   const following = useSession(selectFollowing);
   const someoneLeads = useSession(selectSomeoneLeads);
+  // Projector mode and the presenter (a viewer) are both on a projector.
+  const projector = useSession(selectProjector) || actor.role === 'viewer';
   const ids = useSession(useShallow(selectMapIds));
   const links = useSession(selectLinks);
   const [tidying, setTidying] = useState(false);
@@ -51,7 +59,7 @@ export function MapToolbar({ editable }: { editable: boolean }) {
     try {
       const positions = await tidyPositions(ids, links);
       run(moveRipples(doc, actor, positions));
-      setTimeout(() => void fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
+      setTimeout(() => void fitView({ ...fitOptions(projector), duration: 300 }), 50);
     } finally {
       setTidying(false);
     }
@@ -98,7 +106,7 @@ export function MapToolbar({ editable }: { editable: boolean }) {
       <button
         type="button"
         className="button button--small projector-chrome"
-        onClick={() => void fitView({ ...FIT_OPTIONS, duration: 300 })}
+        onClick={() => void fitView({ ...fitOptions(projector), duration: 300 })}
       >
         {t('layout.fit')}
       </button>

@@ -9,6 +9,17 @@ const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: r
 export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
 
 /**
+ * On a projector, type must read from the back of a room: at least 24 px on a 1920×1080
+ * screen (issue 4). Projector cards set 24 px text (canvas.css), so fitting never zooms
+ * out below 1; a map too big for that is centred and the facilitator pans.
+ */
+export const PROJECTOR_MIN_ZOOM = 1;
+
+/** How to fit: on a projector (projector mode or the presenter) never below readable type. */
+export const fitOptions = (projector: boolean) =>
+  projector ? { ...FIT_OPTIONS, minZoom: PROJECTOR_MIN_ZOOM } : FIT_OPTIONS;
+
+/**
  * Fits the map into view once its cards are measured, and again whenever the number
  * of ripples or the layout changes, until someone pans or zooms by hand (`steered`):
  * from then on the facilitator decides what the room sees. A screen following a
@@ -18,10 +29,12 @@ export function FitView({
   count,
   layoutKind,
   steered,
+  projector,
 }: {
   count: number;
   layoutKind: string;
   steered: RefObject<boolean>;
+  projector: boolean;
 }) {
   const { fitView } = useReactFlow();
   const initialized = useNodesInitialized();
@@ -30,8 +43,8 @@ export function FitView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the layout changes
   useEffect(() => {
     if (!initialized || count === 0 || steered.current || following) return;
-    void fitView({ ...FIT_OPTIONS, duration: prefersReducedMotion() ? 0 : 300 });
-  }, [initialized, count, steered, fitView, following, layoutKind]);
+    void fitView({ ...fitOptions(projector), duration: prefersReducedMotion() ? 0 : 300 });
+  }, [initialized, count, steered, fitView, following, layoutKind, projector]);
 
   return null;
 }

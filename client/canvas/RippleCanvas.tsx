@@ -166,7 +166,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           />
           {layout.kind === 'free' && <Background gap={24} color="#cbd5e1" />}
           {editable && <Controls showInteractive={false} />}
-          <FitView count={nodes.length} layoutKind={layout.kind} steered={steered} />
+          <FitView count={nodes.length} layoutKind={layout.kind} steered={steered} projector={readOnly} />
           <PeerCursors />
           <PresenceSync publishCursor={editable} />
         </ReactFlow>

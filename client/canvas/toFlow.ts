@@ -1,6 +1,7 @@
-import { type Edge, MarkerType, type Node } from '@xyflow/react';
+import { type Edge, Position as HandleSide, MarkerType, type Node, type NodeHandle } from '@xyflow/react';
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
+import { NODE_SIZE } from '../../shared/layouts';
 import type { Intended, Link, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
@@ -29,6 +30,39 @@ export const LINK_COLOR = '#23395b';
 const LINK_STYLE = { stroke: LINK_COLOR, strokeWidth: 2.5 } as const;
 const LINK_MARKER = { type: MarkerType.ArrowClosed, color: LINK_COLOR, width: 22, height: 22 } as const;
 
+/**
+ * Every card has the same size (canvas.css: `.react-flow__node-ripple` is 280×168, like
+ * NODE_SIZE) and its two handles sit where canvas.css puts them (16 px, centred on the
+ * left and right edge). Telling React Flow up front, instead of letting it measure a
+ * thousand cards with a ResizeObserver, saves a second render of every node and lets
+ * the links draw in the first pass (bench/boardRender.ts: first render). Change these
+ * with the CSS.
+ */
+const MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height } as const;
+const HANDLE = 16;
+/** A handle is centred on the inner edge of the card's border: 8 px on the left, 2 px on the right. */
+const BORDER_LEFT = 8;
+const BORDER_RIGHT = 2;
+const HANDLE_TOP = (NODE_SIZE.height - HANDLE) / 2;
+const HANDLES: NodeHandle[] = [
+  {
+    type: 'target',
+    position: HandleSide.Left,
+    x: BORDER_LEFT - HANDLE / 2,
+    y: HANDLE_TOP,
+    width: HANDLE,
+    height: HANDLE,
+  },
+  {
+    type: 'source',
+    position: HandleSide.Right,
+    x: NODE_SIZE.width - BORDER_RIGHT - HANDLE / 2,
+    y: HANDLE_TOP,
+    width: HANDLE,
+    height: HANDLE,
+  },
+];
+
 export interface CodeLook {
   label: string;
   color: string;
@@ -52,6 +86,8 @@ export function toRippleNodes(
       ariaLabel: describe(ripple),
       ariaRole: 'group',
       draggable,
+      measured: MEASURED,
+      handles: HANDLES,
       data: {
         text: ripple.text,
         author: ripple.showAuthor && ripple.authorName ? ripple.authorName : null,

@@ -86,7 +86,7 @@ export class SqliteUpdateStore implements UpdateStore {
       for (const entry of entries) entry.reject(error);
       return;
     }
-    entries.forEach((entry, i) => entry.resolve(seqs[i] as number));
+    for (const [i, entry] of entries.entries()) entry.resolve(seqs[i] as number);
   };
 
   /**

@@ -44,7 +44,11 @@ export function readMeta(doc: Y.Doc): SessionMeta {
 
 /** A ripple as stored, or null when the id is unknown or the stored content is invalid. */
 export function readRipple(doc: Y.Doc, id: string): Ripple | null {
-  const map = roots(doc).ripples.get(id);
+  return readRippleMap(roots(doc).ripples.get(id));
+}
+
+/** One entry of the ripples map as a ripple, or null when it is not a valid one. */
+export function readRippleMap(map: unknown): Ripple | null {
   if (!(map instanceof Y.Map)) return null;
   const parsed = parseRipple(map.toJSON());
   return parsed.ok ? parsed.value : null;

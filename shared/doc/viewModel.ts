@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
-import { readLinks, readMeta, readRipples, readVotes } from './read';
+import { readLinks, readMeta, readRippleMap, readVotes } from './read';
 import { computeOrders } from './rippleOrder';
+import { roots } from './schema';
 
 export interface RippleView extends Ripple {
   /** 1 for a direct effect of the programme, 2 for an effect of that, … Only meaningful on the map. */
@@ -26,7 +27,18 @@ export interface SessionView {
  * accepted ripples and their links, because that is the map the group sees.
  */
 export function docToView(doc: Y.Doc): SessionView {
-  const ripples = readRipples(doc).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const cache = doc._transaction === null ? rippleCache(doc) : null;
+  const entries: { ripple: Ripple; cached: CachedRipple | null }[] = [];
+  for (const map of roots(doc).ripples.values()) {
+    let cached = cache?.get(map) ?? null;
+    if (!cached) {
+      cached = { ripple: readRippleMap(map), view: null };
+      cache?.set(map, cached);
+    }
+    if (cached.ripple) entries.push({ ripple: cached.ripple, cached });
+  }
+  entries.sort((a, b) => a.ripple.createdAt - b.ripple.createdAt || a.ripple.id.localeCompare(b.ripple.id));
+  const ripples = entries.map((e) => e.ripple);
   const onMap = new Set(ripples.filter((r) => r.status === 'accepted').map((r) => r.id));
   const links = readLinks(doc)
     .filter((l) => onMap.has(l.from) && onMap.has(l.to))
@@ -37,9 +49,52 @@ export function docToView(doc: Y.Doc): SessionView {
   for (const vote of votes) voteCount.set(vote.rippleId, (voteCount.get(vote.rippleId) ?? 0) + 1);
   return {
     meta: readMeta(doc),
-    ripples: ripples.map((r) => ({ ...r, order: orders.get(r.id) ?? 1, votes: voteCount.get(r.id) ?? 0 })),
+    ripples: entries.map(({ ripple, cached }) => {
+      const order = orders.get(ripple.id) ?? 1;
+      const votes = voteCount.get(ripple.id) ?? 0;
+      // The same object as last time when nothing about the ripple changed, so the
+      // store's shareUnchanged and memoised cards see equality at a glance.
+      if (cached?.view && cached.view.order === order && cached.view.votes === votes) return cached.view;
+      const view = { ...ripple, order, votes };
+      if (cached) cached.view = view;
+      return view;
+    }),
     links,
     votes,
     pendingCount: ripples.filter((r) => r.status === 'pending').length,
   };
+}
+
+/** A ripple's Y.Map parsed once, and the view last built from it. */
+interface CachedRipple {
+  ripple: Ripple | null;
+  view: RippleView | null;
+}
+
+const caches = new WeakMap<Y.Doc, WeakMap<object, CachedRipple>>();
+
+/**
+ * Parsed ripples by their Y.Map, so a change to one ripple re-parses one ripple, not a
+ * thousand (bench/boardRender.ts). A transaction drops the entries of every type it
+ * changed and of their parents (a nested type inside a ripple changes its ripple), before
+ * any observer can call docToView. Inside an open transaction the cache is not used.
+ */
+function rippleCache(doc: Y.Doc): WeakMap<object, CachedRipple> {
+  let cache = caches.get(doc);
+  if (cache) return cache;
+  const fresh = new WeakMap<object, CachedRipple>();
+  doc.on('beforeObserverCalls', (transaction) => {
+    for (const type of transaction.changed.keys()) {
+      for (let t: object | null = type; t; t = parentOf(t)) fresh.delete(t);
+    }
+  });
+  caches.set(doc, fresh);
+  cache = fresh;
+  return cache;
+}
+
+/** The type a Y type is nested in (null for a root type). */
+function parentOf(type: object): object | null {
+  const parent = (type as { _item?: { parent?: unknown } | null })._item?.parent;
+  return parent !== null && typeof parent === 'object' && '_map' in parent ? parent : null;
 }
