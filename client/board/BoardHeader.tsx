@@ -106,6 +106,14 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
         </button>
         <button
           type="button"
+          className="button button--small"
+          aria-pressed={panel === 'codebook'}
+          onClick={() => openPanel(store, 'codebook')}
+        >
+          {t('codebook.button')}
+        </button>
+        <button
+          type="button"
           className="button button--small button--primary"
           aria-keyshortcuts="P"
           onClick={() => {

@@ -1,6 +1,7 @@
 import { useSession } from '../store/SessionContext';
 import { selectPanel } from '../store/selectors';
 import { AddRippleForm } from './AddRippleForm';
+import { CodebookPanel } from './CodebookPanel';
 import { EditRipplePanel } from './EditRipplePanel';
 import { InboxPanel } from './InboxPanel';
 import { PromptCardPanel } from './PromptCard';
@@ -18,6 +19,8 @@ export function SidePanel({ sessionId }: { sessionId: string }) {
       return <EditRipplePanel />;
     case 'prompt':
       return <PromptCardPanel />;
+    case 'codebook':
+      return <CodebookPanel />;
     case 'export':
       return <BoardExportPanel />;
     case 'analysis':

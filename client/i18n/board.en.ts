@@ -112,4 +112,21 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
 
   'undo.undo': 'Undo',
   'undo.redo': 'Redo',
+  'codebook.button': 'Codebook',
+  'codebook.heading': 'Codebook',
+  'codebook.choose': 'Codebook of this session',
+  'codebook.copy': 'Make your own version to edit',
+  'codebook.editHint':
+    'Change names and keywords. The keywords decide which code Kringen suggests; separate them with commas.',
+  'codebook.newCode': 'New code',
+  'codebook.labelNl': 'Name (Dutch)',
+  'codebook.labelEn': 'Name (English)',
+  'codebook.keywordsNl': 'Keywords (Dutch)',
+  'codebook.keywordsEn': 'Keywords (English)',
+  'codebook.remove': 'Remove {label}',
+  'codebook.add': 'Add a code',
+  'codebook.save': 'Save codebook',
+  'codebook.saved': 'The codebook is saved. The suggestions are being updated.',
+  'codebook.invalid': 'This codebook is not right yet: {detail}',
+  'codebook.tooMany': 'A session can have at most {max} codebooks of its own.',
 };

@@ -113,4 +113,21 @@ export const boardNl = {
 
   'undo.undo': 'Ongedaan maken',
   'undo.redo': 'Opnieuw',
+  'codebook.button': 'Codeboek',
+  'codebook.heading': 'Codeboek',
+  'codebook.choose': 'Codeboek van deze sessie',
+  'codebook.copy': 'Maak een eigen versie om aan te passen',
+  'codebook.editHint':
+    'Pas namen en trefwoorden aan. De trefwoorden bepalen welke code Kringen voorstelt; scheid ze met komma’s.',
+  'codebook.newCode': 'Nieuwe code',
+  'codebook.labelNl': 'Naam (Nederlands)',
+  'codebook.labelEn': 'Naam (Engels)',
+  'codebook.keywordsNl': 'Trefwoorden (Nederlands)',
+  'codebook.keywordsEn': 'Trefwoorden (Engels)',
+  'codebook.remove': '{label} weghalen',
+  'codebook.add': 'Code toevoegen',
+  'codebook.save': 'Codeboek opslaan',
+  'codebook.saved': 'Het codeboek is opgeslagen. De voorstellen worden bijgewerkt.',
+  'codebook.invalid': 'Dit codeboek klopt nog niet: {detail}',
+  'codebook.tooMany': 'Een sessie kan hooguit {max} eigen codeboeken hebben.',
 } as const;

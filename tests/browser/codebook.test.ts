@@ -1,0 +1,69 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { readRipple } from '../../shared/doc/read';
+import { hasChromium, launchChromium } from '../helpers/chromium';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { waitFor } from '../helpers/yClient';
+import { createSession, facilitatorClient, seed } from './boardSeed';
+
+/**
+ * A facilitator picks a built-in codebook, or makes an own version whose keywords drive the
+ * suggestions: the server re-suggests codes for unconfirmed ripples as soon as it is saved.
+ */
+describe.skipIf(!hasChromium)('the session codebook', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('switches to a built-in codebook and to an own version with own keywords', async () => {
+    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    const session = await createSession(server.baseUrl, 'Codeboek');
+    const client = await facilitatorClient(server.baseUrl, session);
+    seed(client.doc, [{ id: 'r1', text: 'De koffie was weer lekker sterk' }]);
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      baseURL: server.baseUrl,
+    });
+    const page = await context.newPage();
+    await page.goto(session.boardUrl);
+
+    await page.getByRole('button', { name: 'Codeboek', exact: true }).click();
+    const choose = page.getByLabel('Codeboek van deze sessie');
+    await choose.selectOption('community-capitals');
+    await waitFor(
+      () => client.doc.getMap('meta').get('codebook') === 'community-capitals',
+      5000,
+      'the codebook',
+    );
+
+    await choose.selectOption('working-elements');
+    await page.getByRole('button', { name: 'Maak een eigen versie om aan te passen' }).click();
+    await page.getByRole('button', { name: 'Code toevoegen' }).click();
+    const names = page.getByLabel('Naam (Nederlands)');
+    await names.last().fill('Koffie');
+    await page.getByLabel('Trefwoorden (Nederlands)').last().fill('koffie, thee');
+    await page.getByRole('button', { name: 'Codeboek opslaan' }).click();
+    await page.getByText('Het codeboek is opgeslagen').waitFor({ timeout: 10_000 });
+    // The server suggests the new code for the coffee ripple, from its keyword.
+    await waitFor(
+      () => readRipple(client.doc, 'r1')?.suggestedCode === 'koffie',
+      10_000,
+      'the new suggestion',
+    );
+    expect(client.doc.getMap('meta').get('codebook')).toBe('eigen-1');
+
+    // A broken codebook is refused with the field named, and nothing is stored.
+    await names.first().fill('');
+    await page.getByRole('button', { name: 'Codeboek opslaan' }).click();
+    await page.getByText(/Dit codeboek klopt nog niet: codes\[0\]\.label\.nl/).waitFor({ timeout: 5000 });
+    client.destroy();
+    await context.close();
+  }, 60_000);
+});
