@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { readMeta } from '../../shared/doc/read';
 import { type CsvDialect, linksCsv, ripplesCsv } from '../../shared/export/csv';
 import { exportSession } from '../../shared/export/sessionExport';
+import { fileSlug as slug } from '../../shared/util/fileSlug';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { MapLayout } from './mapImage';
@@ -16,18 +17,6 @@ type Status =
   | { kind: 'working'; step: 'export.working.drawing' | 'export.working.png' }
   | { kind: 'done'; name: string; width?: number; height?: number; scaledDown?: boolean }
   | { kind: 'failed'; reason: string };
-
-/** File names from the session title: "Terugblik Gezond Dorp" → "terugblik-gezond-dorp". */
-function slug(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60);
-  return base || 'sessie';
-}
 
 /**
  * Everything a researcher takes home: the map as PNG or SVG (the whole map, in the

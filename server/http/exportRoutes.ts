@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/export/csv';
 import { docAt, growthSeries } from '../../shared/export/replay';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
+import { fileSlug as slug } from '../../shared/util/fileSlug';
 import type { ApiDeps, Route } from './api';
 import { HttpError, readJsonBody, sendJson } from './respond';
 
@@ -66,16 +67,6 @@ function sendFile(res: ServerResponse, type: string, name: string, body: string)
   });
   res.end(body);
 }
-
-/** Slug for file names: "Terugblik Gezond Dorp" → "terugblik-gezond-dorp". */
-const slug = (title: string) =>
-  title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
-    .slice(0, 60) || 'sessie';
 
 /** Research exports (JSON, CSV) and import. Downloads need the facilitator or presenter key in `x-kringen-key`. */
 export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc): Route[] {
