@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { addRipple, editRipple, type RippleInput } from '../../shared/doc/commands';
+import { PARTICIPANT_CONTENT_FIELDS } from '../../shared/doc/permissions';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import type { Actor, Ripple } from '../../shared/model/ripple';
 import type { RescuedRipple } from '../session/rescuedRipples';
@@ -21,23 +22,9 @@ import type { RescuedRipple } from '../session/rescuedRipples';
  * - same content: nothing to do.
  */
 
-const CONTENT_FIELDS = [
-  'text',
-  'story',
-  'kind',
-  'authorName',
-  'showAuthor',
-  'involved',
-  'when',
-  'intended',
-  'valence',
-  'ongoing',
-  'proposedCauses',
-] as const satisfies readonly (keyof RippleInput)[];
-
 function contentOf(ripple: Ripple): RescuedRipple['fields'] {
   const fields: Record<string, unknown> = {};
-  for (const field of CONTENT_FIELDS) fields[field] = ripple[field];
+  for (const field of PARTICIPANT_CONTENT_FIELDS) fields[field] = ripple[field];
   return { ...fields, text: ripple.text };
 }
 

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
-import type { SessionCredentials } from '../sync/connectSession';
+import { connectSession, type SessionCredentials } from '../sync/connectSession';
 import { setConnection } from './actions';
-import { connectScreen } from './connectScreen';
 import { facilitatorColor, trackPresence } from './presence';
 import type { SessionHandle } from './SessionContext';
 import { createSessionStore } from './sessionStore';
 
 /**
- * Like `useOpenSession`, for the board and the presenter: the session plus presence
- * (awareness), published as `actor`'s role. Everything is torn down on unmount.
+ * Opens a session for the board and the presenter while the calling component is mounted:
+ * the socket, the document, the store and presence (awareness, published as `actor`'s
+ * role), torn down together on unmount. Null until opened or without credentials.
  */
 export function useOpenScreen(
   sessionId: string,
@@ -25,7 +25,7 @@ export function useOpenScreen(
     if (!credentials) return;
     let store: ReturnType<typeof createSessionStore>['store'] | null = null;
     const early: Parameters<typeof setConnection>[1][] = [];
-    const connection = connectScreen(sessionId, credentials, (state) => {
+    const connection = connectSession(sessionId, credentials, (state) => {
       if (store) setConnection(store, state);
       else early.push(state);
     });

@@ -1,4 +1,5 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
@@ -31,6 +32,8 @@ export interface ConnectOptions {
 
 export interface SessionConnection {
   readonly doc: Y.Doc;
+  /** Who else is here (y-protocols awareness): presence, facilitators' cursors, "everyone follows me". */
+  readonly awareness: Awareness;
   /** Resolves once the copy kept on this device (if any) is in `doc`; at once without persistence. */
   readonly whenLocalLoaded: Promise<void>;
   /** Whether everything in `doc` has been handed to an open, synced socket. */
@@ -139,6 +142,7 @@ export function connectSession(
 
   return {
     doc,
+    awareness: provider.awareness,
     whenLocalLoaded,
     isFlushed: () => provider.wsconnected && provider.synced && (provider.ws?.bufferedAmount ?? 1) === 0,
     destroy,

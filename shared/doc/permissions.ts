@@ -17,8 +17,8 @@ import { isRootName, roots } from './schema';
  *   dots; the facilitator may still change the settings, which is how it reopens.
  */
 
-/** Ripple fields a participant may set on their own pending ripple. */
-export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([
+/** What a participant writes about their own ripple: everything but codes, status and place. */
+export const PARTICIPANT_CONTENT_FIELDS = [
   'text',
   'story',
   'kind',
@@ -30,8 +30,10 @@ export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([
   'valence',
   'ongoing',
   'proposedCauses',
-  'updatedAt',
-]);
+] as const satisfies readonly (keyof Ripple)[];
+
+/** Ripple fields a participant may set on their own pending ripple: the content, and when it changed. */
+export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([...PARTICIPANT_CONTENT_FIELDS, 'updatedAt']);
 
 export function canEditRipple(actor: Actor, ripple: Ripple): boolean {
   if (actor.role === 'facilitator') return true;

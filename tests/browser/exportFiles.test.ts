@@ -4,12 +4,20 @@ import addFormats from 'ajv-formats';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
-import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
-import type { Intended, Valence } from '../../shared/model/ripple';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import { createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  LINKS,
+  pngSize,
+  RIPPLES,
+  SPECIAL,
+  seedPhase,
+  seedPlan,
+  serverExport,
+  waitForServer,
+} from './exportSeed';
 
 /**
  * The research-export issue's "Done when", file by file, in real Chromium against the real
@@ -21,95 +29,6 @@ import { createSession, FACILITATOR, facilitatorClient, type SeededSession } fro
  */
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-const RIPPLES = 200;
-const LINKS = 250;
-const COLUMNS = 12;
-/** Card cell of the seeded grid (card 280 × 168 plus room for arrows). */
-const CELL = { x: 364, y: 224 };
-const CODES = ['needs', 'vision', 'ownership', 'connection', 'flexibility', null] as const;
-const SPECIAL: Record<number, string> = {
-  3: '=SOM(A1:A9) telde de vrijwilligers van het buurthuis',
-  4: '+31 6 nummer voor de buurtbus staat nu op de website',
-  5: '-5 graden, en toch kwam iedereen naar de ijsbaan',
-  6: '@gemeente reageerde binnen één week op de vragen',
-  7: "<script>alert('kaart')</script> stond in de nieuwsbrief van café Zeeën",
-  8: 'Ze zeiden "eindelijk"; de wijk leeft weer, met een ideeënbus bij de ingang',
-};
-const SUBJECTS = ['De buurtcoöperatie', 'Het café', 'De bibliotheek', 'De ijsclub', 'De wijkraad'];
-const VERBS = ['organiseert', 'financiert', 'ondersteunt', 'begeleidt', 'opent'];
-const OBJECTS = ['een ideeënavond', 'het één-loket', 'de ijsbaan', 'een naïeve proef', 'de privé-tuinen'];
-
-/** The seeded session, deterministic: Dutch texts with ë/é/ij, codes, formula-like texts. */
-function seedPlan() {
-  const ripples = Array.from({ length: RIPPLES }, (_, i) => ({
-    id: `r${String(i).padStart(3, '0')}`,
-    text:
-      SPECIAL[i] ??
-      `${SUBJECTS[i % 5]} ${VERBS[Math.floor(i / 5) % 5]} ${OBJECTS[Math.floor(i / 25) % 5]} (nr. ${i}, geëvalueerd)`,
-    code: CODES[i % CODES.length] ?? null,
-    intended: (['intended', 'unintended', 'unknown'] as Intended[])[i % 3] as Intended,
-    valence: (['positive', 'negative', 'mixed', 'unknown'] as Valence[])[i % 4] as Valence,
-    position: { x: (i % COLUMNS) * CELL.x, y: Math.floor(i / COLUMNS) * CELL.y },
-  }));
-  // Acyclic: only from a lower to a higher index; a fixed pseudo-random sequence.
-  const links: [string, string][] = [];
-  const seen = new Set<string>();
-  let state = 20_260_312;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  while (links.length < LINKS) {
-    const a = Math.floor(next() * (RIPPLES - 1));
-    const b = a + 1 + Math.floor(next() * Math.min(30, RIPPLES - 1 - a));
-    const key = `${a}->${b}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    links.push([ripples[a]?.id ?? '', ripples[b]?.id ?? '']);
-  }
-  return { ripples, links };
-}
-
-function seedInto(client: TestClient, plan: ReturnType<typeof seedPlan>): void {
-  // One transaction, so the server receives (and checks) one update.
-  client.doc.transact(() => {
-    for (const { id, code, ...input } of plan.ripples) {
-      const added = addRipple(client.doc, FACILITATOR, input, { id });
-      if (!added.ok) throw new Error(`seeding ${id}: ${JSON.stringify(added.error)}`);
-      if (code && !editRipple(client.doc, FACILITATOR, id, { code }).ok) throw new Error(`coding ${id}`);
-    }
-    for (const [from, to] of plan.links) {
-      if (!linkRipples(client.doc, FACILITATOR, from, to).ok) throw new Error(`linking ${from}->${to}`);
-    }
-  });
-}
-
-async function serverExport(baseUrl: string, id: string, key: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${baseUrl}/api/sessions/${id}/export.json`, {
-    headers: { 'x-kringen-key': key },
-  });
-  if (!response.ok) throw new Error(`export.json: ${response.status}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function waitForServer(baseUrl: string, s: SeededSession, ripples: number, links: number) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const data = (await serverExport(baseUrl, s.id, s.facilitatorKey)) as { ripples: []; links: [] };
-    if (data.ripples.length === ripples && data.links.length === links) return;
-    if (Date.now() > deadline)
-      throw new Error(`server has ${data.ripples.length} ripples, ${data.links.length} links`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Width and height from a PNG's IHDR chunk (bytes 16–24). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-}
-
 /** RFC 4180 parser (quoted cells with "" escapes, CRLF rows). */
 function parseCsv(text: string, separator: string): string[][] {
   const rows: string[][] = [];
@@ -158,7 +77,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
     browser = await launchChromium();
     session = await createSession(server.baseUrl, 'Terugblik Gezond Dorp – één jaar later');
     client = await facilitatorClient(server.baseUrl, session);
-    seedInto(client, plan);
+    seedPhase(client, plan);
     await waitForServer(server.baseUrl, session, RIPPLES, LINKS);
     context = await browser.newContext({
       viewport: { width: 1920, height: 1080 },

@@ -3,11 +3,22 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
 import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
-import type { Intended, Valence } from '../../shared/model/ripple';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
 import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  CODES,
+  type Exported,
+  LINKS,
+  pngSize,
+  RIPPLES,
+  rippleIndex,
+  seedPhase,
+  seedPlan,
+  serverExport,
+  waitForServer,
+} from './exportSeed';
 
 /**
  * The research-export issue's "Done when", the parts that are about a session's life
@@ -24,90 +35,11 @@ import { createSession, FACILITATOR, facilitatorClient, type SeededSession } fro
  */
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-const RIPPLES = 200;
-const LINKS = 250;
 /** Ripples (and the links among them) of the first phase. */
 const PHASE_ONE = 120;
-const COLUMNS = 12;
-const CELL = { x: 364, y: 224 };
-const CODES = ['needs', 'vision', 'ownership', 'connection', 'flexibility', null] as const;
-
-/** The same shape of session as exportFiles.test.ts: Dutch texts, codes, acyclic links. */
-function seedPlan() {
-  const ripples = Array.from({ length: RIPPLES }, (_, i) => ({
-    id: `r${String(i).padStart(3, '0')}`,
-    text: `${['De buurtcoöperatie', 'Het café', 'De ijsclub', 'De wijkraad'][i % 4]} opent een ideeënavond (nr. ${i}, geëvalueerd)`,
-    code: CODES[i % CODES.length] ?? null,
-    intended: (['intended', 'unintended', 'unknown'] as Intended[])[i % 3] as Intended,
-    valence: (['positive', 'negative', 'mixed', 'unknown'] as Valence[])[i % 4] as Valence,
-    position: { x: (i % COLUMNS) * CELL.x, y: Math.floor(i / COLUMNS) * CELL.y },
-  }));
-  const links: Array<[number, number]> = [];
-  const seen = new Set<string>();
-  let state = 4_242;
-  const next = () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  while (links.length < LINKS) {
-    const a = Math.floor(next() * (RIPPLES - 1));
-    const b = a + 1 + Math.floor(next() * Math.min(30, RIPPLES - 1 - a));
-    if (seen.has(`${a}->${b}`)) continue;
-    seen.add(`${a}->${b}`);
-    links.push([a, b]);
-  }
-  return { ripples, links };
-}
-
-/** Adds ripples `[start, end)` and every planned link whose ends are both in by then, in one update. */
-function seedPhase(client: TestClient, plan: ReturnType<typeof seedPlan>, start: number, end: number) {
-  client.doc.transact(() => {
-    for (const { id, code, ...input } of plan.ripples.slice(start, end)) {
-      if (!addRipple(client.doc, FACILITATOR, input, { id }).ok) throw new Error(`seeding ${id}`);
-      if (code && !editRipple(client.doc, FACILITATOR, id, { code }).ok) throw new Error(`coding ${id}`);
-    }
-    for (const [a, b] of plan.links) {
-      if (b < start || b >= end) continue;
-      const [from, to] = [plan.ripples[a]?.id ?? '', plan.ripples[b]?.id ?? ''];
-      if (!linkRipples(client.doc, FACILITATOR, from, to).ok) throw new Error(`linking ${from}->${to}`);
-    }
-  });
-}
-
-interface Exported {
-  ripples: Array<{ id: string; code: string | null; order: number; status: string; valence: string }>;
-  links: unknown[];
-  [key: string]: unknown;
-}
-
-async function serverExport(baseUrl: string, id: string, key: string): Promise<Exported> {
-  const response = await fetch(`${baseUrl}/api/sessions/${id}/export.json`, {
-    headers: { 'x-kringen-key': key },
-  });
-  if (!response.ok) throw new Error(`export.json: ${response.status}`);
-  return (await response.json()) as Exported;
-}
-
-async function waitForServer(baseUrl: string, s: SeededSession, ripples: number, links: number) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const data = await serverExport(baseUrl, s.id, s.facilitatorKey);
-    if (data.ripples.length === ripples && data.links.length === links) return data;
-    if (Date.now() > deadline)
-      throw new Error(`server has ${data.ripples.length} ripples, ${data.links.length} links`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function sessionCount(baseUrl: string): Promise<number> {
   return ((await (await fetch(`${baseUrl}/api/health`)).json()) as { sessions: number }).sessions;
-}
-
-/** Width and height from a PNG's IHDR chunk (bytes 16–24). */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
 describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay', () => {
@@ -117,7 +49,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
   let client: TestClient;
   let phaseOneMinute = 0;
   const plan = seedPlan();
-  const phaseOneLinks = plan.links.filter(([, b]) => b < PHASE_ONE).length;
+  const phaseOneLinks = plan.links.filter(([, to]) => rippleIndex(to) < PHASE_ONE).length;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {

@@ -1,21 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CreatedSession } from '../../client/api/api';
 import { type Config, configFromEnv } from '../../server/config';
 import { createServer, type KringenServer } from '../../server/createServer';
 import type { Logger } from '../../server/log';
 import type { UpdateStore } from '../../server/storage/UpdateStore';
 
-export interface CreatedSession {
-  id: string;
-  title: string;
-  facilitatorKey: string;
-  viewerKey: string;
-  joinCode: string;
-  joinUrl: string;
-  boardUrl: string;
-  presenterUrl: string;
-}
+/** What `POST /api/sessions` answers: the same shape the client reads. */
+export type { CreatedSession };
 
 export interface TestServer extends KringenServer {
   url: string;
