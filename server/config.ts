@@ -7,6 +7,11 @@ export interface Config {
   dataDir: string;
   /** Where phones reach this server, e.g. https://kringen.example.nl. Default: the LAN address. */
   publicUrl: string | null;
+  /**
+   * Redis shared by several instances behind a load balancer (redis://…); null for one
+   * instance alone. Needs DATABASE_URL: instances must share their storage too.
+   */
+  redisUrl: string | null;
   /** Largest WebSocket message accepted, in bytes. */
   maxMessageBytes: number;
   /** Largest HTTP request body accepted, in bytes. */
@@ -50,11 +55,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
     throw new Error(`PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
   }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\/./.test(redisUrl)) {
+    throw new Error('REDIS_URL must start with redis:// or rediss://');
+  }
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
     publicUrl,
+    redisUrl,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),

@@ -6,6 +6,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyRipple } from '../shared/classifier';
+import { RedisRelay } from './cluster/RedisRelay';
+import { noRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
 import { createApi } from './http/api';
 import { setSecurityHeaders } from './http/securityHeaders';
@@ -41,7 +43,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const db = openDatabase(config.dataDir);
   const store = options.store ?? new SqliteUpdateStore(db);
   const sessions = new SessionRegistry(db);
+  const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, log) : noRelay;
   const rooms = new RoomRegistry({
+    relay,
     store,
     log,
     compactEvery: config.compactEvery,
@@ -91,6 +95,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     async close() {
       await closeSockets();
       await rooms.closeAll();
+      await relay.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await store.close();

@@ -8,8 +8,9 @@ import { ripplesToSuggest, updateSuggestions } from '../../shared/doc/suggestion
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
+import { noRelay, type RelayChannel, type RelayHandlers, type RoomRelay } from '../cluster/RoomRelay';
 import type { Logger } from '../log';
-import type { UpdateStore } from '../storage/UpdateStore';
+import type { StoredDoc, UpdateStore } from '../storage/UpdateStore';
 import { checkQuota, type RoomQuota } from './checkQuota';
 import { stampAwarenessUpdate } from './stampAwareness';
 
@@ -31,6 +32,8 @@ export interface RoomOptions {
   log: Logger;
   /** Compact the log into a snapshot after this many appended updates. */
   compactEvery: number;
+  /** Other instances serving the same sessions (none by default). */
+  relay?: RoomRelay;
   now?: () => number;
 }
 
@@ -44,11 +47,15 @@ function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void)
 const sameVector = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
+/** True while a document holds changes whose causes it has not seen yet. */
+const hasGaps = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+
 /**
  * One live session document on this server. Every incoming change is tried on a trial
  * copy first, checked against the sender's role, stored, and only then applied and sent
  * to the others. All work on a room runs through one queue, so checks, storage and
- * application happen in the order the messages arrived.
+ * application happen in the order the messages arrived. With several instances, what one
+ * instance stores reaches the others' copies of the room through the relay.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -60,6 +67,9 @@ export class Room {
   private appendedSinceCompact = 0;
   private destroyed = false;
   private readonly refused = new WeakSet<RoomPeer>();
+  /** Awareness client ids that clients of other instances speak for. */
+  private readonly remoteAwarenessIds = new Set<number>();
+  private channel: RelayChannel | null = null;
   private readonly now: () => number;
 
   private constructor(
@@ -77,19 +87,87 @@ export class Room {
     return this.destroyed;
   }
 
-  /** Loads the room completely from storage; only then can it answer anyone. */
+  /**
+   * Loads the room completely from storage; only then can it answer anyone. With a relay it
+   * listens first and reads storage second, so an update another instance stores meanwhile
+   * is either in what it reads or in a frame that waits in the queue until the load is done.
+   */
   static async load(name: string, options: RoomOptions): Promise<Room> {
     const room = new Room(name, options);
-    const stored = await options.store.load(name);
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    }, 'storage');
-    room.lastSeq = stored.lastSeq;
-    room.appendedSinceCompact = stored.updates.length;
-    room.resetTrial();
+    const relay = options.relay ?? noRelay;
+    let loaded: () => void = () => undefined;
+    room.queue = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    try {
+      room.channel = await relay.open(name, room.relayHandlers);
+      const stored = await options.store.load(name);
+      room.applyStored(stored, 'storage');
+      room.appendedSinceCompact = stored.updates.length;
+    } catch (error) {
+      room.destroy();
+      throw error;
+    } finally {
+      loaded();
+    }
+    room.channel.publishHello();
     return room;
   }
+
+  /** Rereads storage: the relay may have lost frames while Redis was away. */
+  catchUp(): Promise<void> {
+    return this.enqueue(() => this.rereadStorage());
+  }
+
+  private async rereadStorage(): Promise<void> {
+    if (this.destroyed) return;
+    const stored = await this.options.store.load(this.name);
+    if (this.destroyed) return;
+    this.applyStored(stored, 'relay');
+    if (hasGaps(this.doc)) this.options.log.error(`room=${this.name} still has gaps after rereading storage`);
+  }
+
+  /**
+   * Applies a stored state to the document and the trial copy alike, keeping them equal.
+   * Origin 'storage' tells nobody (the room is loading); 'relay' tells this instance's clients.
+   */
+  private applyStored(stored: StoredDoc, origin: 'storage' | 'relay'): void {
+    for (const doc of [this.trial, this.doc]) {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      }, origin);
+    }
+    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+  }
+
+  private readonly relayHandlers: RelayHandlers = {
+    update: (update) => {
+      void this.enqueue(async () => {
+        if (this.destroyed) return;
+        try {
+          Y.applyUpdate(this.trial, update, 'relay');
+          Y.applyUpdate(this.doc, update, 'relay');
+        } catch (error) {
+          this.options.log.warn(`room=${this.name} undecodable relayed update: ${error}`);
+        }
+        // A frame arrived whose causes never did (lost while Redis was away): storage has
+        // them. Reread now, inside this task, so no client update is checked against a gap.
+        if (hasGaps(this.doc) || hasGaps(this.trial)) await this.rereadStorage();
+      });
+    },
+    awareness: (update) => {
+      if (this.destroyed) return;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, 'relay');
+    },
+    hello: () => {
+      if (this.destroyed) return;
+      const ids = [...this.peers].flatMap((peer) => [...peer.awarenessIds]);
+      if (ids.length > 0)
+        this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+    },
+    resync: () => void this.catchUp(),
+  };
 
   /** Runs `task` after everything queued before it; a failing task does not stop the queue. */
   enqueue<T>(task: () => Promise<T> | T): Promise<T> {
@@ -192,6 +270,7 @@ export class Room {
 
   receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
     const isOwnedByOther = (clientId: number) => {
+      if (this.remoteAwarenessIds.has(clientId)) return true;
       for (const other of this.peers) if (other !== peer && other.awarenessIds.has(clientId)) return true;
       return false;
     };
@@ -215,6 +294,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    void this.channel?.close();
     this.doc.off('update', this.broadcastUpdate);
     this.awareness.off('update', this.broadcastAwareness);
     this.awareness.destroy();
@@ -240,6 +320,7 @@ export class Room {
     if (origin === 'storage') return;
     const message = encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    if (origin !== 'relay') this.channel?.publishUpdate(update);
   };
 
   /** Echoed to the sender too: a lone client that hears nothing reconnects every 30 s. */
@@ -253,7 +334,12 @@ export class Room {
       for (const id of added) ids.add(id);
       for (const id of removed) ids.delete(id);
     }
-    const message = this.awarenessMessage(changed);
+    if (origin === 'relay') for (const id of added) this.remoteAwarenessIds.add(id);
+    for (const id of removed) this.remoteAwarenessIds.delete(id);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update));
     for (const peer of this.peers) peer.send(message);
+    // Other instances time out stale states themselves; everything else of ours they must hear.
+    if (origin !== 'relay' && origin !== 'timeout') this.channel?.publishAwareness(update);
   };
 }

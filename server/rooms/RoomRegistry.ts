@@ -1,3 +1,4 @@
+import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
 import type { RoomQuota } from './checkQuota';
@@ -10,6 +11,8 @@ export interface RoomRegistryOptions {
   quota: RoomQuota;
   /** How long a room with nobody in it stays in memory. */
   idleUnloadMs: number;
+  /** Other instances serving the same sessions; absent for one instance alone. */
+  relay?: RoomRelay;
 }
 
 /**
@@ -22,7 +25,14 @@ export class RoomRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly options: RoomRegistryOptions) {}
+  constructor(private readonly options: RoomRegistryOptions) {
+    // After the relay lost frames, every room in memory rereads storage.
+    options.relay?.onResync(() => {
+      for (const loading of this.loading.values()) {
+        loading.then((room) => room.catchUp()).catch(() => undefined);
+      }
+    });
+  }
 
   get size(): number {
     return this.loading.size;
@@ -34,8 +44,8 @@ export class RoomRegistry {
     if (pendingUnload) await pendingUnload;
     let room = this.loading.get(name);
     if (!room) {
-      const { store, log, compactEvery, quota } = this.options;
-      room = Room.load(name, { store, log, compactEvery, quota });
+      const { store, log, compactEvery, quota, relay } = this.options;
+      room = Room.load(name, { store, log, compactEvery, quota, ...(relay ? { relay } : {}) });
       this.loading.set(name, room);
       room.catch(() => this.loading.delete(name));
     }

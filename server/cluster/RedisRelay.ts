@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from '../log';
+import type { RelayChannel, RelayHandlers, RoomRelay } from './RoomRelay';
+import { decodeFrame, encodeFrame, FRAME, type FrameType } from './relayFrame';
+
+const CHANNEL_PREFIX = 'kringen:room:';
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** The Redis URL as a log line may show it: without the password. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Rooms of several instances share updates and awareness through Redis pub/sub, one
+ * channel per room. Two connections: a subscriber (Redis allows nothing else on it) and a
+ * publisher. The publisher has no offline queue: while Redis is away frames are dropped,
+ * not piled up in memory, because storage already holds every update; when Redis returns,
+ * each instance rereads storage for its rooms and asks the others to do the same.
+ */
+export class RedisRelay implements RoomRelay {
+  readonly instanceId = randomBytes(9).toString('base64url');
+  private readonly rooms = new Map<string, RelayHandlers>();
+  private readonly resyncListeners: Array<() => void> = [];
+  private lostFrames = false;
+  private resyncTimer: NodeJS.Timeout | null = null;
+  private closing = false;
+
+  private constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    private readonly log: Logger,
+  ) {
+    sub.on('messageBuffer', this.receive);
+    for (const connection of [pub, sub]) {
+      connection.on('error', this.onError);
+      connection.on('close', this.onDown);
+      connection.on('ready', this.onReady);
+    }
+  }
+
+  /** Connects both connections; a Redis that does not answer at start-up is a configuration error. */
+  static async connect(url: string, log: Logger): Promise<RedisRelay> {
+    const options = { lazyConnect: true, maxRetriesPerRequest: null, connectTimeout: CONNECT_TIMEOUT_MS };
+    const pub = new Redis(url, { ...options, enableOfflineQueue: false });
+    const sub = new Redis(url, options);
+    try {
+      await Promise.all([pub.connect(), sub.connect()]);
+    } catch (error) {
+      pub.disconnect();
+      sub.disconnect();
+      throw new Error(`cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${(error as Error).message}`);
+    }
+    return new RedisRelay(pub, sub, log);
+  }
+
+  get status(): 'up' | 'down' {
+    return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : 'down';
+  }
+
+  async open(room: string, handlers: RelayHandlers): Promise<RelayChannel> {
+    const channel = CHANNEL_PREFIX + room;
+    this.rooms.set(channel, handlers);
+    // While Redis is away the subscription waits in ioredis' queue; the room still opens
+    // from storage and the resync after the reconnect brings it up to date.
+    const subscribed = this.sub.subscribe(channel).catch((error) => {
+      this.log.warn(`relay: subscribing to room=${room} failed: ${error}`);
+    });
+    if (this.sub.status === 'ready') await subscribed;
+    const send = (type: FrameType, payload: Uint8Array = new Uint8Array()) =>
+      this.publish(channel, type, payload);
+    return {
+      publishUpdate: (update) => send(FRAME.update, update),
+      publishAwareness: (update) => send(FRAME.awareness, update),
+      publishHello: () => send(FRAME.hello),
+      publishResync: () => send(FRAME.resync),
+      close: async () => {
+        if (this.rooms.get(channel) !== handlers) return;
+        this.rooms.delete(channel);
+        await this.sub.unsubscribe(channel).catch(() => undefined);
+      },
+    };
+  }
+
+  onResync(listener: () => void): void {
+    this.resyncListeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+  }
+
+  private publish(channel: string, type: FrameType, payload: Uint8Array): void {
+    if (this.pub.status !== 'ready') {
+      this.lostFrames = true;
+      return;
+    }
+    const frame = Buffer.from(encodeFrame({ from: this.instanceId, type, payload }));
+    this.pub.publish(channel, frame).catch(() => {
+      this.lostFrames = true;
+    });
+  }
+
+  private readonly receive = (channelBuffer: Buffer, message: Buffer): void => {
+    const handlers = this.rooms.get(channelBuffer.toString());
+    const frame = decodeFrame(message);
+    if (!handlers || !frame || frame.from === this.instanceId) return;
+    try {
+      if (frame.type === FRAME.update) handlers.update(frame.payload);
+      else if (frame.type === FRAME.awareness) handlers.awareness(frame.payload);
+      else if (frame.type === FRAME.hello) handlers.hello();
+      else handlers.resync();
+    } catch (error) {
+      this.log.warn(`relay: a frame from instance ${frame.from} was not applied: ${error}`);
+    }
+  };
+
+  private readonly onError = (error: Error): void => {
+    if (!this.closing) this.log.warn(`relay: redis ${error.message}`);
+  };
+
+  private readonly onDown = (): void => {
+    if (this.closing) return;
+    this.lostFrames = true;
+  };
+
+  /**
+   * A connection came back. Once both are up and the subscriptions are confirmed, every
+   * room rereads storage (it may have missed frames) and tells the other instances to do the
+   * same (they may have missed ours).
+   */
+  private readonly onReady = (): void => {
+    if (!this.lostFrames || this.closing) return;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.resyncTimer = setTimeout(() => void this.resync(), 50);
+  };
+
+  private async resync(): Promise<void> {
+    this.resyncTimer = null;
+    if (this.status !== 'up' || !this.lostFrames) return;
+    this.lostFrames = false;
+    const channels = [...this.rooms.keys()];
+    try {
+      if (channels.length > 0) await this.sub.subscribe(...channels);
+    } catch (error) {
+      this.lostFrames = true;
+      this.log.warn(`relay: resubscribing failed, will retry on the next reconnect: ${error}`);
+      return;
+    }
+    this.log.info(`relay: redis is back; ${channels.length} room(s) reread storage`);
+    for (const channel of channels) this.publish(channel, FRAME.resync, new Uint8Array());
+    for (const listener of this.resyncListeners) listener();
+  }
+}

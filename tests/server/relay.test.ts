@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
+import { addRipple, setRippleStatus } from '../../shared/doc/commands';
+import { readRipple, readRipples } from '../../shared/doc/read';
+import type { Actor } from '../../shared/model/ripple';
+import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+
+/**
+ * Two instances in one process sharing a Redis and one store (the in-memory twin here; the
+ * PostgreSQL cluster test runs real processes). What the relay alone must get right.
+ */
+const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
+let redis: RedisServer;
+let a: TestServer;
+let b: TestServer;
+let dataDir: string;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  if (!hasRedis) return;
+  redis = await startRedis();
+  dataDir = await mkdtemp(join(tmpdir(), 'kringen-relay-'));
+  const store = new MemoryUpdateStore();
+  a = await startTestServer({ redisUrl: redis.url, idleUnloadMs: 60_000 }, { store, dataDir });
+  b = await startTestServer({ redisUrl: redis.url, idleUnloadMs: 60_000 }, { store, dataDir });
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await a?.dispose();
+  await b?.dispose();
+  await redis?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+function connect(server: TestServer, sessionId: string, params: Record<string, string>): TestClient {
+  const client = connectClient(server.wsUrl, sessionId, params);
+  clients.push(client);
+  return client;
+}
+
+describe.skipIf(!hasRedis)('two instances sharing sessions through Redis', () => {
+  it('a phone on one instance and the facilitator on the other see each other live', async () => {
+    const session = await a.createSession();
+    const joined = await b.join(session.joinCode, 'Fatima');
+    const phoneActor: Actor = { role: 'participant', id: joined.participantId };
+    const phone = connect(a, session.id, { pid: joined.participantId, secret: joined.secret });
+    const board = connect(b, session.id, { key: session.facilitatorKey });
+    await Promise.all([phone.synced, board.synced]);
+
+    addRipple(phone.doc, phoneActor, { text: 'Buren groeten elkaar weer' }, { id: 'p1' });
+    await waitFor(() => readRipple(board.doc, 'p1') !== null, 3000, 'the phone ripple on the board');
+    setRippleStatus(board.doc, facilitator, 'p1', 'accepted');
+    await waitFor(() => readRipple(phone.doc, 'p1')?.status === 'accepted', 3000, 'accepted on the phone');
+
+    // Awareness crosses too, stamped with the name the phone's instance knows.
+    phone.provider.awareness.setLocalStateField('user', { name: 'Iemand anders' });
+    await waitFor(
+      () => board.provider.awareness.getStates().has(phone.doc.clientID),
+      3000,
+      'the phone in the board presence',
+    );
+    const seen = board.provider.awareness.getStates().get(phone.doc.clientID) as { user?: { name?: string } };
+    expect(seen.user?.name).toBe('Fatima');
+    // The server's suggestion follow-up is made once, by the phone's instance, and reaches both.
+    await waitFor(() => readRipple(board.doc, 'p1')?.suggestedCode !== undefined, 3000, 'suggestion');
+  });
+
+  it('an instance opening a room late catches up before it answers', async () => {
+    const session = await a.createSession();
+    const first = connect(a, session.id, { key: session.facilitatorKey });
+    await first.synced;
+    for (let i = 0; i < 20; i++)
+      addRipple(first.doc, facilitator, { text: `Rimpeling ${i}` }, { id: `r${i}` });
+    const watcher = connect(a, session.id, { key: session.viewerKey });
+    await waitFor(() => readRipples(watcher.doc).length === 20, 3000, 'all 20 stored on A');
+    // B has never held this room: its very first answer must already hold all 20.
+    const late = connect(b, session.id, { key: session.facilitatorKey });
+    await late.synced;
+    expect(readRipples(late.doc).length).toBe(20);
+  });
+
+  it('keeps serving while Redis is down and converges when it returns', async () => {
+    const session = await a.createSession();
+    const onA = connect(a, session.id, { key: session.facilitatorKey });
+    const onB = connect(b, session.id, { key: session.facilitatorKey });
+    await Promise.all([onA.synced, onB.synced]);
+    addRipple(onA.doc, facilitator, { text: 'Voor de storing' }, { id: 'before' });
+    await waitFor(() => readRipple(onB.doc, 'before') !== null, 3000, 'relay working');
+
+    await redis.kill();
+    addRipple(onA.doc, facilitator, { text: 'Tijdens de storing, op A' }, { id: 'during-a' });
+    addRipple(onB.doc, facilitator, { text: 'Tijdens de storing, op B' }, { id: 'during-b' });
+    // Each instance keeps serving its own clients: a second client on A sees A's ripple.
+    const alsoOnA = connect(a, session.id, { key: session.viewerKey });
+    await alsoOnA.synced;
+    await waitFor(
+      () => readRipple(alsoOnA.doc, 'during-a') !== null,
+      3000,
+      'local service during the outage',
+    );
+
+    await redis.start();
+    await waitFor(
+      () => readRipple(onB.doc, 'during-a') !== null && readRipple(onA.doc, 'during-b') !== null,
+      15_000,
+      'convergence after Redis returns',
+    );
+    // And the relay is live again, not just the one-off reread.
+    addRipple(onB.doc, facilitator, { text: 'Na de storing' }, { id: 'after' });
+    await waitFor(() => readRipple(onA.doc, 'after') !== null, 5000, 'relay after the outage');
+  });
+});
