@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { LIMITS } from '../shared/model/limits';
 
@@ -5,6 +6,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * PostgreSQL holding sessions and documents (postgres://user:password@host/db), shared by
+   * every instance behind a load balancer; null keeps everything in SQLite in `dataDir`.
+   */
+  databaseUrl: string | null;
   /** Where phones reach this server, e.g. https://kringen.example.nl. Default: the LAN address. */
   publicUrl: string | null;
   /**
@@ -12,6 +18,11 @@ export interface Config {
    * instance alone. Needs DATABASE_URL: instances must share their storage too.
    */
   redisUrl: string | null;
+  /**
+   * Reverse proxies (nginx) whose X-Forwarded-For is believed, so per-IP limits see the
+   * phone's address rather than the proxy's. Empty: the socket's address counts.
+   */
+  trustProxy: ReadonlySet<string>;
   /** Largest WebSocket message accepted, in bytes. */
   maxMessageBytes: number;
   /** Largest HTTP request body accepted, in bytes. */
@@ -59,12 +70,31 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   if (redisUrl && !/^rediss?:\/\/./.test(redisUrl)) {
     throw new Error('REDIS_URL must start with redis:// or rediss://');
   }
+  const databaseUrl = env.DATABASE_URL || null;
+  if (redisUrl && !databaseUrl) {
+    throw new Error('REDIS_URL needs DATABASE_URL: instances that share sessions must share their storage');
+  }
+  const trustProxy = new Set(
+    (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  );
+  for (const address of trustProxy) {
+    if (isIP(address) === 0) throw new Error(`TRUST_PROXY must list IP addresses, got "${address}"`);
+  }
+  // The value is not echoed: it usually holds a password.
+  if (databaseUrl && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || './data'),
+    databaseUrl,
     publicUrl,
     redisUrl,
+    trustProxy,
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),

@@ -7,16 +7,15 @@ import {
 import type { AddressInfo } from 'node:net';
 import { classifyRipple } from '../shared/classifier';
 import { RedisRelay } from './cluster/RedisRelay';
-import { noRelay } from './cluster/RoomRelay';
+import { noRelay, type RoomRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
 import { createApi } from './http/api';
 import { setSecurityHeaders } from './http/securityHeaders';
 import { createStaticHandler } from './http/serveStatic';
+import { localLimiter, redisLimiter } from './http/sharedRateLimiter';
 import { consoleLogger, type Logger } from './log';
 import { RoomRegistry } from './rooms/RoomRegistry';
-import { SessionRegistry } from './sessions/SessionRegistry';
-import { openDatabase } from './storage/database';
-import { SqliteUpdateStore } from './storage/SqliteUpdateStore';
+import { openStorage } from './storage/openStorage';
 import type { UpdateStore } from './storage/UpdateStore';
 import { attachWebSocket } from './ws/attachWebSocket';
 
@@ -24,12 +23,14 @@ export interface KringenServer {
   server: Server;
   port: number;
   rooms: RoomRegistry;
+  /** Where sessions and documents live, for the start-up message (never a password). */
+  storage: string;
   close(): Promise<void>;
 }
 
 export interface ServerOptions {
   log?: Logger;
-  /** Replaces the SQLite update store (tests use the in-memory twin). */
+  /** Replaces the configured update store (tests use the in-memory twin); sessions stay in the configured database. */
   store?: UpdateStore;
   /** Handles non-API requests instead of the built client (the Vite dev server in `npm run dev`). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void;
@@ -40,10 +41,27 @@ export interface ServerOptions {
 /** Starts the whole server: HTTP API, built client and the y-websocket endpoint. */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<KringenServer> {
   const log = options.log ?? consoleLogger;
-  const db = openDatabase(config.dataDir);
-  const store = options.store ?? new SqliteUpdateStore(db);
-  const sessions = new SessionRegistry(db);
-  const relay = config.redisUrl ? await RedisRelay.connect(config.redisUrl, log) : noRelay;
+  const storage = await openStorage(config, log);
+  const store = options.store ?? storage.store;
+  const { sessions } = storage;
+  let relay: RoomRelay = noRelay;
+  let joinLimiter = localLimiter(config.joinAttemptsPerMinute, 60_000);
+  let sessionJoinLimiter = localLimiter(config.joinsPerSessionPerMinute, 60_000);
+  if (config.redisUrl) {
+    const redisRelay = await RedisRelay.connect(config.redisUrl, log).catch(async (error) => {
+      await storage.close();
+      throw error;
+    });
+    relay = redisRelay;
+    // Limits hold across instances, or a guesser gets them once per instance.
+    joinLimiter = redisLimiter(redisRelay.commands, 'join-ip', config.joinAttemptsPerMinute, 60_000);
+    sessionJoinLimiter = redisLimiter(
+      redisRelay.commands,
+      'join-session',
+      config.joinsPerSessionPerMinute,
+      60_000,
+    );
+  }
   const rooms = new RoomRegistry({
     relay,
     store,
@@ -56,7 +74,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       maxLinks: config.maxLinksPerSession,
     },
   });
-  const apiDeps = { config, sessions, store, rooms, joinBaseUrl: '' };
+  const apiDeps = { config, sessions, store, rooms, relay, joinLimiter, sessionJoinLimiter, joinBaseUrl: '' };
   const api = createApi(apiDeps);
   const serveStatic = createStaticHandler(config.clientDir);
 
@@ -77,6 +95,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     log,
     maxMessageBytes: config.maxMessageBytes,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy: config.trustProxy,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -92,14 +111,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     server,
     port,
     rooms,
+    storage: storage.description,
     async close() {
       await closeSockets();
       await rooms.closeAll();
       await relay.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await store.close();
-      db.close();
+      if (options.store) await options.store.close();
+      await storage.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { configFromEnv } from './config';
-import { createServer } from './createServer';
+import { createServer, type KringenServer } from './createServer';
 import { lanAddress } from './lanAddress';
 
 /** `npm start`: serves the built client, the API and the WebSocket endpoint. */
@@ -12,12 +12,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const lan = lanAddress();
-  const kringen = await createServer(config, {
-    joinBaseUrl: (port) => config.publicUrl ?? (lan ? `http://${lan}:${port}` : `http://localhost:${port}`),
-  });
+  let kringen: KringenServer;
+  try {
+    kringen = await createServer(config, {
+      joinBaseUrl: (port) => config.publicUrl ?? (lan ? `http://${lan}:${port}` : `http://localhost:${port}`),
+    });
+  } catch (error) {
+    // An unreachable database, a port in use: one line that names the cause, no stack trace.
+    console.error(`[kringen] could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
   console.log(`[kringen] serving on http://localhost:${kringen.port}`);
   if (lan) console.log(`[kringen] phones on the same network: http://${lan}:${kringen.port}`);
-  console.log(`[kringen] data in ${config.dataDir}`);
+  console.log(`[kringen] data in ${kringen.storage}`);
 
   let stopping = false;
   const stop = async (signal: string) => {

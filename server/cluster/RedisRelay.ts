@@ -61,6 +61,11 @@ export class RedisRelay implements RoomRelay {
     return new RedisRelay(pub, sub, log);
   }
 
+  /** A connection for short commands (shared rate limits); it fails fast while Redis is away. */
+  get commands(): Redis {
+    return this.pub;
+  }
+
   get status(): 'up' | 'down' {
     return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : 'down';
   }

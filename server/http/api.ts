@@ -5,19 +5,25 @@ import { initSession } from '../../shared/doc/commands';
 import { LIMITS } from '../../shared/model/limits';
 import { LANGUAGES } from '../../shared/model/ripple';
 import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
-import type { SessionRecord, SessionRegistry } from '../sessions/SessionRegistry';
+import type { SessionRecord, SessionStore } from '../sessions/SessionStore';
 import type { UpdateStore } from '../storage/UpdateStore';
+import { clientIp } from './clientIp';
 import { exportRoutes } from './exportRoutes';
-import { RateLimiter } from './RateLimiter';
 import { HttpError, readJsonBody, sendError, sendJson } from './respond';
+import type { Limiter } from './sharedRateLimiter';
 
 export interface ApiDeps {
   config: Config;
-  sessions: SessionRegistry;
+  sessions: SessionStore;
   store: UpdateStore;
   rooms: RoomRegistry;
+  relay: RoomRelay;
+  /** Wrong join codes per client address, and joins per session. */
+  joinLimiter: Limiter;
+  sessionJoinLimiter: Limiter;
   /** Where phones can reach this server (PUBLIC_URL or the LAN address). */
   joinBaseUrl: string;
 }
@@ -72,18 +78,18 @@ function sessionLinks(deps: ApiDeps, req: IncomingMessage, session: SessionRecor
  * row is removed again: a session never exists half.
  */
 async function createSessionFromDoc(deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) {
-  if (deps.sessions.count() >= deps.config.maxSessions) {
+  if ((await deps.sessions.count()) >= deps.config.maxSessions) {
     throw new HttpError(
       503,
       'server-full',
       'This server holds as many sessions as it may. Ask its administrator.',
     );
   }
-  const { session, facilitatorKey, viewerKey } = deps.sessions.create(title);
+  const { session, facilitatorKey, viewerKey } = await deps.sessions.create(title);
   try {
     await deps.store.append(session.id, Y.encodeStateAsUpdate(doc), Date.now());
   } catch (error) {
-    deps.sessions.delete(session.id);
+    await deps.sessions.delete(session.id);
     throw error;
   } finally {
     doc.destroy();
@@ -109,8 +115,7 @@ export interface Route {
 
 /** The JSON API. Returns false when the path is not an API path. */
 export function createApi(deps: ApiDeps) {
-  const joinLimiter = new RateLimiter(deps.config.joinAttemptsPerMinute, 60_000);
-  const sessionJoinLimiter = new RateLimiter(deps.config.joinsPerSessionPerMinute, 60_000);
+  const { joinLimiter, sessionJoinLimiter } = deps;
 
   const routes: Route[] = [
     ...exportRoutes(deps, createSessionFromDoc),
@@ -118,7 +123,13 @@ export function createApi(deps: ApiDeps) {
       method: 'GET',
       path: /^\/api\/health$/,
       run: async (_req, res) =>
-        sendJson(res, 200, { status: 'ok', sessions: deps.sessions.count(), rooms: deps.rooms.size }),
+        sendJson(res, 200, {
+          status: 'ok',
+          sessions: await deps.sessions.count(),
+          rooms: deps.rooms.size,
+          relay: deps.relay.status,
+          instance: deps.relay.instanceId,
+        }),
     },
     {
       method: 'POST',
@@ -139,16 +150,16 @@ export function createApi(deps: ApiDeps) {
       method: 'GET',
       path: /^\/api\/sessions\/([a-z0-9]{1,64})$/,
       run: async (req, res, [id = '']) => {
-        const session = deps.sessions.get(id);
+        const session = await deps.sessions.get(id);
         if (!session) throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
         const key = String(req.headers['x-kringen-key'] ?? '');
-        const role = deps.sessions.roleForKey(id, key);
+        const role = await deps.sessions.roleForKey(id, key);
         if (!role) throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
         const links = sessionLinks(deps, req, session);
         // A facilitator on another device can share the presenter link again.
         const presenterUrl =
           role === 'facilitator'
-            ? `${links.presenterUrl}#key=${deps.sessions.viewerKey(id)}`
+            ? `${links.presenterUrl}#key=${await deps.sessions.viewerKey(id)}`
             : links.presenterUrl;
         sendJson(res, 200, { id, title: session.title, role, ...links, presenterUrl });
       },
@@ -158,8 +169,8 @@ export function createApi(deps: ApiDeps) {
       path: /^\/api\/join$/,
       run: async (req, res) => {
         // Only wrong codes count: a whole room of phones may share one public address.
-        const ip = req.socket.remoteAddress ?? 'unknown';
-        if (!joinLimiter.allows(ip)) {
+        const ip = clientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.config.trustProxy);
+        if (!(await joinLimiter.allows(ip))) {
           throw new HttpError(
             429,
             'too-many-attempts',
@@ -168,21 +179,21 @@ export function createApi(deps: ApiDeps) {
         }
         const body = parseBody(JoinBody, await readJsonBody(req, deps.config.maxBodyBytes));
         const code = normalizeJoinCode(body.code);
-        const session = isValidJoinCode(code) ? deps.sessions.byJoinCode(code) : null;
+        const session = isValidJoinCode(code) ? await deps.sessions.byJoinCode(code) : null;
         if (!session) {
-          joinLimiter.hit(ip);
+          await joinLimiter.hit(ip);
           if (!isValidJoinCode(code))
             throw new HttpError(400, 'invalid-code', 'code: this is not a join code');
           throw new HttpError(404, 'unknown-code', 'code: no session has this join code');
         }
-        if (!sessionJoinLimiter.hit(session.id)) {
+        if (!(await sessionJoinLimiter.hit(session.id))) {
           throw new HttpError(
             429,
             'session-busy',
             'Many people are joining this session right now. Try again in a minute.',
           );
         }
-        const { participant, secret } = deps.sessions.addParticipant(session.id, body.name);
+        const { participant, secret } = await deps.sessions.addParticipant(session.id, body.name);
         sendJson(res, 200, {
           sessionId: session.id,
           title: session.title,

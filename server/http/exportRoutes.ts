@@ -9,12 +9,12 @@ import { HttpError, readJsonBody, sendJson } from './respond';
 
 type CreateFromDoc = (deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) => Promise<unknown>;
 
-function checkAccess(deps: ApiDeps, req: IncomingMessage, id: string): void {
-  if (!deps.sessions.get(id)) {
+async function checkAccess(deps: ApiDeps, req: IncomingMessage, id: string): Promise<void> {
+  if (!(await deps.sessions.get(id))) {
     throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
   }
   const key = String(req.headers['x-kringen-key'] ?? '');
-  if (!deps.sessions.roleForKey(id, key)) {
+  if (!(await deps.sessions.roleForKey(id, key))) {
     throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
   }
 }
@@ -35,7 +35,7 @@ function momentOf(req: IncomingMessage): number | null {
  * nobody is in it), or at an earlier moment, replayed from the stored history.
  */
 async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
-  checkAccess(deps, req, id);
+  await checkAccess(deps, req, id);
   const at = momentOf(req);
   if (at !== null) {
     const doc = docAt(await deps.store.history(id), at);
@@ -99,7 +99,7 @@ export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc)
       method: 'GET',
       path: /^\/api\/sessions\/([a-z0-9]{1,64})\/growth\.(json|csv)$/,
       run: async (req, res, [id = '', format]) => {
-        checkAccess(deps, req, id);
+        await checkAccess(deps, req, id);
         const series = growthSeries(await deps.store.history(id));
         if (format === 'json') {
           sendJson(res, 200, { session: id, stepMs: 60_000, points: series });

@@ -47,6 +47,9 @@ function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void)
 const sameVector = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && a.every((byte, i) => byte === b[i]);
 
+const WAIT_FOR_STEP2_MAX_UPDATES = 200;
+const WAIT_FOR_STEP2_MAX_BYTES = 1024 * 1024;
+
 /** True while a document holds changes whose causes it has not seen yet. */
 const hasGaps = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
@@ -67,9 +70,14 @@ export class Room {
   private appendedSinceCompact = 0;
   private destroyed = false;
   private readonly refused = new WeakSet<RoomPeer>();
+  /** Peers whose sync step 2 has arrived, and updates of the others that wait for it. */
+  private readonly sentStep2 = new WeakSet<RoomPeer>();
+  private readonly waitingForStep2 = new WeakMap<RoomPeer, Uint8Array[]>();
   /** Awareness client ids that clients of other instances speak for. */
   private readonly remoteAwarenessIds = new Set<number>();
   private channel: RelayChannel | null = null;
+  /** Whether other instances write to this room too (a relay is configured). */
+  private readonly relayed: boolean;
   private readonly now: () => number;
 
   private constructor(
@@ -77,6 +85,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.relayed = options.relay !== undefined && options.relay !== noRelay;
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.doc.on('update', this.broadcastUpdate);
@@ -205,8 +214,21 @@ export class Room {
    * A document update from a client (sync step 2 or an update message). Refused updates
    * close the connection: once a server drops one update of a client, Yjs keeps all the
    * client's later updates pending, so it must start over with a fresh document.
+   *
+   * A reconnecting client may send a new change before its sync step 2, which carries what
+   * that change builds on (it typed while the server restarted, or its instance died). Such
+   * an update waits for the client's step 2 instead of being refused.
    */
-  async receiveUpdate(peer: RoomPeer, update: Uint8Array): Promise<void> {
+  async receiveUpdate(peer: RoomPeer, update: Uint8Array, kind: 'step2' | 'update'): Promise<void> {
+    await this.checkAndApply(peer, update, false);
+    if (kind !== 'step2' || this.sentStep2.has(peer)) return;
+    this.sentStep2.add(peer);
+    const waiting = this.waitingForStep2.get(peer) ?? [];
+    this.waitingForStep2.delete(peer);
+    for (const later of waiting) await this.checkAndApply(peer, later, false);
+  }
+
+  private async checkAndApply(peer: RoomPeer, update: Uint8Array, reread: boolean): Promise<void> {
     // A peer that left still counts: what it sent before closing was received and is kept.
     // A refused peer's later updates build on the refused one, so they are dropped.
     if (this.destroyed || this.refused.has(peer)) return;
@@ -223,7 +245,16 @@ export class Room {
       return this.refuse(peer, 'malformed', `undecodable update (${(error as Error).message})`);
     }
     this.trial.off('afterTransaction', capture);
-    if (this.trial.store.pendingStructs !== null || this.trial.store.pendingDs !== null) {
+    if (hasGaps(this.trial)) {
+      // With other instances, the missing causes may be stored but not yet relayed here
+      // (or lost with an instance that died): reread storage and check the update afresh,
+      // on a clean trial copy, so every change in it is still seen by `authorize`.
+      if (this.relayed && !reread) {
+        await this.rereadStorage();
+        this.resetTrial();
+        return this.checkAndApply(peer, update, true);
+      }
+      if (this.waitForStep2(peer, update)) return this.resetTrial();
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
     const verdict = authorize(peer.actor, changes, this.doc, this.trial);
@@ -252,6 +283,17 @@ export class Room {
     else Y.applyUpdate(this.doc, update, peer);
     this.appendedSinceCompact++;
     if (this.appendedSinceCompact >= this.options.compactEvery) await this.compact();
+  }
+
+  /** Keeps an update with gaps until the peer's sync step 2, within a budget; false when it cannot wait. */
+  private waitForStep2(peer: RoomPeer, update: Uint8Array): boolean {
+    if (this.sentStep2.has(peer) || peer.actor.role === 'viewer') return false;
+    const waiting = this.waitingForStep2.get(peer) ?? [];
+    const bytes = waiting.reduce((sum, u) => sum + u.byteLength, update.byteLength);
+    if (waiting.length >= WAIT_FOR_STEP2_MAX_UPDATES || bytes > WAIT_FOR_STEP2_MAX_BYTES) return false;
+    waiting.push(update);
+    this.waitingForStep2.set(peer, waiting);
+    return true;
   }
 
   /** Runs a server-side change on the trial copy and returns it as one update (null when nothing changed). */

@@ -1,10 +1,12 @@
+import { historyRows, mergeSnapshot } from './compaction';
 import type { StoredDoc, UpdateStore } from './UpdateStore';
 
 interface MemoryRoom {
   snapshot: Uint8Array | null;
+  uptoSeq: number;
   log: { seq: number; at: number; update: Uint8Array }[];
-  /** Compacted updates, kept for history like the SQLite store's `history` table. */
-  past: { at: number; update: Uint8Array }[];
+  /** Compacted updates merged per minute, like the SQLite store's `history` table. */
+  past: Map<number, Uint8Array>;
 }
 
 /** The in-memory twin of the SQLite store, for tests. `failNext` makes the next append fail, like a full disk. */
@@ -16,7 +18,7 @@ export class MemoryUpdateStore implements UpdateStore {
   private room(name: string) {
     let room = this.rooms.get(name);
     if (!room) {
-      room = { snapshot: null, log: [], past: [] };
+      room = { snapshot: null, uptoSeq: 0, log: [], past: new Map() };
       this.rooms.set(name, room);
     }
     return room;
@@ -27,7 +29,7 @@ export class MemoryUpdateStore implements UpdateStore {
     return {
       snapshot: room.snapshot,
       updates: room.log.map((entry) => entry.update),
-      lastSeq: room.log.at(-1)?.seq ?? 0,
+      lastSeq: Math.max(room.uptoSeq, room.log.at(-1)?.seq ?? 0),
     };
   }
 
@@ -43,14 +45,19 @@ export class MemoryUpdateStore implements UpdateStore {
 
   async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const room = this.room(name);
-    room.snapshot = snapshot;
-    room.past.push(...room.log.filter((entry) => entry.seq <= uptoSeq));
-    room.log = room.log.filter((entry) => entry.seq > uptoSeq);
+    const removed = room.log.filter((entry) => entry.seq <= uptoSeq);
+    for (const { minute, data } of historyRows(removed, (m) => room.past.get(m) ?? null)) {
+      room.past.set(minute, data);
+    }
+    room.snapshot = mergeSnapshot([room.snapshot, snapshot, ...removed.map((entry) => entry.update)]);
+    room.uptoSeq = Math.max(room.uptoSeq, uptoSeq);
+    room.log = room.log.filter((entry) => !removed.includes(entry));
   }
 
   async history(name: string): Promise<Array<{ at: number; update: Uint8Array }>> {
     const room = this.room(name);
-    return [...room.past, ...room.log].map(({ at, update }) => ({ at, update }));
+    const past = [...room.past].sort(([a], [b]) => a - b).map(([at, update]) => ({ at, update }));
+    return [...past, ...room.log.map(({ at, update }) => ({ at, update }))];
   }
 
   async close(): Promise<void> {}

@@ -1,8 +1,6 @@
-import * as Y from 'yjs';
+import { historyRows, mergeSnapshot } from './compaction';
 import type { Db } from './database';
 import type { StoredDoc, UpdateStore } from './UpdateStore';
-
-const MINUTE = 60_000;
 
 /**
  * The embedded default store. better-sqlite3 is synchronous, so `append` has committed
@@ -16,17 +14,17 @@ export class SqliteUpdateStore implements UpdateStore {
       snapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
         'select upto_seq, data from snapshots where room = ?',
       ),
-      updatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'select seq, data from updates where room = ? and seq > ? order by seq',
+      log: db.prepare<[string], { seq: number; at: number; data: Buffer }>(
+        'select seq, at, data from updates where room = ? order by seq',
       ),
-      updatesUpTo: db.prepare<[string, number], { at: number; data: Buffer }>(
-        'select at, data from updates where room = ? and seq <= ? order by seq',
+      logUpTo: db.prepare<[string, number], { seq: number; at: number; data: Buffer }>(
+        'select seq, at, data from updates where room = ? and seq <= ? order by seq',
       ),
       append: db.prepare<[string, number, Uint8Array]>(
         'insert into updates (room, at, data) values (?, ?, ?)',
       ),
       saveSnapshot: db.prepare<[string, number, Uint8Array]>(
-        'insert into snapshots (room, upto_seq, data) values (?, ?, ?) on conflict(room) do update set upto_seq = excluded.upto_seq, data = excluded.data',
+        'insert into snapshots (room, upto_seq, data) values (?, ?, ?) on conflict(room) do update set upto_seq = max(upto_seq, excluded.upto_seq), data = excluded.data',
       ),
       historyAt: db.prepare<[string, number], { data: Buffer }>(
         'select data from history where room = ? and minute = ?',
@@ -37,21 +35,18 @@ export class SqliteUpdateStore implements UpdateStore {
       historyRows: db.prepare<[string], { minute: number; data: Buffer }>(
         'select minute, data from history where room = ? order by minute',
       ),
-      logRows: db.prepare<[string], { at: number; data: Buffer }>(
-        'select at, data from updates where room = ? order by seq',
-      ),
-      dropUpTo: db.prepare<[string, number]>('delete from updates where room = ? and seq <= ?'),
+      drop: db.prepare<[number]>('delete from updates where seq = ?'),
     };
   }
 
+  /** Every row still in the log, not only those above the snapshot's seq: see UpdateStore. */
   async load(room: string): Promise<StoredDoc> {
     const snapshot = this.statements.snapshot.get(room);
-    const after = snapshot?.upto_seq ?? 0;
-    const rows = this.statements.updatesAfter.all(room, after);
+    const rows = this.statements.log.all(room);
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
-      lastSeq: rows.at(-1)?.seq ?? after,
+      lastSeq: Math.max(snapshot?.upto_seq ?? 0, rows.at(-1)?.seq ?? 0),
     };
   }
 
@@ -90,26 +85,31 @@ export class SqliteUpdateStore implements UpdateStore {
   };
 
   /**
-   * Moves the log up to `uptoSeq` into the snapshot. The removed updates are kept in
-   * `history`, merged per minute, so a session's growth can be replayed later.
+   * Moves the log up to `uptoSeq` into the snapshot, by the contract in UpdateStore (one
+   * process owns the file, so here it is simply one transaction). The removed updates are
+   * kept in `history`, merged per minute, so a session's growth can be replayed later.
    */
   async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const { statements } = this;
     this.db.transaction(() => {
-      const byMinute = new Map<number, Uint8Array[]>();
-      for (const row of statements.updatesUpTo.all(room, uptoSeq)) {
-        const minute = Math.floor(row.at / MINUTE) * MINUTE;
-        const list = byMinute.get(minute) ?? [];
-        list.push(new Uint8Array(row.data));
-        byMinute.set(minute, list);
+      const old = statements.snapshot.get(room);
+      const removed = statements.logUpTo
+        .all(room, uptoSeq)
+        .map((row) => ({ seq: row.seq, at: row.at, update: new Uint8Array(row.data) }));
+      const existing = (minute: number) => {
+        const row = statements.historyAt.get(room, minute);
+        return row ? new Uint8Array(row.data) : null;
+      };
+      for (const { minute, data } of historyRows(removed, existing)) {
+        statements.saveHistory.run(room, minute, data);
       }
-      for (const [minute, updates] of byMinute) {
-        const existing = statements.historyAt.get(room, minute);
-        if (existing) updates.unshift(new Uint8Array(existing.data));
-        statements.saveHistory.run(room, minute, Y.mergeUpdates(updates));
-      }
-      statements.saveSnapshot.run(room, uptoSeq, snapshot);
-      statements.dropUpTo.run(room, uptoSeq);
+      const merged = mergeSnapshot([
+        old ? new Uint8Array(old.data) : null,
+        snapshot,
+        ...removed.map((r) => r.update),
+      ]);
+      statements.saveSnapshot.run(room, uptoSeq, merged);
+      for (const row of removed) statements.drop.run(row.seq);
     })();
   }
 
@@ -117,7 +117,7 @@ export class SqliteUpdateStore implements UpdateStore {
     const merged = this.statements.historyRows
       .all(room)
       .map((row) => ({ at: row.minute, update: new Uint8Array(row.data) }));
-    const log = this.statements.logRows
+    const log = this.statements.log
       .all(room)
       .map((row) => ({ at: row.at, update: new Uint8Array(row.data) }));
     return [...merged, ...log];

@@ -1,23 +1,35 @@
 /**
  * Where a room's document lives between server runs: an append-only log of Yjs updates,
  * now and then compacted into one snapshot. SQLite is the embedded default
- * (`SqliteUpdateStore`); `MemoryUpdateStore` is its twin for tests; PostgreSQL can follow
- * behind the same interface.
+ * (`SqliteUpdateStore`), PostgreSQL the store several instances share
+ * (`PostgresUpdateStore`); `MemoryUpdateStore` is their twin for tests.
+ *
+ * Every store keeps the contract PostgreSQL needs when several instances write at once:
+ * - a log row is either still in the log or absorbed by the snapshot, never neither: `load`
+ *   returns every row still in the log, whatever its seq (in PostgreSQL a row with a lower
+ *   seq can commit after a higher one, after a compaction up to that higher seq);
+ * - `compact` merges the caller's state with the old snapshot and the rows it removes, so an
+ *   update the caller's document has not received yet survives; it removes exactly the rows
+ *   it read, and never runs twice at once for one room.
+ * Applying an update twice is harmless in Yjs, so overlap between snapshot and log is fine.
  */
 export interface StoredDoc {
   /** The compacted state, or null for a room that was never compacted. */
   snapshot: Uint8Array | null;
-  /** Updates appended after the snapshot, oldest first. */
+  /** Every update still in the log, oldest first; some may already be in the snapshot. */
   updates: Uint8Array[];
-  /** The sequence number of the last update included above (0 when none). */
+  /** The highest sequence number the snapshot or the updates above include (0 when none). */
   lastSeq: number;
 }
 
 export interface UpdateStore {
   load(room: string): Promise<StoredDoc>;
-  /** Resolves once the update is durably stored; returns its sequence number. */
+  /** Resolves once the update is durably stored (committed); returns its sequence number. */
   append(room: string, update: Uint8Array, at: number): Promise<number>;
-  /** Replaces every update up to `uptoSeq` by `snapshot` (the history keeps them, merged per minute). */
+  /**
+   * Replaces the log rows up to `uptoSeq` that exist now by a snapshot of `snapshot`, the old
+   * snapshot and those rows merged (the history keeps the rows, merged per minute).
+   */
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /**
    * The room's whole history, oldest first: compacted updates merged per minute, then the

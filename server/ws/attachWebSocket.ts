@@ -3,18 +3,21 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
+import { clientIp } from '../http/clientIp';
 import type { Logger } from '../log';
 import type { Room, RoomPeer } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
-import type { SessionRegistry } from '../sessions/SessionRegistry';
+import type { SessionStore } from '../sessions/SessionStore';
 import { handleMessage } from './handleMessage';
 
 export interface WebSocketDeps {
   rooms: RoomRegistry;
-  sessions: SessionRegistry;
+  sessions: SessionStore;
   log: Logger;
   maxMessageBytes: number;
   maxConnectionsPerIp: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY). */
+  trustProxy: ReadonlySet<string>;
 }
 
 const ROOM_PATH = /^\/ws\/([a-z0-9]{1,64})$/;
@@ -25,22 +28,22 @@ let connectionCounter = 0;
  * Who this connection is, from the credentials in its URL: `?key=` (facilitator or
  * presenter link) or `?pid=&secret=` (a phone's participant identity).
  */
-function resolveIdentity(
+async function resolveIdentity(
   deps: WebSocketDeps,
   sessionId: string,
   params: URLSearchParams,
-): { actor: Actor; name: string | null } | CloseName {
-  if (!deps.sessions.get(sessionId)) return 'notFound';
+): Promise<{ actor: Actor; name: string | null } | CloseName> {
+  if (!(await deps.sessions.get(sessionId))) return 'notFound';
   const key = params.get('key');
   if (key) {
-    const role = deps.sessions.roleForKey(sessionId, key);
+    const role = await deps.sessions.roleForKey(sessionId, key);
     if (!role) return 'unauthorized';
     return { actor: { role, id: role }, name: role === 'viewer' ? '' : null };
   }
   const pid = params.get('pid');
   const secret = params.get('secret');
   if (pid && secret) {
-    const participant = deps.sessions.checkParticipant(sessionId, pid, secret);
+    const participant = await deps.sessions.checkParticipant(sessionId, pid, secret);
     return participant
       ? { actor: { role: 'participant', id: participant.id }, name: participant.name }
       : 'unauthorized';
@@ -64,7 +67,7 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
       return;
     }
     const sessionId = match[1];
-    const ip = request.socket.remoteAddress ?? 'unknown';
+    const ip = clientIp(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.trustProxy);
     wss.handleUpgrade(request, socket, head, (ws) => {
       const open = (connectionsPerIp.get(ip) ?? 0) + 1;
       connectionsPerIp.set(ip, open);
@@ -82,13 +85,22 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
       ws.on('pong', () => alive.add(ws));
       // Tokens are checked after the upgrade so the refusal is a 44xx close code the
       // stock client understands as final (an HTTP 401 would make it retry forever).
-      const identity = resolveIdentity(deps, sessionId, url.searchParams);
-      if (typeof identity === 'string') {
-        deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[identity].reason}`);
-        ws.close(CLOSE[identity].code, CLOSE[identity].reason);
-        return;
-      }
-      serveConnection(ws, sessionId, identity, deps);
+      // The client speaks first (sync step 1): its frames wait in the paused socket until
+      // the lookup is done and serveConnection listens. A failed lookup (database down) is
+      // a 4503, which the client retries.
+      ws.pause();
+      void resolveIdentity(deps, sessionId, url.searchParams)
+        .catch((error: unknown): CloseName => {
+          deps.log.error(`room=${sessionId} identity lookup failed: ${error}`);
+          return 'storageFailed';
+        })
+        .then((identity) => {
+          if (typeof identity === 'string') {
+            deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[identity].reason}`);
+            ws.close(CLOSE[identity].code, CLOSE[identity].reason);
+          } else serveConnection(ws, sessionId, identity, deps);
+          ws.resume();
+        });
     });
   });
 

@@ -13,8 +13,10 @@ const handleSync: Handler = async (room, peer, decoder) => {
       peer.send(room.syncStep2For(decoding.readVarUint8Array(decoder)));
       return;
     case syncProtocol.messageYjsSyncStep2:
+      await room.receiveUpdate(peer, decoding.readVarUint8Array(decoder), 'step2');
+      return;
     case syncProtocol.messageYjsUpdate:
-      await room.receiveUpdate(peer, decoding.readVarUint8Array(decoder));
+      await room.receiveUpdate(peer, decoding.readVarUint8Array(decoder), 'update');
       return;
     default:
       throw new Error(`unknown sync message type ${kind}`);

@@ -26,8 +26,9 @@ beforeAll(async () => {
   redis = await startRedis();
   dataDir = await mkdtemp(join(tmpdir(), 'kringen-relay-'));
   const store = new MemoryUpdateStore();
-  a = await startTestServer({ redisUrl: redis.url, idleUnloadMs: 60_000 }, { store, dataDir });
-  b = await startTestServer({ redisUrl: redis.url, idleUnloadMs: 60_000 }, { store, dataDir });
+  const config = { redisUrl: redis.url, idleUnloadMs: 60_000, joinAttemptsPerMinute: 3 };
+  a = await startTestServer(config, { store, dataDir });
+  b = await startTestServer(config, { store, dataDir });
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();
@@ -113,5 +114,12 @@ describe.skipIf(!hasRedis)('two instances sharing sessions through Redis', () =>
     // And the relay is live again, not just the one-off reread.
     addRipple(onB.doc, facilitator, { text: 'Na de storing' }, { id: 'after' });
     await waitFor(() => readRipple(onA.doc, 'after') !== null, 5000, 'relay after the outage');
+  });
+
+  it('counts wrong join codes across instances, so a guesser gets the limit once, not per instance', async () => {
+    const guess = (server: TestServer) => server.post('/api/join', { code: 'XXXXXX' }).then((r) => r.status);
+    expect([await guess(a), await guess(b), await guess(a)]).toEqual([404, 404, 404]);
+    expect(await guess(b)).toBe(429);
+    expect(await guess(a)).toBe(429);
   });
 });

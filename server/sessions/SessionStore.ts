@@ -1,0 +1,44 @@
+/**
+ * Sessions and the identities that may enter them, behind an async interface so several
+ * server instances can share one database. `SqliteSessionStore` is the embedded default,
+ * `PostgresSessionStore` the shared one; both keep facilitator keys and participant
+ * secrets only as hashes, so a stolen database lets nobody act in a session.
+ */
+export interface SessionRecord {
+  id: string;
+  joinCode: string;
+  title: string;
+  createdAt: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  name: string;
+}
+
+export type KeyRole = 'facilitator' | 'viewer';
+
+export interface SessionStore {
+  /** A new session with a fresh join code (redrawn on a collision) and fresh keys, returned once in the clear. */
+  create(
+    title: string,
+    now?: number,
+  ): Promise<{ session: SessionRecord; facilitatorKey: string; viewerKey: string }>;
+  /** Removes a session and its participants (the document's rows are the update store's). */
+  delete(id: string): Promise<void>;
+  get(id: string): Promise<SessionRecord | null>;
+  byJoinCode(code: string): Promise<SessionRecord | null>;
+  /** The presenter key, for facilitators who want to share the presenter link again. */
+  viewerKey(sessionId: string): Promise<string | null>;
+  count(): Promise<number>;
+  /** The role a facilitator or presenter key grants in this session, or null. */
+  roleForKey(sessionId: string, key: string): Promise<KeyRole | null>;
+  addParticipant(
+    sessionId: string,
+    name: string,
+    now?: number,
+  ): Promise<{ participant: ParticipantRecord; secret: string }>;
+  /** The participant behind an id and secret, or null when either is wrong. */
+  checkParticipant(sessionId: string, id: string, secret: string): Promise<ParticipantRecord | null>;
+}

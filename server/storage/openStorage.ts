@@ -1,0 +1,48 @@
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { PostgresSessionStore } from '../sessions/PostgresSessionStore';
+import type { SessionStore } from '../sessions/SessionStore';
+import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
+import { openDatabase } from './database';
+import { PostgresUpdateStore } from './PostgresUpdateStore';
+import { describePostgresUrl, openPostgres } from './postgresDatabase';
+import { SqliteUpdateStore } from './SqliteUpdateStore';
+import type { UpdateStore } from './UpdateStore';
+
+export interface Storage {
+  sessions: SessionStore;
+  store: UpdateStore;
+  /** Where the data lives, for the start-up message (never a password). */
+  description: string;
+  /** Closes the store and the database behind both. */
+  close(): Promise<void>;
+}
+
+/**
+ * Sessions and documents in one place: the PostgreSQL database in DATABASE_URL, which
+ * several instances can share, or else the SQLite file in DATA_DIR.
+ */
+export async function openStorage(config: Config, log: Logger): Promise<Storage> {
+  if (config.databaseUrl) {
+    const pool = await openPostgres(config.databaseUrl, log);
+    const store = new PostgresUpdateStore(pool);
+    return {
+      sessions: new PostgresSessionStore(pool),
+      store,
+      description: describePostgresUrl(config.databaseUrl),
+      // The update store ends the pool the session store shares.
+      close: () => store.close(),
+    };
+  }
+  const db = openDatabase(config.dataDir);
+  const store = new SqliteUpdateStore(db);
+  return {
+    sessions: new SqliteSessionStore(db),
+    store,
+    description: `SQLite in ${config.dataDir}`,
+    async close() {
+      await store.close();
+      db.close();
+    },
+  };
+}

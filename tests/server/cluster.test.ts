@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRipple, setRippleStatus } from '../../shared/doc/commands';
+import { readRipple, readRipples } from '../../shared/doc/read';
+import type { Actor } from '../../shared/model/ripple';
+import { hasPostgres, type PostgresServer, startPostgres } from '../helpers/postgres';
+import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { type Balancer, startBalancer } from '../helpers/tcpBalancer';
+import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClient';
+
+/**
+ * The deployment of issue 8 for real: two server processes behind a balancer, sharing one
+ * PostgreSQL and one Redis. Phones prefer instance A, the facilitator prefers B.
+ */
+const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
+let postgres: PostgresServer;
+let redis: RedisServer;
+let a: ServerProcess;
+let b: ServerProcess;
+let phonesLb: Balancer;
+let boardLb: Balancer;
+const clients: TestClient[] = [];
+
+async function post(base: string, path: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, string>;
+}
+
+const ready = hasPostgres && hasRedis;
+
+beforeAll(async () => {
+  if (!ready) return;
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const env = {
+    DATABASE_URL: await postgres.newDatabase(),
+    REDIS_URL: redis.url,
+    // Small, so both instances compact the same room often while the other one writes.
+    COMPACT_EVERY: '15',
+    IDLE_UNLOAD_MS: '60000',
+  };
+  a = await startServerProcess({ env });
+  b = await startServerProcess({ env });
+  phonesLb = await startBalancer(() => [a.port, b.port]);
+  boardLb = await startBalancer(() => [b.port, a.port]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await Promise.allSettled([phonesLb?.close(), boardLb?.close()]);
+  await Promise.allSettled([a?.stop(), b?.stop()]);
+  await Promise.allSettled([redis?.stop(), postgres?.stop()]);
+});
+
+function connect(port: number, sessionId: string, params: Record<string, string>): TestClient {
+  const client = connectClient(`ws://127.0.0.1:${port}/ws`, sessionId, params);
+  clients.push(client);
+  return client;
+}
+
+const rippleIds = (client: TestClient) => new Set(readRipples(client.doc).map((r) => r.id));
+
+describe.skipIf(!ready)('two instances behind a balancer, with Redis and PostgreSQL', () => {
+  it('converge, survive an instance dying, and resume after Redis restarts', async () => {
+    const session = await post(a.baseUrl, '/api/sessions', { title: 'Twee servers' });
+    const sessionId = session.id as string;
+    // Phones join through B's HTTP API: sessions live in PostgreSQL, not in one instance.
+    const joined = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        post(b.baseUrl, '/api/join', { code: session.joinCode, name: `Telefoon ${i}` }),
+      ),
+    );
+    const phones = joined.map((p) => ({
+      actor: { role: 'participant' as const, id: p.participantId as string },
+      client: connect(phonesLb.port, sessionId, {
+        pid: p.participantId as string,
+        secret: p.secret as string,
+      }),
+    }));
+    const board = connect(boardLb.port, sessionId, { key: session.facilitatorKey as string });
+    await Promise.all([board.synced, ...phones.map((p) => p.client.synced)]);
+    expect(new Set(phonesLb.chosen)).toEqual(new Set([a.port]));
+    expect(new Set(boardLb.chosen)).toEqual(new Set([b.port]));
+
+    // Load: every phone adds a ripple every 50 ms; the facilitator accepts what it sees.
+    let running = true;
+    let counter = 0;
+    const sent = new Set<string>();
+    const load = (async () => {
+      while (running) {
+        for (const { client, actor } of phones) {
+          if (!client.provider.wsconnected) continue;
+          const id = `p${counter++}`;
+          if (addRipple(client.doc, actor, { text: `Rimpeling ${id}` }, { id }).ok) sent.add(id);
+        }
+        for (const ripple of readRipples(board.doc)) {
+          if (ripple.status === 'pending' && counter % 4 === 0)
+            setRippleStatus(board.doc, facilitator, ripple.id, 'accepted');
+        }
+        await sleep(50);
+      }
+    })();
+
+    await waitFor(
+      () => rippleIds(board).size >= 60,
+      15_000,
+      'phone ripples reaching the board on the other instance',
+    );
+    await waitFor(
+      () => phones.some((p) => readRipples(p.client.doc).some((r) => r.status === 'accepted')),
+      5000,
+      'the facilitator accepting on the phones',
+    );
+
+    // Instance A dies mid-session: its phones reconnect through the balancer to B.
+    await a.kill();
+    await waitFor(() => phonesLb.chosen.includes(b.port), 15_000, 'phones reconnecting to B');
+    await waitFor(() => phones.every((p) => p.client.provider.synced), 15_000, 'phones synced again');
+    const afterFailover = counter;
+    await waitFor(() => counter > afterFailover + 50, 10_000, 'load continuing on B');
+    running = false;
+    await load;
+
+    // Nothing lost: every ripple a phone made is on the board, and in storage.
+    await waitFor(
+      () => [...sent].every((id) => rippleIds(board).has(id)),
+      30_000,
+      'every sent ripple on the board',
+    ).catch((error) => {
+      // Say which ripples are missing and who still holds them, with the instance's log.
+      const missing = [...sent].filter((id) => !rippleIds(board).has(id));
+      const holders = phones.map((p) => missing.filter((id) => rippleIds(p.client).has(id)));
+      throw new Error(
+        `${error}\nmissing: ${missing}\non phones: ${JSON.stringify(holders)}\nB: ${b.output().slice(-2000)}`,
+      );
+    });
+
+    // Redis dies; A comes back. A phone on A and the board on B are cut off from each other
+    // but each instance keeps serving its own clients.
+    await a.restart();
+    await redis.kill();
+    const late = joined[0] as Record<string, string>;
+    const onA = connect(a.port, sessionId, {
+      pid: late.participantId as string,
+      secret: late.secret as string,
+    });
+    await onA.synced;
+    expect(rippleIds(onA)).toEqual(rippleIds(board));
+    addRipple(
+      onA.doc,
+      { role: 'participant', id: late.participantId as string },
+      { text: 'Tijdens de storing' },
+      { id: 'outage' },
+    );
+    const seenOnA = connect(a.port, sessionId, { key: session.viewerKey as string });
+    await waitFor(
+      () => readRipple(seenOnA.doc, 'outage') !== null,
+      5000,
+      'A serving its own clients without Redis',
+    );
+
+    await redis.start();
+    await waitFor(() => readRipple(board.doc, 'outage') !== null, 20_000, 'convergence after Redis returns');
+    setRippleStatus(board.doc, facilitator, 'outage', 'accepted');
+    await waitFor(() => readRipple(onA.doc, 'outage')?.status === 'accepted', 10_000, 'relay live again');
+
+    // Both instances answer a fresh client with the same, complete document.
+    const freshA = connect(a.port, sessionId, { key: session.viewerKey as string });
+    const freshB = connect(b.port, sessionId, { key: session.viewerKey as string });
+    await Promise.all([freshA.synced, freshB.synced]);
+    expect(rippleIds(freshA)).toEqual(rippleIds(freshB));
+    for (const id of [...sent, 'outage']) expect(rippleIds(freshA).has(id)).toBe(true);
+  }, 120_000);
+});
