@@ -1,3 +1,4 @@
+import { redactUrl } from './cluster/RedisRelay';
 import { configFromEnv } from './config';
 import { createServer, type KringenServer } from './createServer';
 import { lanAddress } from './lanAddress';
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
   console.log(`[kringen] serving on http://localhost:${kringen.port}`);
   if (lan) console.log(`[kringen] phones on the same network: http://${lan}:${kringen.port}`);
   console.log(`[kringen] data in ${kringen.storage}`);
+  if (config.redisUrl)
+    console.log(
+      `[kringen] sharing rooms with other instances through Redis at ${redactUrl(config.redisUrl)}`,
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {
