@@ -6,6 +6,7 @@
  * Install once:  npm ci --prefix bench
  * Run:           node --import tsx bench/load/compare.ts [--minutes 2] [--full] [--sessions 50]
  *                  [--phones 30] [--interval-s 10] [--no-awareness] [--cpu-profile]   (--full = 5 minutes)
+ *                  [--workers N] [--nice 10] [--server-js path/to/main.js]
  */
 import { existsSync } from 'node:fs';
 import { cleanupAll } from './cleanup';
@@ -15,6 +16,10 @@ import { mb, ms, pct } from './stats';
 
 const { params } = parseScenarioFlags({ minutes: 2, longFlag: 'full', longMinutes: 5 });
 
+if (params.servers.length > 0) {
+  console.error('compare.ts starts both servers itself: --servers is for hold.ts and phonesLoad.ts.');
+  process.exit(2);
+}
 if (!existsSync(new URL('../node_modules/@y/websocket-server/src/server.js', import.meta.url))) {
   console.error('The reference server is not installed: run `npm ci --prefix bench` first.');
   process.exit(2);
@@ -38,7 +43,11 @@ function printComparison(ours: ScenarioResult, ref: ScenarioResult): void {
   const rows: [string, (r: ScenarioResult) => number, (n: number) => string][] = [
     ['p99 latency', (r) => r.latency.p99, ms],
     ['p50 latency', (r) => r.latency.p50, ms],
+    ['p99 latency, probe phones', (r) => r.probeLatency.p99, ms],
+    ['server event-loop delay p99', (r) => r.server.loopP99, ms],
+    ['server longest GC pause', (r) => r.server.gc.maxMs, ms],
     ['server CPU (avg)', (r) => r.server.cpuAvgPct, pct],
+    ['server RSS idle', (r) => r.server.rssIdle, mb],
     ['server RSS peak', (r) => r.server.rssPeak, mb],
     ['server RSS growth (peak−idle)', (r) => r.server.rssPeak - r.server.rssIdle, mb],
     ['server RSS end of run', (r) => r.server.rssEnd, mb],
@@ -47,7 +56,10 @@ function printComparison(ours: ScenarioResult, ref: ScenarioResult): void {
     ['errors', (r) => r.errorCount, String],
     ['ripples seen / sent', (r) => r.ripplesDelivered / Math.max(1, r.ripplesSent), (n) => n.toFixed(4)],
     ['generator loop delay p99', (r) => r.generator.loopP99, ms],
+    ['sends late on schedule p99', (r) => r.sendLateness.p99, ms],
     ['other processes CPU', (r) => r.otherCpuPct, pct],
+    ['CPU pressure (PSI some)', (r) => r.cpuPressurePct, pct],
+    ['load average (1 min) at end', (r) => r.loadAverage.end[0] ?? Number.NaN, (n) => n.toFixed(2)],
   ];
   console.log('\n== side by side');
   console.log(

@@ -1,9 +1,9 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import os, { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onCleanup } from './cleanup';
 import { Inspector } from './inspector';
@@ -12,13 +12,44 @@ import { Inspector } from './inspector';
 export type Target = 'kringen' | 'reference';
 
 export const TARGET_LABEL: Record<Target, string> = {
-  kringen: 'Kringen (server/main.ts, SQLite)',
+  kringen: 'Kringen (dist/server/main.js, SQLite)',
   reference: 'reference (@y/websocket-server 0.1.1, in memory)',
 };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH = fileURLToPath(new URL('..', import.meta.url));
 const REFERENCE_SERVER = join(BENCH, 'node_modules/@y/websocket-server/src/server.js');
+
+/**
+ * The Kringen server the bench runs: `serverJs` when given (e.g. a build of another
+ * checkout, `--server-js`), else this checkout built now with scripts/buildServer.ts into
+ * dist/server/main.js, so the bench measures the current source on plain `node` (no tsx
+ * loader in the measured process). Built at most once per bench process.
+ */
+let built: string | null = null;
+export function kringenServerJs(serverJs: string | null): string {
+  if (serverJs) {
+    const path = resolve(serverJs);
+    if (!existsSync(path)) throw new Error(`--server-js ${path} does not exist`);
+    return path;
+  }
+  if (built) return built;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/buildServer.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `building the server failed (pass --server-js to measure another build):\n${result.stdout}${result.stderr}`,
+    );
+  }
+  built = join(ROOT, 'dist/server/main.js');
+  return built;
+}
+
+/** Server log lines kept as "problems" (the error count stops there too). */
+export const MAX_PROBLEM_LINES = 1000;
 
 /** How long an empty Kringen room stays loaded in the bench (the default is a minute). */
 export const IDLE_UNLOAD_MS = 5000;
@@ -60,17 +91,77 @@ export function readMachineCpu(): { busy: number; total: number } {
   return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
 }
 
-export interface ServerChild {
-  readonly target: Target;
-  readonly pid: number;
+/** Where clients reach one server instance. */
+export interface Endpoint {
   readonly baseUrl: string;
   /** What a WebsocketProvider takes as its server URL (the room name is appended). */
   readonly wsUrl: string;
-  readonly inspector: Inspector;
-  sample(): ProcSample;
-  /** Log lines that name a refusal, a warning or an error. */
+}
+
+/** The server (or servers) a run measures. */
+export interface ServerUnderTest {
+  readonly target: Target;
+  /**
+   * Sessions are created through the first; each session's phones are spread over all of
+   * them and its facilitator uses the last (several instances sharing storage, issue 8).
+   */
+  readonly endpoints: readonly Endpoint[];
+  /** Processes whose CPU and memory are measured (summed); empty when unknown. */
+  readonly pids: readonly number[];
+  /** Heap figures and CPU profiles; null for servers the bench did not start. */
+  readonly inspector: Inspector | null;
+  readonly description: string;
+  /** CPU and memory of `pids` summed, or null when there are none. */
+  sample(): ProcSample | null;
+  /** Log lines that name a refusal, a warning or an error (only for a server the bench started). */
   problems(): string[];
   stop(): Promise<void>;
+}
+
+function sumProcs(pids: readonly number[]): ProcSample | null {
+  if (pids.length === 0) return null;
+  const total = { cpuSeconds: 0, rss: 0, peakRss: 0 };
+  for (const pid of pids) {
+    const one = readProc(pid);
+    total.cpuSeconds += one.cpuSeconds;
+    total.rss += one.rss;
+    total.peakRss += one.peakRss;
+  }
+  return total;
+}
+
+/**
+ * Servers the bench did not start (`--servers http://a:8080,http://b:8080`), e.g. two
+ * instances sharing Redis and PostgreSQL. Their CPU and RSS are measured only when their
+ * process ids are given (`--server-pids`, same machine); heap figures and profiles are not
+ * available, and their logs are not read.
+ */
+export async function externalServers(
+  urls: readonly string[],
+  pids: readonly number[],
+): Promise<ServerUnderTest> {
+  const endpoints = urls.map((url) => {
+    const baseUrl = url.replace(/\/+$/, '');
+    if (!/^https?:\/\//.test(baseUrl)) throw new Error(`--servers: "${url}" is not an http(s) URL`);
+    return { baseUrl, wsUrl: `${baseUrl.replace(/^http/, 'ws')}/ws` };
+  });
+  for (const { baseUrl } of endpoints) {
+    const response = await fetch(`${baseUrl}/api/health`).catch((error: Error) => {
+      throw new Error(`${baseUrl}/api/health: ${error.message}`);
+    });
+    if (!response.ok) throw new Error(`${baseUrl}/api/health answered ${response.status}`);
+  }
+  for (const pid of pids) readProc(pid); // fails early on a wrong pid
+  return {
+    target: 'kringen',
+    endpoints,
+    pids,
+    inspector: null,
+    description: `external: ${endpoints.map((e) => e.baseUrl).join(', ')}${pids.length ? ` (pids ${pids.join(', ')})` : ''}`,
+    sample: () => sumProcs(pids),
+    problems: () => [],
+    stop: async () => {},
+  };
 }
 
 function freePort(): Promise<number> {
@@ -90,12 +181,15 @@ function freePort(): Promise<number> {
  * memory are measured apart from the load generator. Both servers run with the inspector
  * on loopback (idle unless the bench asks for a heap figure or a CPU profile).
  */
-export async function startServer(target: Target): Promise<ServerChild> {
+export async function startServer(
+  target: Target,
+  serverJs: string | null = null,
+  nice = 0,
+): Promise<ServerUnderTest> {
+  const script = target === 'kringen' ? kringenServerJs(serverJs) : REFERENCE_SERVER;
   const port = await freePort();
   const dataDir = target === 'kringen' ? await mkdtemp(join(tmpdir(), 'kringen-bench-')) : null;
-  const inspect = '--inspect=127.0.0.1:0';
-  const args =
-    target === 'kringen' ? [inspect, '--import', 'tsx', 'server/main.ts'] : [inspect, REFERENCE_SERVER];
+  const args = ['--inspect=127.0.0.1:0', script];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -117,15 +211,19 @@ export async function startServer(target: Target): Promise<ServerChild> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A negative niceness (root only) lets the server win the CPU from other work on a shared
+  // machine; the bench reports it, since it changes what the figures mean.
+  if (nice !== 0 && child.pid) os.setPriority(child.pid, nice);
   let output = '';
   const problems: string[] = [];
   let inspectorUrl: string | null = null;
+  // Bounded: a server that logs a line per refused update must not grow the bench.
   const onLine = (line: string) => {
-    output += `${line}\n`;
+    if (output.length < 64 * 1024) output += `${line}\n`;
     const url = /Debugger listening on (ws:\/\/\S+)/.exec(line)?.[1];
     if (url) inspectorUrl = url;
     else if (/refused|warn|error|closed:|failed|exception/i.test(line) && !/Debugger|inspector/i.test(line)) {
-      problems.push(line);
+      if (problems.length < MAX_PROBLEM_LINES) problems.push(line);
     }
   };
   for (const stream of [child.stdout, child.stderr]) {
@@ -173,10 +271,14 @@ export async function startServer(target: Target): Promise<ServerChild> {
   const pid = child.pid as number;
   return {
     target,
-    pid,
-    baseUrl,
-    wsUrl: target === 'kringen' ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}`,
+    endpoints: [
+      { baseUrl, wsUrl: target === 'kringen' ? `ws://127.0.0.1:${port}/ws` : `ws://127.0.0.1:${port}` },
+    ],
+    pids: [pid],
     inspector,
+    description:
+      `${TARGET_LABEL[target]}: node ${script.startsWith(ROOT) ? script.slice(ROOT.length) : script}` +
+      (nice !== 0 ? ` at nice ${nice}` : ''),
     sample: () => readProc(pid),
     problems: () => problems,
     stop,

@@ -4,6 +4,8 @@ import { readRipple } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
 import type { CloseName } from '../../shared/protocol/closeCodes';
 
+const upperBound = <T>(map: Y.Map<T>): number => map._map.size;
+
 export interface RoomQuota {
   maxRippleText: number;
   maxRipples: number;
@@ -21,11 +23,15 @@ export function checkQuota(
   quota: RoomQuota,
 ): { name: CloseName; detail: string } | null {
   const { ripples, links } = roots(after);
-  if (ripples.size > quota.maxRipples && ripples.size > roots(before).ripples.size) {
-    return { name: 'tooManyRipples', detail: `${ripples.size} ripples > ${quota.maxRipples}` };
+  // Y.Map#size walks every entry; the internal map's size (deleted keys included) is an
+  // upper bound that costs nothing, so the walk only happens near the limit.
+  if (upperBound(ripples) > quota.maxRipples && ripples.size > quota.maxRipples) {
+    if (ripples.size > roots(before).ripples.size)
+      return { name: 'tooManyRipples', detail: `${ripples.size} ripples > ${quota.maxRipples}` };
   }
-  if (links.size > quota.maxLinks && links.size > roots(before).links.size) {
-    return { name: 'tooManyLinks', detail: `${links.size} links > ${quota.maxLinks}` };
+  if (upperBound(links) > quota.maxLinks && links.size > quota.maxLinks) {
+    if (links.size > roots(before).links.size)
+      return { name: 'tooManyLinks', detail: `${links.size} links > ${quota.maxLinks}` };
   }
   for (const { path, key } of changes) {
     const id = path.length === 1 && path[0] === 'ripples' ? key : path[0] === 'ripples' ? path[1] : null;
