@@ -1,12 +1,19 @@
 /**
  * The board with a big map: 1,000 ripples and 1,200 links, in headless Chromium at
  * 1920×1080. Prints the machine, the time to first render (navigation until every card
- * is in the DOM) and frame times (p50/p95 of requestAnimationFrame deltas) while panning,
- * zooming and dragging a ripple. Run: `node --import tsx bench/boardRender.ts`
- * (add `--only-visible` to measure React Flow's onlyRenderVisibleElements).
+ * is in the DOM and a link is drawn) and frame times (p50/p95 of requestAnimationFrame
+ * deltas) while panning, zooming and dragging a ripple. Run: `node --import tsx bench/boardRender.ts`
+ * (add `--only-visible` to measure React Flow's onlyRenderVisibleElements, `--render-only`
+ * to stop after the first render, `--trace=FILE` for a Chromium trace of it,
+ * `--profile[=FILE]` for a CPU profile).
+ *
+ * The pan starts on empty canvas and the drag on a card's text, and each gesture is
+ * checked to have moved the map or the card: the pan used to start wherever the centre of
+ * the screen was, which on this map is a link (links do not pan), so it measured frames
+ * in which nothing moved (16.8 ms p95 "panning" that was no panning at all).
  */
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
 import { addRipple, linkRipples } from '../shared/doc/commands';
@@ -18,8 +25,17 @@ import { startServerProcess } from '../tests/helpers/serverProcess';
 const RIPPLES = 1000;
 const LINKS = 1200;
 const onlyVisible = process.argv.includes('--only-visible');
-/** `--profile`: record a CPU profile of the first render and print the top self-time functions. */
-const profile = process.argv.includes('--profile');
+/**
+ * `--profile`: record a CPU profile of the first render and print the top self-time
+ * functions; `--profile=FILE` also writes it as a .cpuprofile (DevTools opens it).
+ */
+const profileArg = process.argv.find((arg) => arg === '--profile' || arg.startsWith('--profile='));
+const profile = profileArg !== undefined;
+const profilePath = profileArg?.startsWith('--profile=') ? profileArg.slice('--profile='.length) : null;
+/** `--trace=FILE`: write a Chromium performance trace of the first render (open it in DevTools). */
+const tracePath = process.argv.find((arg) => arg.startsWith('--trace='))?.slice('--trace='.length);
+/** `--render-only`: measure the first render and stop (for comparing builds quickly). */
+const renderOnly = process.argv.includes('--render-only');
 
 if (!existsSync('dist/client/index.html')) execSync('npx vite build', { stdio: 'inherit' });
 
@@ -109,6 +125,91 @@ function printProfile(p: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?
   console.log(`Kringen's own functions, total time:\n${top(ours, 30)}`);
 }
 
+/**
+ * A point where a press lands on the empty canvas, nearest the centre. Pressing on a card
+ * drags the card and pressing on a link (React Flow marks links `nopan`) does nothing, so
+ * a pan measured from an arbitrary point may measure no pan at all: until this was
+ * checked, the "panning" figure came from a press on a link and the map never moved.
+ */
+async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    const cx = pane.x + pane.width / 2;
+    const cy = pane.y + pane.height / 2;
+    for (let r = 0; r < Math.min(pane.width, pane.height) / 2; r += 8) {
+      for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r], [r, r], [-r, -r], [r, -r], [-r, r]]) {
+        const hit = document.elementFromPoint(cx + dx, cy + dy);
+        if (hit && hit.classList.contains('react-flow__pane')) return { x: cx + dx, y: cy + dy };
+      }
+    }
+    return null;
+  })()`)) as { x: number; y: number } | null;
+  if (!point) throw new Error('no empty spot on the canvas to pan from');
+  return point;
+}
+
+const viewportTransform = (page: Page) =>
+  page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`) as Promise<string>;
+
+/**
+ * Frame times while panning, zooming and dragging a card, once the first render has
+ * settled. Each gesture is checked to have done what it measures (the map moved, the
+ * card moved), or the run fails.
+ */
+async function interactionFrames(page: Page) {
+  await page.waitForTimeout(1500);
+
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no canvas');
+  // Zoom in to working size first, so panning moves real cards across the screen.
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
+  await page.waitForTimeout(500);
+
+  const start = await emptyCanvasPoint(page);
+  const beforePan = await viewportTransform(page);
+  const pan = await frames(page, async () => {
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(start.x - i * 12, start.y - i * 6, { steps: 2 });
+    await page.mouse.up();
+  });
+  if ((await viewportTransform(page)) === beforePan) throw new Error('the pan did not move the map');
+
+  const zoom = await frames(page, async () => {
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.wheel(0, i < 10 ? 120 : -120);
+      await page.waitForTimeout(16);
+    }
+  });
+
+  // A card wholly on screen, not under the toolbar, with room to move, pressed on its text.
+  const target = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    for (const node of document.querySelectorAll('.react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height * 0.6;
+      const onTop = document.elementFromPoint(x, y)?.closest('.react-flow__node') === node;
+      if (onTop && r.x > pane.x && r.y > pane.y && r.right + 400 < pane.right && r.bottom + 150 < pane.bottom) {
+        return { id: node.getAttribute('data-id'), x, y };
+      }
+    }
+    return null;
+  })()`)) as { id: string; x: number; y: number } | null;
+  if (!target) throw new Error('no card wholly on screen to drag');
+  const card = page.locator(`.react-flow__node[data-id="${target.id}"]`);
+  const beforeDrag = await card.boundingBox();
+  const drag = await frames(page, async () => {
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.down();
+    for (let i = 0; i < 40; i++) await page.mouse.move(target.x + i * 8, target.y + i * 3, { steps: 2 });
+    await page.mouse.up();
+  });
+  if ((await card.boundingBox())?.x === beforeDrag?.x) throw new Error('the drag did not move the card');
+  return { pan, zoom, drag };
+}
+
 const server = await startServerProcess();
 const browser = await launchChromium();
 try {
@@ -172,6 +273,19 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  if (tracePath) {
+    await browser.startTracing(page, {
+      path: tracePath,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+        'loading',
+        'netlog',
+      ],
+    });
+  }
   const started = Date.now();
   const frameLog: string[] = [];
   if (cdp) {
@@ -192,46 +306,18 @@ try {
     { polling: 'raf', timeout: 60_000 },
   );
   const firstRender = Date.now() - started;
+  if (tracePath) await browser.stopTracing();
   if (cdp) {
-    printProfile((await cdp.send('Profiler.stop')).profile);
+    const recorded = (await cdp.send('Profiler.stop')).profile;
+    if (profilePath) writeFileSync(profilePath, JSON.stringify(recorded));
+    printProfile(recorded);
     console.log(frameLog.join('\n'));
     console.log('milestones (ms since navigation):');
     for (const [name, at] of (await page.evaluate('window.__marks')) as [string, number][]) {
       console.log(`  ${String(at).padStart(6)}  ${name}`);
     }
   }
-  await page.waitForTimeout(1500);
-
-  const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (!pane) throw new Error('no canvas');
-  const cx = pane.x + pane.width / 2;
-  const cy = pane.y + pane.height / 2;
-  // Zoom in to working size first, so panning moves real cards across the screen.
-  await page.mouse.move(cx, cy);
-  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
-  await page.waitForTimeout(500);
-
-  const pan = await frames(page, async () => {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let i = 0; i < 60; i++) await page.mouse.move(cx - i * 12, cy - i * 6, { steps: 2 });
-    await page.mouse.up();
-  });
-  const zoom = await frames(page, async () => {
-    for (let i = 0; i < 20; i++) {
-      await page.mouse.wheel(0, i < 10 ? 120 : -120);
-      await page.waitForTimeout(16);
-    }
-  });
-  const node = page.locator('.react-flow__node').first();
-  const box = await node.boundingBox();
-  const drag = await frames(page, async () => {
-    if (!box) return;
-    await page.mouse.move(box.x + 40, box.y + 40);
-    await page.mouse.down();
-    for (let i = 0; i < 40; i++) await page.mouse.move(box.x + 40 + i * 8, box.y + 40 + i * 3, { steps: 2 });
-    await page.mouse.up();
-  });
+  const interaction = renderOnly ? null : await interactionFrames(page);
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(
@@ -245,9 +331,11 @@ try {
     console.log(
       `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames)`,
     );
-  line('panning', pan);
-  line('zooming', zoom);
-  line('dragging', drag);
+  if (interaction) {
+    line('panning', interaction.pan);
+    line('zooming', interaction.zoom);
+    line('dragging', interaction.drag);
+  }
   client.destroy();
 } finally {
   await browser.close();

@@ -1,3 +1,5 @@
+// First: opens the board's socket while the rest downloads.
+import './openEarly';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/model/ripple';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
+import { LoadingScreen } from '../components/LoadingScreen';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
@@ -35,7 +36,7 @@ export default function BoardPage({ sessionId }: { sessionId: string }) {
   const handle = useOpenScreen(sessionId, credentials, FACILITATOR, t('presence.facilitator'));
 
   if (info.phase === 'failed') return <KeyProblem error={info.error} />;
-  if (!handle) return null;
+  if (!handle) return <LoadingScreen />;
   return (
     <SessionContext value={handle}>
       <ReactFlowProvider>

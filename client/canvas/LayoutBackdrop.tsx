@@ -95,28 +95,27 @@ export const LayoutBackdrop = memo(function LayoutBackdrop({
     );
   }
 
-  const { rings, sectors, centreRadius } = layout.rings;
+  const { rings, sectors, labels, centreRadius, bounds } = layout.rings;
   const outer = rings.at(-1)?.outer ?? centreRadius;
-  const size = 2 * outer + 40;
-  const c = size / 2;
-  const polar = (r: number, a: number) => [c + r * Math.sin(a), c - r * Math.cos(a)] as const;
+  // The svg covers the rings and the names around them; (ox, oy) is the centre inside it.
+  const ox = -bounds.x;
+  const oy = -bounds.y;
+  const polar = (r: number, a: number) => [ox + r * Math.sin(a), oy - r * Math.cos(a)] as const;
   return (
     <ViewportPortal>
       <svg
         className="backdrop backdrop--rings"
         aria-hidden="true"
-        width={size}
-        height={size}
-        style={{ position: 'absolute', left: -c, top: -c }}
+        width={bounds.width}
+        height={bounds.height}
+        style={{ position: 'absolute', left: bounds.x, top: bounds.y }}
       >
         {[...rings].reverse().map((ring) => (
-          <circle key={ring.order} cx={c} cy={c} r={ring.outer} className={`ring ring--${ring.order}`} />
+          <circle key={ring.order} cx={ox} cy={oy} r={ring.outer} className={`ring ring--${ring.order}`} />
         ))}
         {sectors.map((sector) => {
           const [x1, y1] = polar(centreRadius, sector.start);
           const [x2, y2] = polar(outer, sector.start);
-          const mid = (sector.start + sector.end) / 2;
-          const [lx, ly] = polar(outer - 60, mid);
           return (
             <g key={sector.code}>
               <line x1={x1} y1={y1} x2={x2} y2={y2} className="sector-line" />
@@ -126,27 +125,30 @@ export const LayoutBackdrop = memo(function LayoutBackdrop({
                 strokeWidth={12}
                 fill="none"
               />
-              <text
-                x={lx}
-                y={ly}
-                className="sector-label"
-                textAnchor={Math.sin(mid) > 0.2 ? 'end' : Math.sin(mid) < -0.2 ? 'start' : 'middle'}
-                dominantBaseline={Math.cos(mid) > 0.2 ? 'hanging' : Math.cos(mid) < -0.2 ? 'auto' : 'middle'}
-              >
-                {codeLabel(sector.code)}
-              </text>
             </g>
           );
         })}
+        {labels.map((label) => (
+          <text
+            key={label.code}
+            x={ox + label.x}
+            y={oy + label.y}
+            className="sector-label"
+            textAnchor={label.anchor}
+            dominantBaseline={label.baseline}
+          >
+            {codeLabel(label.code)}
+          </text>
+        ))}
         {rings.map((ring) => (
-          <text key={ring.order} x={c} y={c - ring.outer + 30} className="ring-label" textAnchor="middle">
+          <text key={ring.order} x={ox} y={oy - ring.outer + 30} className="ring-label" textAnchor="middle">
             {ring.order === 3 ? t('lane.order3plus') : orderLabel(t, ring.order)}
           </text>
         ))}
-        <circle cx={c} cy={c} r={centreRadius} className="centre" />
+        <circle cx={ox} cy={oy} r={centreRadius} className="centre" />
         <foreignObject
-          x={c - centreRadius * 0.8}
-          y={c - centreRadius * 0.6}
+          x={ox - centreRadius * 0.8}
+          y={oy - centreRadius * 0.6}
           width={centreRadius * 1.6}
           height={centreRadius * 1.2}
         >

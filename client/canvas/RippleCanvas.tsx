@@ -34,6 +34,14 @@ import { useMapLayout } from './useMapLayout';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /**
+ * Set on the canvas while a hand drags the map (not while it zooms): canvas.css then makes
+ * the map a layer of its own, which the compositor moves without repainting a thousand
+ * cards every frame (bench/boardRender.ts: panning). Only while dragging, because a card
+ * dragged inside such a layer repaints all of it, and a zoom inside it is drawn blurred.
+ * A class, not state: a re-render of the canvas at every pan would cost more than it saves.
+ */
+const PANNING = 'canvas--panning';
+/**
  * Measured with bench/boardRender.ts before deciding (see the README's performance
  * section); `?onlyVisible` turns it on for a comparison run.
  */
@@ -113,9 +121,12 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
   // A move with an event is a person panning or zooming; fitView's own moves have none.
   const steered = useRef(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) steered.current = true;
+    if (event && event.type !== 'wheel') canvasRef.current?.classList.add(PANNING);
   }, []);
+  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove(PANNING), []);
   // A new layout is a new picture: frame it again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the layout kind changes
   useEffect(() => {
@@ -138,7 +149,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   return (
     <CanvasReadOnlyContext value={!editable}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Enter on a focused card (a React Flow node) opens it */}
-      <div className={editable ? 'canvas' : 'canvas canvas--readonly'} onKeyDown={onKeyDown}>
+      <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'} onKeyDown={onKeyDown}>
         <ReactFlow<RippleNode, Edge>
           nodes={nodes}
           edges={edges}
@@ -152,6 +163,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           deleteKeyCode={editable ? DELETE_KEYS : null}
           zoomOnDoubleClick={false}
           onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
           onlyRenderVisibleElements={ONLY_VISIBLE}
           minZoom={0.05}
           maxZoom={2.5}

@@ -2,7 +2,7 @@ import type { Connection, Edge, NodeChange, OnDelete, OnSelectionChangeFunc } fr
 import { useEffect, useMemo, useRef } from 'react';
 import { deleteRipple, editRipple, linkRipples, moveRipple, unlinkRipples } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
-import { monthAtX, NODE_SIZE } from '../../shared/layouts';
+import { dateAtX, NODE_SIZE } from '../../shared/layouts';
 import { commandErrorKey } from '../i18n/errorText';
 import { setSelection, showNotice, startEditing } from '../store/actions';
 import type { SessionHandle } from '../store/SessionContext';
@@ -47,17 +47,14 @@ export function useCanvasCommands(
         report(moveRipple(doc, actor, id, { x: Math.round(position.x), y: Math.round(position.y) }));
         resyncRef.current();
       } else if (current.kind === 'timeline') {
-        const month = monthAtX(current.timeline.axis, position.x + NODE_SIZE.width / 2);
+        // The day the drop point means (the card's centre on the axis), or the tray.
+        const date = dateAtX(current.timeline.axis, position.x + NODE_SIZE.width / 2);
         const before = readRipple(doc, id)?.when ?? null;
-        const unchanged =
-          (month === null && before === null) ||
-          (before?.kind === 'month' && before.value === month) ||
-          (before?.kind === 'date' && month !== null && before.value.startsWith(month));
-        if (unchanged) {
+        if ((date === null && before === null) || (before?.kind === 'date' && before.value === date)) {
           resyncRef.current(); // back to its place on the axis
           return;
         }
-        report(editRipple(doc, actor, id, { when: month === null ? null : { kind: 'month', value: month } }));
+        report(editRipple(doc, actor, id, { when: date === null ? null : { kind: 'date', value: date } }));
       } else resyncRef.current();
     };
     /** A finished drag or an arrow key: React Flow reports both as a position change that is not dragging. */

@@ -10,6 +10,8 @@ import {
   timelineLayout,
 } from '../../shared/layouts';
 import type { SessionMeta } from '../../shared/model/ripple';
+import { useLanguage } from '../i18n/language';
+import { translate } from '../i18n/useT';
 
 export type MapLayout =
   | { kind: 'free'; positions: Positions }
@@ -28,6 +30,7 @@ export function useMapLayout(
   codebook: Codebook,
 ): MapLayout {
   const { layout, timelineLanes, spanStart, spanEnd, phases, createdAt } = meta;
+  const language = useLanguage();
   return useMemo(() => {
     const codeIds = codebook.codes.map((c) => c.id);
     switch (layout) {
@@ -40,11 +43,14 @@ export function useMapLayout(
         return { kind: 'timeline', positions: timeline.positions, timeline };
       }
       case 'rings': {
-        const rings = ringsLayout(ripples, codeIds);
+        // The sector names, so the layout can keep them apart (LayoutBackdrop draws them).
+        const labels = new Map(codebook.codes.map((c) => [c.id, c.label[language]]));
+        labels.set('none', translate(language, 'lane.noCode'));
+        const rings = ringsLayout(ripples, codeIds, { labels });
         return { kind: 'rings', positions: rings.positions, rings };
       }
       case 'free':
         return { kind: 'free', positions: freeLayout(ripples) };
     }
-  }, [ripples, layout, timelineLanes, spanStart, spanEnd, phases, createdAt, codebook]);
+  }, [ripples, layout, timelineLanes, spanStart, spanEnd, phases, createdAt, codebook, language]);
 }

@@ -9,6 +9,7 @@ import { ConnectionProblem } from '../components/ConnectionProblem';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { KeyProblem } from '../components/KeyProblem';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { LoadingScreen } from '../components/LoadingScreen';
 import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
@@ -32,7 +33,7 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
   const handle = useOpenScreen(sessionId, credentials, VIEWER, t('presence.presenter'));
 
   if (info.phase === 'failed') return <KeyProblem error={info.error} />;
-  if (!handle) return null;
+  if (!handle) return <LoadingScreen />;
   return (
     <SessionContext value={handle}>
       <ReactFlowProvider>

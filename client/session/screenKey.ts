@@ -14,6 +14,14 @@ export function rememberScreenKey(screen: KeyedScreen, sessionId: string, key: s
   writeStored(storageKey(screen, sessionId), key);
 }
 
+/** The key `takeScreenKey` will return, leaving the address bar and storage as they are. */
+export function peekScreenKey(screen: KeyedScreen, sessionId: string): string | null {
+  return (
+    new URLSearchParams(location.hash.slice(1)).get('key') ??
+    readStored(storageKey(screen, sessionId), asString)
+  );
+}
+
 /** Reads `#key=` (remembering it and clearing it from the address bar), else the remembered key. */
 export function takeScreenKey(screen: KeyedScreen, sessionId: string): string | null {
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');

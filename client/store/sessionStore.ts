@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { docToView, type SessionView } from '../../shared/doc/viewModel';
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
+import { hasChanges } from '../sync/hasChanges';
 import type { PeerState } from './presence';
 import { shareUnchanged } from './shareUnchanged';
 
@@ -48,7 +49,12 @@ export type SessionStore = StoreApi<SessionState>;
  * A store that follows `doc`. The projection is recomputed at most once per animation
  * frame (with a timer as fallback, since hidden tabs get no frames).
  */
-export function createSessionStore(doc: Y.Doc): { store: SessionStore; dispose: () => void } {
+export function createSessionStore(doc: Y.Doc): {
+  store: SessionStore;
+  /** Brings the projection up to date now, instead of at the next frame. */
+  flush: () => void;
+  dispose: () => void;
+} {
   const store = createStore<SessionState>()(() => ({
     view: docToView(doc),
     connection: { phase: 'connecting' },
@@ -76,17 +82,22 @@ export function createSessionStore(doc: Y.Doc): { store: SessionStore; dispose: 
     cancel();
     store.setState((state) => ({ view: shareUnchanged(state.view, docToView(doc)) }));
   };
-  const onUpdate = () => {
-    if (frame !== null || timer !== null) return;
+  // Not 'update': listening there makes Yjs encode every transaction once more
+  // (see readServerFramesWithoutEcho in sync/connectSession.ts).
+  const onUpdate = (transaction: Y.Transaction) => {
+    if (frame !== null || timer !== null || !hasChanges(transaction)) return;
     frame = requestAnimationFrame(refresh);
     timer = setTimeout(refresh, 100);
   };
-  doc.on('update', onUpdate);
+  doc.on('afterTransaction', onUpdate);
 
   return {
     store,
+    flush() {
+      if (frame !== null || timer !== null) refresh();
+    },
     dispose() {
-      doc.off('update', onUpdate);
+      doc.off('afterTransaction', onUpdate);
       cancel();
     },
   };

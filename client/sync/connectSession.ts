@@ -2,6 +2,11 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MESSAGE } from '../../shared/protocol/messageTypes';
+import { EarlyOrNewWebSocket, webSocketBase } from './earlySocket';
+import { hasChanges } from './hasChanges';
+
+export { webSocketBase };
 
 /** What the server checks at the socket: a screen key, or a phone's participant id and secret. */
 export type SessionCredentials = { key: string } | { pid: string; secret: string };
@@ -44,9 +49,9 @@ export interface SessionConnection {
   destroyAndForget(): Promise<void>;
 }
 
-export function webSocketBase(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
-}
+/** The parameters the server reads the credentials from. */
+export const credentialParams = (credentials: SessionCredentials): Record<string, string> =>
+  'key' in credentials ? { key: credentials.key } : { pid: credentials.pid, secret: credentials.secret };
 
 /** IndexedDB can be missing or blocked (private browsing); the page then works without it. */
 const LOCAL_LOAD_TIMEOUT_MS = 1500;
@@ -66,8 +71,7 @@ export function connectSession(
   options: ConnectOptions = {},
 ): SessionConnection {
   const doc = new Y.Doc();
-  const params: Record<string, string> =
-    'key' in credentials ? { key: credentials.key } : { pid: credentials.pid, secret: credentials.secret };
+  const params = credentialParams(credentials);
   const persistence = options.persistAs ? openPersistence(options.persistAs, doc) : null;
   // No BroadcastChannel: the server authorises each connection by its role, so two tabs
   // of different roles must not pass each other's changes around it.
@@ -76,8 +80,11 @@ export function connectSession(
     disableBc: true,
     // With a local copy we connect once it is loaded, so the first sync already carries it.
     connect: !persistence,
+    // Adopts the socket the page opened before this code loaded (sync/earlySocket.ts).
+    WebSocketPolyfill: EarlyOrNewWebSocket,
   });
   if (options.awareness) provider.awareness.setLocalState(options.awareness);
+  readServerFramesWithoutEcho(provider, doc);
 
   let everConnected = false;
   let refused = false;
@@ -150,6 +157,35 @@ export function connectSession(
       destroy();
       if (persistence) await persistence.clearData().catch(() => undefined);
     },
+  };
+}
+
+/**
+ * Yjs encodes every transaction once more for the document's 'update' listeners, and
+ * y-websocket listens there for changes to send, dropping those that came from the server.
+ * For a board's first sync that is 130 ms of a 450 ms apply (bench/boardRender.ts
+ * profile) spent on an echo nobody sends. So while a server frame is read the provider
+ * does not listen; where it was the only listener (the board; a phone's IndexedDB copy
+ * listens too), Yjs skips the encoding. A change an observer makes meanwhile (its own
+ * transaction, another origin) still reaches the provider, encoded from its state before.
+ */
+function readServerFramesWithoutEcho(provider: WebsocketProvider, doc: Y.Doc): void {
+  const readSync = provider.messageHandlers[MESSAGE.sync];
+  if (!readSync) return;
+  const send = provider._updateHandler;
+  const forwardLocal = (transaction: Y.Transaction) => {
+    if (transaction.origin === provider || !hasChanges(transaction)) return;
+    send(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState)), transaction.origin);
+  };
+  provider.messageHandlers[MESSAGE.sync] = (...args) => {
+    doc.off('update', send);
+    doc.on('afterTransaction', forwardLocal);
+    try {
+      readSync(...args);
+    } finally {
+      doc.off('afterTransaction', forwardLocal);
+      doc.on('update', send);
+    }
   };
 }
 

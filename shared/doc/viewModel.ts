@@ -37,12 +37,12 @@ export function docToView(doc: Y.Doc): SessionView {
     }
     if (cached.ripple) entries.push({ ripple: cached.ripple, cached });
   }
-  entries.sort((a, b) => a.ripple.createdAt - b.ripple.createdAt || a.ripple.id.localeCompare(b.ripple.id));
+  entries.sort((a, b) => a.ripple.createdAt - b.ripple.createdAt || compareIds(a.ripple.id, b.ripple.id));
   const ripples = entries.map((e) => e.ripple);
   const onMap = new Set(ripples.filter((r) => r.status === 'accepted').map((r) => r.id));
   const links = readLinks(doc)
     .filter((l) => onMap.has(l.from) && onMap.has(l.to))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareIds(a.id, b.id));
   const orders = computeOrders(onMap, links);
   const votes = readVotes(doc);
   const voteCount = new Map<string, number>();
@@ -64,6 +64,12 @@ export function docToView(doc: Y.Doc): SessionView {
     pendingCount: ripples.filter((r) => r.status === 'pending').length,
   };
 }
+
+/**
+ * Ids in code-unit order: the same on every screen, and a tenth of the cost of
+ * `localeCompare` (a collator call per comparison: 26 ms of a big map's first view).
+ */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A ripple's Y.Map parsed once, and the view last built from it. */
 interface CachedRipple {

@@ -1,8 +1,20 @@
 export { freeLayout } from './freeLayout';
 export { NODE_GAP, NODE_SIZE, type Rect, rectsOverlap, resolveOverlaps } from './geometry';
 export { monthIndex, monthName, timeValue } from './months';
-export { CENTRE_RADIUS, type Ring, type RingsResult, ringsLayout, type Sector } from './ringsLayout';
 export {
+  CENTRE_RADIUS,
+  EMPTY_RING_DEPTH,
+  labelWidth,
+  type Ring,
+  type RingsOptions,
+  type RingsResult,
+  ringsLayout,
+  SECTOR_LABEL_SIZE,
+  type Sector,
+  type SectorLabel,
+} from './ringsLayout';
+export {
+  dateAtX,
   MONTH_WIDTH,
   monthAtX,
   type PhaseBand,

@@ -1,4 +1,4 @@
-import { NODE_GAP, NODE_SIZE } from './geometry';
+import { NODE_GAP, NODE_SIZE, type Rect, rectsOverlap } from './geometry';
 import type { LayoutRipple, Positions } from './types';
 
 /** Radius of the disc in the middle that names the programme. */
@@ -9,6 +9,17 @@ export const CENTRE_RADIUS = 200;
  */
 const SPACING = Math.hypot(NODE_SIZE.width, NODE_SIZE.height) + NODE_GAP;
 const RING_GAP = 40;
+/** How deep a ring with no cards is drawn: room for its name, not for a row of cards. */
+export const EMPTY_RING_DEPTH = 60;
+/** Sector labels are set in this size (client/canvas/canvas.css: `.sector-label`). */
+export const SECTOR_LABEL_SIZE = 56;
+/** Roughly how wide a bold character of the label font is, in font sizes (a generous guess). */
+const LABEL_CHAR_WIDTH = 0.62;
+const LABEL_LINE = SECTOR_LABEL_SIZE * 1.25;
+/** How far inside the outer ring a sector label sits. */
+const LABEL_INSET = 60;
+/** Space kept between two labels, and between the outer ring and a label set outside it. */
+const LABEL_GAP = 24;
 
 export interface Ring {
   /** 1, 2, or 3 for "third or later". */
@@ -25,6 +36,20 @@ export interface Sector {
   end: number;
 }
 
+/**
+ * Where a sector's name goes: inside the outer ring on the sector's middle, clear of the
+ * other names. `x`/`y` is the text's anchor point; the text runs towards the centre.
+ */
+export interface SectorLabel {
+  code: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  baseline: 'hanging' | 'middle' | 'auto';
+  /** The box the label is expected to take (estimated from its length). */
+  box: Rect;
+}
+
 export interface RingsResult {
   positions: Positions;
   /** The centre of the picture; positions are top-left corners around it. */
@@ -32,24 +57,42 @@ export interface RingsResult {
   centreRadius: number;
   rings: Ring[];
   sectors: Sector[];
+  labels: SectorLabel[];
+  /** Everything the picture draws (rings and labels), around the centre. */
+  bounds: Rect;
+}
+
+export interface RingsOptions {
+  /** The text of each sector's label (code id → label), to keep labels apart; else the id. */
+  labels?: ReadonlyMap<string, string>;
 }
 
 const ringOf = (order: number): 1 | 2 | 3 => (order <= 1 ? 1 : order === 2 ? 2 : 3);
 
-/** The angle between neighbouring slots on a circle of this radius. */
-const slotAngle = (radius: number) => 2 * Math.asin(Math.min(1, SPACING / (2 * radius)));
+/** Distance from the centre to the nearest point of a rectangle (0 when it covers the centre). */
+const nearest = (r: Rect) =>
+  Math.hypot(Math.max(r.x, -(r.x + r.width), 0), Math.max(r.y, -(r.y + r.height), 0));
 
 /**
  * The classic REM picture: the programme in the middle, a ring for first-, second- and
  * third-or-later-order ripples, one sector per code (its share of the circle grows with
  * its ripples, with a floor). Within a ring, a sector fills circles of slots from the
  * inside out; circles sit `SPACING` apart and slots `SPACING` apart along each circle,
- * so no two cards overlap.
+ * so no two cards overlap. A ring with no cards yet is drawn thin (EMPTY_RING_DEPTH), so
+ * a young map, all first-order, is not drawn as if it had three rows of cards.
+ *
+ * The sector names sit just inside the outer ring on each sector's middle; a name that
+ * would print on one placed before it (two narrow sectors side by side at the bottom)
+ * goes outside the outer ring instead, moved outwards until it is clear.
  *
  * @example
- * const { positions, rings, sectors } = ringsLayout(ripples, ['needs', 'vision']);
+ * const { positions, rings, sectors, labels } = ringsLayout(ripples, ['needs', 'vision']);
  */
-export function ringsLayout(ripples: readonly LayoutRipple[], codeIds: readonly string[]): RingsResult {
+export function ringsLayout(
+  ripples: readonly LayoutRipple[],
+  codeIds: readonly string[],
+  options: RingsOptions = {},
+): RingsResult {
   const codes = [...codeIds, 'none'];
   const sectorOf = (r: LayoutRipple) => (r.code && codeIds.includes(r.code) ? r.code : 'none');
   const counts = new Map(codes.map((c) => [c, 0]));
@@ -68,7 +111,7 @@ export function ringsLayout(ripples: readonly LayoutRipple[], codeIds: readonly 
 
   // Groups: ring → sector → ids, in a stable order.
   const groups = new Map<string, string[]>();
-  const sorted = [...ripples].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...ripples].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of sorted) {
     const key = `${ringOf(r.order)}|${sectorOf(r)}`;
     const list = groups.get(key);
@@ -81,7 +124,7 @@ export function ringsLayout(ripples: readonly LayoutRipple[], codeIds: readonly 
   let inner = CENTRE_RADIUS + RING_GAP;
   for (const order of [1, 2, 3] as const) {
     const first = inner + SPACING / 2;
-    let circles = 1;
+    let circles = 0;
     for (const sector of sectors) {
       const ids = groups.get(`${order}|${sector.code}`) ?? [];
       let next = 0;
@@ -103,9 +146,94 @@ export function ringsLayout(ripples: readonly LayoutRipple[], codeIds: readonly 
         circles = Math.max(circles, c + 1);
       }
     }
-    const outer = first + (circles - 1) * SPACING + SPACING / 2;
+    const outer = circles === 0 ? inner + EMPTY_RING_DEPTH : first + (circles - 1) * SPACING + SPACING / 2;
     rings.push({ order, inner, outer });
     inner = outer + RING_GAP;
   }
-  return { positions, centre: { x: 0, y: 0 }, centreRadius: CENTRE_RADIUS, rings, sectors };
+
+  const outermost = rings.at(-1)?.outer ?? CENTRE_RADIUS;
+  const labels = placeLabels(sectors, outermost, options.labels);
+  const boxes = [
+    ...labels.map((l) => l.box),
+    { x: -outermost, y: -outermost, width: 2 * outermost, height: 2 * outermost },
+  ];
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+  return {
+    positions,
+    centre: { x: 0, y: 0 },
+    centreRadius: CENTRE_RADIUS,
+    rings,
+    sectors,
+    labels,
+    bounds: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+  };
 }
+
+/** The angle between neighbouring slots on a circle of this radius. */
+const slotAngle = (radius: number) => 2 * Math.asin(Math.min(1, SPACING / (2 * radius)));
+
+/**
+ * Sector labels just inside the outer ring, on each sector's middle, the text running
+ * towards the centre; a label that would meet one placed before goes outside the outer
+ * ring instead, running outwards, as far out as it takes to be clear.
+ */
+function placeLabels(
+  sectors: readonly Sector[],
+  outer: number,
+  texts: ReadonlyMap<string, string> | undefined,
+): SectorLabel[] {
+  const placed = new Map<string, SectorLabel>();
+  const isFree = (box: Rect) => {
+    const padded: Rect = {
+      x: box.x - LABEL_GAP / 2,
+      y: box.y - LABEL_GAP / 2,
+      width: box.width + LABEL_GAP,
+      height: box.height + LABEL_GAP,
+    };
+    return ![...placed.values()].some((other) => rectsOverlap(padded, other.box));
+  };
+  // The widest sectors first: they have the most room, and keep their label at the edge.
+  const byWidth = [...sectors].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const sector of byWidth) {
+    const width = labelWidth(texts?.get(sector.code) ?? sector.code);
+    const mid = (sector.start + sector.end) / 2;
+    const at = (r: number, inwards: boolean) => labelAt(sector.code, mid, r, width, inwards);
+    const inside = at(outer - LABEL_INSET, true);
+    // Inside only where it clears the programme's disc too (long names on a small picture do not).
+    let label: SectorLabel | null =
+      isFree(inside.box) && nearest(inside.box) > CENTRE_RADIUS + LABEL_GAP ? inside : null;
+    for (let r = outer + LABEL_GAP; !label; r += LABEL_LINE / 2) {
+      const candidate = at(r, false);
+      if (isFree(candidate.box)) label = candidate;
+    }
+    placed.set(sector.code, label);
+  }
+  return sectors.map((s) => placed.get(s.code) as SectorLabel);
+}
+
+/** A label anchored at radius `r` on angle `mid`, its text running towards the centre or away. */
+function labelAt(code: string, mid: number, r: number, width: number, inwards: boolean): SectorLabel {
+  const sin = Math.sin(mid);
+  const cos = Math.cos(mid);
+  const right = inwards ? 'end' : 'start';
+  const left = inwards ? 'start' : 'end';
+  const anchor = sin > 0.2 ? right : sin < -0.2 ? left : 'middle';
+  const baseline =
+    cos > 0.2 ? (inwards ? 'hanging' : 'auto') : cos < -0.2 ? (inwards ? 'auto' : 'hanging') : 'middle';
+  const x = r * sin;
+  const y = -r * cos;
+  const box: Rect = {
+    x: anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2,
+    y: baseline === 'hanging' ? y : baseline === 'auto' ? y - LABEL_LINE : y - LABEL_LINE / 2,
+    width,
+    height: LABEL_LINE,
+  };
+  return { code, x, y, anchor, baseline, box };
+}
+
+/** How wide a sector label is expected to be (bold type, a generous guess per character). */
+export const labelWidth = (text: string): number =>
+  Math.max(1, text.length) * SECTOR_LABEL_SIZE * LABEL_CHAR_WIDTH;

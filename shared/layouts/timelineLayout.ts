@@ -205,3 +205,25 @@ export function monthAtX(axis: TimelineResult['axis'], x: number): string | null
   const offset = Math.min(Math.floor((x - axis.x0) / MONTH_WIDTH), Math.max(0, months));
   return monthName(firstMonth + offset);
 }
+
+/**
+ * The day under an x on the axis (the centre of a dropped card), as `YYYY-MM-DD`, or null
+ * left of the axis (back to the tray): the inverse of where the layout puts a date, so a
+ * card dropped where a date sits gets that date. Clamped to the axis's last month on the
+ * right and to the month's last day.
+ *
+ * @example
+ * dateAtX(axis, axis.x0 + 2.5 * MONTH_WIDTH); // the middle of the third month: '2024-03-16'
+ */
+export function dateAtX(axis: TimelineResult['axis'], x: number): string | null {
+  const month = monthAtX(axis, x);
+  if (month === null) return null;
+  const index = monthIndex(month) as number;
+  const firstMonth = monthIndex((axis.ticks[0] as TimelineTick).month) as number;
+  const within = (x - axis.x0) / MONTH_WIDTH - (index - firstMonth);
+  const year = Math.floor(index / 12);
+  const days = new Date(Date.UTC(year, index - year * 12 + 1, 0)).getUTCDate();
+  // timeValue puts day d at (d - 0.5) / 31 of its month.
+  const day = Math.min(days, Math.max(1, Math.floor(Math.min(within, 1) * 31) + 1));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NODE_SIZE, ringsLayout } from '../../../shared/layouts';
+import { EMPTY_RING_DEPTH, labelWidth, NODE_SIZE, rectsOverlap, ringsLayout } from '../../../shared/layouts';
 import type { Position } from '../../../shared/model/ripple';
 import { arbitraryRipples, CODES, firstOverlap, ripple } from './builders';
 
@@ -70,5 +70,91 @@ describe('ringsLayout', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+const cornersOf = (p: Position) => [
+  [p.x, p.y],
+  [p.x + NODE_SIZE.width, p.y],
+  [p.x, p.y + NODE_SIZE.height],
+  [p.x + NODE_SIZE.width, p.y + NODE_SIZE.height],
+];
+const angleOf = (x: number, y: number) => (Math.atan2(x, -y) + 2 * Math.PI) % (2 * Math.PI);
+
+describe('ringsLayout: the picture', () => {
+  it('keeps every card wholly inside its ring and its sector, so none crosses a line (property)', () => {
+    fc.assert(
+      fc.property(arbitraryRipples, (ripples) => {
+        const { positions, rings, sectors } = ringsLayout(ripples, CODES);
+        for (const r of ripples) {
+          const ring = rings[Math.min(r.order, 3) - 1];
+          const code = r.code && CODES.includes(r.code) ? r.code : 'none';
+          const sector = sectors.find((s) => s.code === code);
+          for (const [x, y] of cornersOf(positions.get(r.id) as Position)) {
+            expect(Math.hypot(x as number, y as number)).toBeLessThanOrEqual((ring?.outer ?? 0) + 1e-6);
+            const angle = angleOf(x as number, y as number);
+            // A sector that starts at 12 o'clock holds angles just short of 2π as "just before 0".
+            const inSector =
+              (angle >= (sector?.start ?? 0) - 1e-9 && angle <= (sector?.end ?? 0) + 1e-9) ||
+              (sector?.start === 0 && angle - 2 * Math.PI >= -1e-9);
+            expect(inSector).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('draws a ring with no cards thin, so a young map makes a small picture', () => {
+    const few = ['a', 'b', 'c', 'd'].map((id, i) => ripple(id, { order: 1, code: CODES[i] ?? null }));
+    const { rings } = ringsLayout(few, CODES);
+    const [first, second, third] = rings;
+    expect((second?.outer ?? 0) - (second?.inner ?? 0)).toBe(EMPTY_RING_DEPTH);
+    expect((third?.outer ?? 0) - (third?.inner ?? 0)).toBe(EMPTY_RING_DEPTH);
+    // Four first-order cards: one row of cards and two thin rings (it was three rows, 1,384 px).
+    expect(third?.outer ?? Number.POSITIVE_INFINITY).toBeLessThan(850);
+    expect(first?.outer ?? 0).toBeGreaterThan(first?.inner ?? 0);
+  });
+
+  it('sets every sector name clear of the others and of the centre, whatever its length (property)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryRipples,
+        fc.array(fc.string({ minLength: 1, maxLength: 30 }), {
+          minLength: CODES.length + 1,
+          maxLength: CODES.length + 1,
+        }),
+        (ripples, texts) => {
+          const names = new Map([...CODES, 'none'].map((code, i) => [code, texts[i] as string]));
+          const { labels, bounds, centreRadius } = ringsLayout(ripples, CODES, { labels: names });
+          expect(labels.map((l) => l.code)).toEqual([...CODES, 'none']);
+          labels.forEach((label, i) => {
+            const { x, y, width, height } = label.box;
+            expect(width).toBe(labelWidth(names.get(label.code) ?? ''));
+            for (const other of labels.slice(i + 1)) expect(rectsOverlap(label.box, other.box)).toBe(false);
+            // Not on the programme's disc, and inside the picture the backdrop draws.
+            const dx = Math.max(x, -(x + width), 0);
+            const dy = Math.max(y, -(y + height), 0);
+            expect(Math.hypot(dx, dy)).toBeGreaterThan(centreRadius);
+            expect(x).toBeGreaterThanOrEqual(bounds.x - 1e-6);
+            expect(x + width).toBeLessThanOrEqual(bounds.x + bounds.width + 1e-6);
+            expect(y).toBeGreaterThanOrEqual(bounds.y - 1e-6);
+            expect(y + height).toBeLessThanOrEqual(bounds.y + bounds.height + 1e-6);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('does not print two neighbouring names at the bottom on top of each other', () => {
+    // Many ripples in the first code: the other sectors crowd together at the bottom.
+    const ripples = Array.from({ length: 40 }, (_, i) => ripple(`r${i}`, { code: 'needs' }));
+    const names = new Map([...CODES, 'none'].map((code) => [code, `Een lange naam voor ${code}`]));
+    const { labels } = ringsLayout(ripples, CODES, { labels: names });
+    for (let i = 0; i < labels.length; i++) {
+      for (const other of labels.slice(i + 1))
+        expect(rectsOverlap(labels[i]?.box as never, other.box)).toBe(false);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_META } from '../../../shared/doc/read';
-import { MONTH_WIDTH, monthAtX, NODE_SIZE, timelineLayout } from '../../../shared/layouts';
+import { dateAtX, MONTH_WIDTH, monthAtX, NODE_SIZE, timelineLayout } from '../../../shared/layouts';
 import { arbitraryRipples, CODES, firstOverlap, ripple } from './builders';
 
 const META = { ...DEFAULT_META, spanStart: '2024-01', spanEnd: '2024-12', createdAt: Date.UTC(2025, 0, 1) };
@@ -91,5 +91,34 @@ describe('timelineLayout', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('dateAtX', () => {
+  const { axis } = timelineLayout([], META, { lanes: 'order', codeIds: CODES });
+
+  it('gives back the date of a card dropped where that date sits (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 31 }), (month, day) => {
+        const days = new Date(Date.UTC(2024, month + 1, 0)).getUTCDate();
+        fc.pre(day <= days);
+        const value = `2024-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const { positions, axis } = timelineLayout([ripple('r', { when: { kind: 'date', value } })], META, {
+          lanes: 'order',
+          codeIds: CODES,
+        });
+        expect(dateAtX(axis, centreX(positions.get('r')))).toBe(value);
+      }),
+    );
+  });
+
+  it('reads the day from the drop point: a month’s start, middle and end; the tray left of the axis', () => {
+    expect(dateAtX(axis, axis.x0 + 1)).toBe('2024-01-01');
+    expect(dateAtX(axis, axis.x0 + 1.5 * MONTH_WIDTH)).toBe('2024-02-16');
+    // February 2024 has 29 days: the end of its width is its last day, not the 31st.
+    expect(dateAtX(axis, axis.x0 + 2 * MONTH_WIDTH - 1)).toBe('2024-02-29');
+    expect(dateAtX(axis, axis.x0 - 10)).toBeNull();
+    // Far right: the axis's last month, its last day.
+    expect(dateAtX(axis, axis.x1 + 5000)).toBe('2024-12-31');
   });
 });

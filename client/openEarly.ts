@@ -1,0 +1,19 @@
+/**
+ * The first module the page runs. On the board and the presenter it starts what they wait
+ * for before React and the rest of this bundle have even been evaluated: the download of
+ * the screen's code (requested here a few hundred milliseconds before React would ask for
+ * it; App's lazy import gets the same module) and the session's socket (sync/earlySocket.ts).
+ * Imported for these side effects only, first in main.tsx, so it runs first.
+ */
+import { parseRoute } from './routes';
+import { peekScreenKey } from './session/screenKey';
+import { openEarlySocket, sessionSocketUrl } from './sync/earlySocket';
+
+const route = parseRoute(location.pathname);
+if (route.page === 'board' || route.page === 'present') {
+  const key = peekScreenKey(route.page, route.sessionId);
+  if (key) openEarlySocket(sessionSocketUrl(route.sessionId, { key }));
+  // A failed download is App's to report, when its own import fails the same way.
+  const code = route.page === 'board' ? import('./board/BoardPage') : import('./presenter/PresenterPage');
+  code.catch(() => undefined);
+}
