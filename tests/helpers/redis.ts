@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { freePort } from './serverProcess';
+import { freePort, killNow } from './serverProcess';
 
 /**
  * Debian's redis-server on a loopback port, for the multi-instance tests. Where it is not
@@ -65,10 +65,7 @@ export async function startRedis(): Promise<RedisServer> {
   const kill = async () => {
     const proc = child;
     child = null;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGKILL');
-    await exited;
+    await killNow(proc);
   };
   await start();
   return { url: `redis://127.0.0.1:${port}`, kill, start, stop: kill };

@@ -32,6 +32,14 @@ export interface ServerProcessOptions {
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** SIGKILL (no chance to save anything) and wait until the process is gone. */
+export async function killNow(proc: ChildProcess | null): Promise<void> {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGKILL');
+  await exited;
+}
+
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,10 +88,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   const kill = async () => {
     const proc = child;
     child = null;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGKILL');
-    await exited;
+    await killNow(proc);
   };
 
   await spawnServer();
