@@ -4,22 +4,21 @@ import { addRipple } from '../../shared/doc/commands';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { connectClient, type TestClient } from '../helpers/yClient';
-import { createSession, facilitatorClient, type SeededSession, seed } from './boardSeed';
+import {
+  card,
+  centre,
+  createSession,
+  facilitatorClient,
+  type SeededSession,
+  seed,
+  VISIBLE,
+} from './boardSeed';
 
 /**
  * The facilitator's board (issue 4) in real Chromium against the real server: layouts
  * place seeded ripples where their data says, order follows links on a second screen, a
  * cycle is refused, and a phone ripple goes through the inbox onto the presenter view.
  */
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const card = (page: Page, text: string) =>
-  page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });
-
-async function centre(page: Page, text: string) {
-  const box = await card(page, text).boundingBox();
-  if (!box) throw new Error(`no card for ${text}`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 describe.skipIf(!hasChromium)('the facilitator board', () => {
   let server: ServerProcess;

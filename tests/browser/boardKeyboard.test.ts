@@ -6,16 +6,21 @@ import { NODE_SIZE, rectsOverlap } from '../../shared/layouts';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { type TestClient, waitFor } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession, seed } from './boardSeed';
+import {
+  card,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  seed,
+  VISIBLE,
+} from './boardSeed';
 
 /**
  * The board without a mouse (issue 4: every map action by keyboard) and "tidy up", in real
  * Chromium against the real server; what the board did is read back from the document
  * through a second client.
  */
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const card = (page: Page, text: string) =>
-  page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });
 
 describe.skipIf(!hasChromium)('the facilitator board by keyboard, and tidy up', () => {
   let server: ServerProcess;

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { addRipple, linkRipples, type RippleInput, updateMeta } from '../../shared/doc/commands';
 import type { Actor } from '../../shared/model/ripple';
@@ -55,3 +56,17 @@ export function seed(
 }
 
 export { Y };
+
+/** How long the board tests wait for an element to appear. */
+export const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
+
+/** A ripple's card on the board, found by its accessible name as a screen reader hears it. */
+export const card = (page: Page, text: string) =>
+  page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });
+
+/** The middle of a ripple's card, in page coordinates. */
+export async function centre(page: Page, text: string) {
+  const box = await card(page, text).boundingBox();
+  if (!box) throw new Error(`no card for ${text}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

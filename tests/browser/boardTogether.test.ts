@@ -7,7 +7,16 @@ import { ringsLayout } from '../../shared/layouts';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession, seed } from './boardSeed';
+import {
+  card,
+  centre,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  seed,
+  VISIBLE,
+} from './boardSeed';
 
 /**
  * Two facilitators on one map, and the map on a projector (issue 4, "Done when"): undo
@@ -15,15 +24,6 @@ import { createSession, FACILITATOR, facilitatorClient, type SeededSession, seed
  * facilitator board follows the leader with a way out, and projector type is readable from
  * the back of a room.
  */
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const card = (page: Page, text: string) =>
-  page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });
-
-async function centre(page: Page, text: string) {
-  const box = await card(page, text).boundingBox();
-  if (!box) throw new Error(`no card for ${text}`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
   let server: ServerProcess;
