@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
 import { authorize } from '../../shared/doc/permissions';
+import { PriorState } from '../../shared/doc/priorState';
 import { ripplesToSuggest, updateSuggestions } from '../../shared/doc/suggestions';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
@@ -12,6 +13,7 @@ import { noRelay, type RelayChannel, type RelayHandlers, type RoomRelay } from '
 import type { Logger } from '../log';
 import type { StoredDoc, UpdateStore } from '../storage/UpdateStore';
 import { checkQuota, type RoomQuota } from './checkQuota';
+import { hasMissingCauses } from './missingCauses';
 import { stampAwarenessUpdate } from './stampAwareness';
 
 /** A connection as a room sees it. */
@@ -44,9 +46,6 @@ function encodeMessage(type: number, write: (encoder: encoding.Encoder) => void)
   return encoding.toUint8Array(encoder);
 }
 
-const sameVector = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.length === b.length && a.every((byte, i) => byte === b[i]);
-
 const WAIT_FOR_STEP2_MAX_UPDATES = 200;
 const WAIT_FOR_STEP2_MAX_BYTES = 1024 * 1024;
 
@@ -54,17 +53,21 @@ const WAIT_FOR_STEP2_MAX_BYTES = 1024 * 1024;
 const hasGaps = (doc: Y.Doc): boolean => doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 
 /**
- * One live session document on this server. Every incoming change is tried on a trial
- * copy first, checked against the sender's role, stored, and only then applied and sent
- * to the others. All work on a room runs through one queue, so checks, storage and
- * application happen in the order the messages arrived. With several instances, what one
- * instance stores reaches the others' copies of the room through the relay.
+ * One live session document on this server. An incoming change is first checked for
+ * causes the server never received, then applied, judged against the sender's role and
+ * what the document held before (`PriorState`), stored, and only then sent to the others;
+ * a refused or unstorable change makes the room reload its document from storage. All work
+ * on a room runs through one queue, so checks, storage and application happen in the order
+ * the messages arrived, and nobody is answered from a change that is not stored yet. With
+ * several instances, what one instance stores reaches the others' copies through the relay.
  */
 export class Room {
-  readonly doc = new Y.Doc();
+  private current = new Y.Doc();
+  private prior = new PriorState(this.current);
   readonly awareness: awarenessProtocol.Awareness;
   readonly peers = new Set<RoomPeer>();
-  private trial = new Y.Doc();
+  /** While a client's change is being judged, what the document would send; null otherwise. */
+  private held: Uint8Array[] | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private lastSeq = 0;
   private appendedSinceCompact = 0;
@@ -76,6 +79,10 @@ export class Room {
   /** Awareness client ids that clients of other instances speak for. */
   private readonly remoteAwarenessIds = new Set<number>();
   private channel: RelayChannel | null = null;
+  /** Awareness states changed since the last flush, sent together (see broadcastAwareness). */
+  private readonly awarenessToSend = new Set<number>();
+  private readonly leftAwarenessIds = new Map<number, RoomPeer>();
+  private awarenessFlush: NodeJS.Immediate | null = null;
   /** Whether other instances write to this room too (a relay is configured). */
   private readonly relayed: boolean;
   private readonly now: () => number;
@@ -92,10 +99,16 @@ export class Room {
     this.now = options.now ?? Date.now;
     this.compactAt = Math.max(1, Math.round(options.compactEvery * (0.75 + Math.random() * 0.5)));
     this.relayed = options.relay !== undefined && options.relay !== noRelay;
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The awareness gets a document of its own: the room's is replaced when it reloads.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.broadcastUpdate);
+    this.current.on('update', this.broadcastUpdate);
     this.awareness.on('update', this.broadcastAwareness);
+  }
+
+  /** The session document as stored (read it inside `enqueue` to see a settled state). */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   get isDestroyed(): boolean {
@@ -143,17 +156,48 @@ export class Room {
   }
 
   /**
-   * Applies a stored state to the document and the trial copy alike, keeping them equal.
-   * Origin 'storage' tells nobody (the room is loading); 'relay' tells this instance's clients.
+   * Applies a stored state to the document. Origin 'storage' tells nobody (the room is
+   * loading); 'relay' tells this instance's clients.
    */
   private applyStored(stored: StoredDoc, origin: 'storage' | 'relay'): void {
-    for (const doc of [this.trial, this.doc]) {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      }, origin);
-    }
+    this.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.current, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.current, update);
+    }, origin);
     this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+  }
+
+  /** Runs `change` as one transaction on the document; the prior state catches up after it. */
+  private transact(change: () => void, origin: unknown): void {
+    let changes: DocChange[] = [];
+    this.current.transact((transaction) => {
+      change();
+      changes = changesOfTransaction(this.current, transaction);
+    }, origin);
+    this.prior.refresh(changes);
+  }
+
+  /**
+   * Starts over from storage: after a refused or unstored change the document holds
+   * something nobody may see. Nobody has: changes are only sent after they are stored.
+   * If storage cannot be read either, the room closes and its clients come back later.
+   */
+  private async reload(): Promise<void> {
+    let stored: StoredDoc;
+    try {
+      stored = await this.options.store.load(this.name);
+    } catch (error) {
+      this.options.log.error(`room=${this.name} could not reload from storage, closing the room: ${error}`);
+      for (const peer of this.peers) peer.close('storageFailed', 'the session could not be reloaded');
+      this.destroy();
+      return;
+    }
+    this.current.off('update', this.broadcastUpdate);
+    this.current.destroy();
+    this.current = new Y.Doc();
+    this.prior = new PriorState(this.current);
+    this.current.on('update', this.broadcastUpdate);
+    this.applyStored(stored, 'storage');
   }
 
   private readonly relayHandlers: RelayHandlers = {
@@ -161,14 +205,13 @@ export class Room {
       void this.enqueue(async () => {
         if (this.destroyed) return;
         try {
-          Y.applyUpdate(this.trial, update, 'relay');
-          Y.applyUpdate(this.doc, update, 'relay');
+          this.transact(() => Y.applyUpdate(this.current, update), 'relay');
         } catch (error) {
           this.options.log.warn(`room=${this.name} undecodable relayed update: ${error}`);
         }
         // A frame arrived whose causes never did (lost while Redis was away): storage has
         // them. Reread now, inside this task, so no client update is checked against a gap.
-        if (hasGaps(this.doc) || hasGaps(this.trial)) await this.rereadStorage();
+        if (hasGaps(this.current)) await this.rereadStorage();
       });
     },
     awareness: (update) => {
@@ -197,8 +240,19 @@ export class Room {
     if (peer.actor.role !== 'viewer') {
       peer.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
     }
-    const states = [...this.awareness.getStates().keys()];
+    const states = this.awarenessFor(peer, [...this.awareness.getStates().keys()]);
     if (states.length > 0) peer.send(this.awarenessMessage(states));
+  }
+
+  /**
+   * The awareness client ids `peer` may hear of, out of `clientIds`. Phones hear only their
+   * own states (the echo keeps a quiet connection alive): they never show who else is here,
+   * and one phone should not learn the names of the others. Boards and the presenter hear all.
+   */
+  awarenessFor(peer: RoomPeer, clientIds: readonly number[]): number[] {
+    return peer.actor.role === 'participant'
+      ? clientIds.filter((id) => peer.awarenessIds.has(id))
+      : [...clientIds];
   }
 
   leave(peer: RoomPeer): void {
@@ -238,55 +292,75 @@ export class Room {
     // A peer that left still counts: what it sent before closing was received and is kept.
     // A refused peer's later updates build on the refused one, so they are dropped.
     if (this.destroyed || this.refused.has(peer)) return;
-    const svBefore = Y.encodeStateVector(this.trial);
-    let changes: DocChange[] = [];
-    const capture = (transaction: Y.Transaction) => {
-      changes = changes.concat(changesOfTransaction(this.trial, transaction));
-    };
-    this.trial.on('afterTransaction', capture);
+    let missing: boolean;
     try {
-      Y.applyUpdate(this.trial, update, 'trial');
+      missing = hasMissingCauses(this.current, update);
     } catch (error) {
-      this.trial.off('afterTransaction', capture);
       return this.refuse(peer, 'malformed', `undecodable update (${(error as Error).message})`);
     }
-    this.trial.off('afterTransaction', capture);
-    if (hasGaps(this.trial)) {
+    if (missing) {
       // With other instances, the missing causes may be stored but not yet relayed here
-      // (or lost with an instance that died): reread storage and check the update afresh,
-      // on a clean trial copy, so every change in it is still seen by `authorize`.
+      // (or lost with an instance that died): reread storage and check the update afresh.
       if (this.relayed && !reread) {
         await this.rereadStorage();
-        this.resetTrial();
         return this.checkAndApply(peer, update, true);
       }
-      if (this.waitForStep2(peer, update)) return this.resetTrial();
+      if (this.waitForStep2(peer, update)) return;
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
-    const verdict = authorize(peer.actor, changes, this.doc, this.trial);
-    if (!verdict.ok) {
-      return this.refuse(peer, verdict.reason === 'forbidden' ? 'forbidden' : 'invalid', verdict.detail);
-    }
-    const overLimit = checkQuota(changes, this.doc, this.trial, this.options.quota);
-    if (overLimit) return this.refuse(peer, overLimit.name, overLimit.detail);
-    // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
-    if (changes.length === 0 && sameVector(svBefore, Y.encodeStateVector(this.trial))) return;
-    // The server's own follow-up (suggested codes) is made on the trial copy now and stored
-    // merged with the client's update: one write, all or nothing.
-    const toSuggest = ripplesToSuggest(this.trial, changes);
-    const followUp =
-      toSuggest.length > 0 ? this.changeOnTrial((doc) => updateSuggestions(doc, toSuggest)) : null;
-    const stored = followUp ? Y.mergeUpdates([update, followUp]) : update;
+
+    // Apply, judge and add the server's follow-up (suggested codes) in one transaction:
+    // one stored row and one message to everyone. The document's update event is held
+    // back until the row is stored.
+    const held: Uint8Array[] = [];
+    this.held = held;
+    let refusal: { name: CloseName; detail: string } | null = null;
+    let followedUp = false;
     try {
-      this.lastSeq = await this.options.store.append(this.name, stored, this.now());
+      this.current.transact((transaction) => {
+        Y.applyUpdate(this.current, update);
+        const changes = changesOfTransaction(this.current, transaction);
+        if (hasGaps(this.current)) {
+          refusal = { name: 'invalid', detail: 'update depends on changes the server never received' };
+          return;
+        }
+        const verdict = authorize(peer.actor, changes, this.prior, this.current);
+        if (!verdict.ok) {
+          refusal = {
+            name: verdict.reason === 'forbidden' ? 'forbidden' : 'invalid',
+            detail: verdict.detail,
+          };
+          return;
+        }
+        refusal = checkQuota(changes, this.prior, this.current, this.options.quota);
+        if (refusal) return;
+        const toSuggest = ripplesToSuggest(this.current, changes);
+        followedUp = toSuggest.length > 0 && updateSuggestions(this.current, toSuggest) > 0;
+        this.prior.refresh(changesOfTransaction(this.current, transaction));
+      }, peer);
+    } catch (error) {
+      refusal = { name: 'malformed', detail: `undecodable update (${(error as Error).message})` };
+    } finally {
+      this.held = null;
+    }
+    if (refusal) {
+      const { name, detail } = refusal;
+      await this.reload();
+      return this.refuse(peer, name, detail);
+    }
+    // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
+    const changed = held[0];
+    if (changed === undefined) return;
+    try {
+      this.lastSeq = await this.options.store.append(this.name, changed, this.now());
     } catch (error) {
       this.options.log.error(`room=${this.name} ${peer.label} storage failed, update not applied: ${error}`);
+      await this.reload();
       return this.refuse(peer, 'storageFailed', 'the update could not be stored');
     }
     if (this.destroyed) return;
-    // With a follow-up, everyone (the sender too) gets both in one message: one send per peer, not two.
-    if (followUp) Y.applyUpdate(this.doc, stored, 'server');
-    else Y.applyUpdate(this.doc, update, peer);
+    // With a follow-up the sender gets the message too: it holds the server's suggestion.
+    this.send(changed, followedUp ? null : peer, true);
     this.appendedSinceCompact++;
     if (this.appendedSinceCompact >= this.compactAt) await this.compact();
   }
@@ -300,20 +374,6 @@ export class Room {
     waiting.push(update);
     this.waitingForStep2.set(peer, waiting);
     return true;
-  }
-
-  /** Runs a server-side change on the trial copy and returns it as one update (null when nothing changed). */
-  private changeOnTrial(change: (doc: Y.Doc) => void): Uint8Array | null {
-    const parts: Uint8Array[] = [];
-    const capture = (update: Uint8Array) => parts.push(update);
-    this.trial.on('update', capture);
-    try {
-      change(this.trial);
-    } finally {
-      this.trial.off('update', capture);
-    }
-    if (parts.length === 0) return null;
-    return parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
   }
 
   receiveAwareness(peer: RoomPeer, update: Uint8Array): void {
@@ -342,36 +402,42 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
     void this.channel?.close();
-    this.doc.off('update', this.broadcastUpdate);
+    this.current.off('update', this.broadcastUpdate);
     this.awareness.off('update', this.broadcastAwareness);
     this.awareness.destroy();
-    this.doc.destroy();
-    this.trial.destroy();
+    this.current.destroy();
   }
 
   private refuse(peer: RoomPeer, name: CloseName, detail: string): void {
     this.options.log.warn(`room=${this.name} ${peer.label} refused (${CLOSE[name].reason}): ${detail}`);
-    this.resetTrial();
     this.refused.add(peer);
     peer.close(name, detail);
   }
 
-  /** Rebuilds the trial copy from the real document, dropping whatever a refused update left in it. */
-  private resetTrial(): void {
-    this.trial.destroy();
-    this.trial = new Y.Doc();
-    Y.applyUpdate(this.trial, Y.encodeStateAsUpdate(this.doc));
-  }
-
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === 'storage') return;
-    const message = encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
-    for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (origin !== 'relay') this.channel?.publishUpdate(update);
+    if (this.held) {
+      this.held.push(update);
+      return;
+    }
+    this.send(update, null, origin !== 'relay');
   };
 
-  /** Echoed to the sender too: a lone client that hears nothing reconnects every 30 s. */
+  /** Sends a stored (or relayed) change to everyone but `except` and, when it is ours, to the other instances. */
+  private send(update: Uint8Array, except: RoomPeer | null, publish: boolean): void {
+    const message = encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+    if (publish) this.channel?.publishUpdate(update);
+  }
+
+  /**
+   * Awareness changes go out once per event-loop turn, all changed states in one message:
+   * phones renew their state every 15 s, and connections made together renew together, so
+   * one message per change per listener was a burst of thousands of socket writes.
+   * Echoed to the sender too: a lone client that hears nothing reconnects every 30 s.
+   */
   private readonly broadcastAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -380,14 +446,34 @@ export class Room {
     if (origin && this.peers.has(origin as RoomPeer)) {
       const ids = (origin as RoomPeer).awarenessIds;
       for (const id of added) ids.add(id);
-      for (const id of removed) ids.delete(id);
+      // A removed id stays the peer's until the flush, so its own "gone" still reaches it.
+      for (const id of removed) this.leftAwarenessIds.set(id, origin as RoomPeer);
     }
     if (origin === 'relay') for (const id of added) this.remoteAwarenessIds.add(id);
     for (const id of removed) this.remoteAwarenessIds.delete(id);
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeMessage(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, update));
-    for (const peer of this.peers) peer.send(message);
+    for (const id of changed) this.awarenessToSend.add(id);
+    if (!this.awarenessFlush) this.awarenessFlush = setImmediate(this.flushAwareness);
     // Other instances time out stale states themselves; everything else of ours they must hear.
-    if (origin !== 'relay' && origin !== 'timeout') this.channel?.publishAwareness(update);
+    if (origin !== 'relay' && origin !== 'timeout')
+      this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessFlush = null;
+    const changed = [...this.awarenessToSend];
+    this.awarenessToSend.clear();
+    if (this.destroyed || changed.length === 0) return;
+    let toAll: Uint8Array | null = null;
+    for (const peer of this.peers) {
+      if (peer.actor.role !== 'participant') {
+        toAll ??= this.awarenessMessage(changed);
+        peer.send(toAll);
+        continue;
+      }
+      const own = changed.filter((id) => peer.awarenessIds.has(id));
+      if (own.length > 0) peer.send(this.awarenessMessage(own));
+    }
+    for (const [id, peer] of this.leftAwarenessIds) peer.awarenessIds.delete(id);
+    this.leftAwarenessIds.clear();
   };
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { DocChange } from '../../shared/doc/changes';
+import type { PriorState } from '../../shared/doc/priorState';
 import { readRipple } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
 import type { CloseName } from '../../shared/protocol/closeCodes';
@@ -18,7 +19,7 @@ export interface RoomQuota {
  */
 export function checkQuota(
   changes: readonly DocChange[],
-  before: Y.Doc,
+  before: PriorState,
   after: Y.Doc,
   quota: RoomQuota,
 ): { name: CloseName; detail: string } | null {
@@ -26,11 +27,11 @@ export function checkQuota(
   // Y.Map#size walks every entry; the internal map's size (deleted keys included) is an
   // upper bound that costs nothing, so the walk only happens near the limit.
   if (upperBound(ripples) > quota.maxRipples && ripples.size > quota.maxRipples) {
-    if (ripples.size > roots(before).ripples.size)
+    if (ripples.size > before.rippleCount)
       return { name: 'tooManyRipples', detail: `${ripples.size} ripples > ${quota.maxRipples}` };
   }
   if (upperBound(links) > quota.maxLinks && links.size > quota.maxLinks) {
-    if (links.size > roots(before).links.size)
+    if (links.size > before.linkCount)
       return { name: 'tooManyLinks', detail: `${links.size} links > ${quota.maxLinks}` };
   }
   for (const { path, key } of changes) {

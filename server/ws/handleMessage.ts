@@ -29,7 +29,7 @@ const handlers: Record<number, Handler> = {
   [MESSAGE.awareness]: (room, peer, decoder) =>
     room.receiveAwareness(peer, decoding.readVarUint8Array(decoder)),
   [MESSAGE.queryAwareness]: (room, peer) =>
-    peer.send(room.awarenessMessage([...room.awareness.getStates().keys()])),
+    peer.send(room.awarenessMessage(room.awarenessFor(peer, [...room.awareness.getStates().keys()]))),
   // Auth messages go only from server to client; a client that sends one is ignored.
   [MESSAGE.auth]: () => {},
 };

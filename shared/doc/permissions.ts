@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { Actor, Ripple } from '../model/ripple';
 import type { DocChange } from './changes';
 import { parseLink, parseMeta } from './parse';
+import type { PriorRipple, PriorState } from './priorState';
 import { parseVoteKey, readMeta, readRipple } from './read';
 import { isRootName, roots } from './schema';
 
@@ -35,7 +36,7 @@ export const PARTICIPANT_CONTENT_FIELDS = [
 /** Ripple fields a participant may set on their own pending ripple: the content, and when it changed. */
 export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([...PARTICIPANT_CONTENT_FIELDS, 'updatedAt']);
 
-export function canEditRipple(actor: Actor, ripple: Ripple): boolean {
+export function canEditRipple(actor: Actor, ripple: PriorRipple): boolean {
   if (actor.role === 'facilitator') return true;
   return actor.role === 'participant' && ripple.authorId === actor.id && ripple.status === 'pending';
 }
@@ -63,7 +64,7 @@ const refuse = (reason: Refusal['reason'], detail: string): AuthResult => ({ ok:
 const OK: AuthResult = { ok: true };
 
 /** Whether a vote key holds an own, valid dot. */
-function checkVote(actor: Actor, key: string, before: Y.Doc, after: Y.Doc): AuthResult {
+function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
   const parsed = parseVoteKey(key);
   if (!parsed) return refuse('invalid', `votes.${key}: not a vote key`);
   const value = roots(after).votes.get(key);
@@ -75,14 +76,15 @@ function checkVote(actor: Actor, key: string, before: Y.Doc, after: Y.Doc): Auth
   if (actor.role === 'facilitator') return OK;
   if (actor.role !== 'participant' || parsed.voterId !== actor.id)
     return refuse('forbidden', `votes.${key}: not your vote`);
-  const meta = readMeta(before);
+  const meta = before.meta;
   if (!meta.votingOpen) return refuse('forbidden', 'voting is closed');
   if (parsed.slot >= meta.dotsPerParticipant) return refuse('forbidden', `votes.${key}: no dots left`);
   return OK;
 }
 
-function checkRippleEntry(actor: Actor, id: string, before: Y.Doc, after: Y.Doc): AuthResult {
-  const old = readRipple(before, id);
+function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y.Doc): AuthResult {
+  const prior = before.ripple(id);
+  const old = prior === 'invalid' ? null : prior;
   const stored = roots(after).ripples.get(id);
   const next = readRipple(after, id);
   if (stored !== undefined && next === null) return refuse('invalid', `ripples.${id}: invalid ripple`);
@@ -90,19 +92,26 @@ function checkRippleEntry(actor: Actor, id: string, before: Y.Doc, after: Y.Doc)
   if (actor.role === 'facilitator') return OK;
   if (old && !canWithdrawRipple(actor, old))
     return refuse('forbidden', `ripples.${id}: not your pending ripple`);
-  if (!old && roots(before).ripples.has(id)) return refuse('forbidden', `ripples.${id}: not your ripple`);
-  if (next && !isAcceptableNewRipple(actor, next, readMeta(before).moderation)) {
+  if (prior === 'invalid') return refuse('forbidden', `ripples.${id}: not your ripple`);
+  if (next && !isAcceptableNewRipple(actor, next, before.meta.moderation)) {
     return refuse('forbidden', `ripples.${id}: a new ripple must be your own and wait for the facilitator`);
   }
   return OK;
 }
 
-function checkRippleField(actor: Actor, id: string, field: string, before: Y.Doc, after: Y.Doc): AuthResult {
+function checkRippleField(
+  actor: Actor,
+  id: string,
+  field: string,
+  before: PriorState,
+  after: Y.Doc,
+): AuthResult {
   const next = readRipple(after, id);
   if (roots(after).ripples.has(id) && next === null)
     return refuse('invalid', `ripples.${id}.${field}: invalid value`);
   if (actor.role === 'facilitator') return OK;
-  const old = readRipple(before, id);
+  const prior = before.ripple(id);
+  const old = prior === 'invalid' ? null : prior;
   if (!old || !canEditRipple(actor, old))
     return refuse('forbidden', `ripples.${id}: not your pending ripple`);
   if (!PARTICIPANT_FIELDS.has(field))
@@ -113,14 +122,14 @@ function checkRippleField(actor: Actor, id: string, field: string, before: Y.Doc
   return OK;
 }
 
-function checkChange(actor: Actor, change: DocChange, before: Y.Doc, after: Y.Doc): AuthResult {
+function checkChange(actor: Actor, change: DocChange, before: PriorState, after: Y.Doc): AuthResult {
   const [root, rippleId, ...deeper] = change.path;
   if (root === undefined || !isRootName(root) || deeper.length > 0) {
     return refuse('invalid', `${change.path.join('.')}: not part of a session document`);
   }
   if (change.key === null) return refuse('invalid', `${change.path.join('.')}: unexpected content`);
   const key = change.key;
-  if (root !== 'meta' && readMeta(before).sessionPhase === 'closed')
+  if (root !== 'meta' && before.meta.sessionPhase === 'closed')
     return refuse('forbidden', 'the session is closed: the map is read-only');
   switch (root) {
     case 'ripples':
@@ -149,13 +158,14 @@ function checkChange(actor: Actor, change: DocChange, before: Y.Doc, after: Y.Do
 }
 
 /**
- * Decides whether `actor` may make the change that turned `before` into `after`.
+ * Decides whether `actor` may make the change that turned the document into `after`.
+ * `before` is what the document held until then (not yet refreshed with `changes`);
  * `changes` comes from `changesOfTransaction` on `after`.
  */
 export function authorize(
   actor: Actor,
   changes: readonly DocChange[],
-  before: Y.Doc,
+  before: PriorState,
   after: Y.Doc,
 ): AuthResult {
   if (changes.length > 0 && actor.role === 'viewer') return refuse('forbidden', 'this screen can only watch');

@@ -50,27 +50,18 @@ describe('awareness comes from the identity the server knows', () => {
       name: 'Ans',
     });
     // The facilitator names themselves; role and id are still the server's.
-    await waitFor(
-      () => userOf(mobile.provider.awareness.getStates().get(board.doc.clientID)).name === 'Marieke',
-    );
-    expect(userOf(mobile.provider.awareness.getStates().get(board.doc.clientID))).toMatchObject({
-      role: 'facilitator',
-      id: 'facilitator',
-    });
+    const observer = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+    await observer.synced;
+    const boardSeenByObserver = () => userOf(observer.provider.awareness.getStates().get(board.doc.clientID));
+    await waitFor(() => boardSeenByObserver().name === 'Marieke', 3000, 'states for newcomers');
+    expect(boardSeenByObserver()).toMatchObject({ role: 'facilitator', id: 'facilitator' });
 
     // A crafted frame that speaks for the facilitator's client id is dropped.
     const boardClock = board.provider.awareness.meta.get(board.doc.clientID)?.clock ?? 0;
     mobile.provider.ws?.send(awarenessFrame(board.doc.clientID, boardClock + 10, { user: { name: 'Nep' } }));
     await sleep(200);
-    expect(userOf(mobile.provider.awareness.getStates().get(board.doc.clientID)).name).toBe('Marieke');
-    const observer = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
-    await observer.synced;
-    await waitFor(
-      () => observer.provider.awareness.getStates().has(board.doc.clientID),
-      3000,
-      'states for newcomers',
-    );
-    expect(userOf(observer.provider.awareness.getStates().get(board.doc.clientID)).name).toBe('Marieke');
+    expect(boardSeenByObserver().name).toBe('Marieke');
+    expect(userOf(board.provider.awareness.getStates().get(board.doc.clientID)).name).toBe('Marieke');
 
     // Leaving removes the phone's state everywhere.
     mobile.destroy();
@@ -81,6 +72,48 @@ describe('awareness comes from the identity the server knows', () => {
     );
     board.destroy();
     observer.destroy();
+  });
+
+  it('a phone hears only its own state: never who else is here, nor their names', async () => {
+    const session = await server.createSession();
+    const [ans, bram] = [
+      await server.join(session.joinCode, 'Ans'),
+      await server.join(session.joinCode, 'Bram'),
+    ];
+    const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    const phoneA = connectClient(server.wsUrl, session.id, { pid: ans.participantId, secret: ans.secret });
+    const phoneB = connectClient(server.wsUrl, session.id, { pid: bram.participantId, secret: bram.secret });
+    await Promise.all([board.synced, phoneA.synced, phoneB.synced]);
+    board.provider.awareness.setLocalStateField('user', { name: 'Marieke' });
+    phoneA.provider.awareness.setLocalStateField('user', { name: 'Ans' });
+    phoneB.provider.awareness.setLocalStateField('user', { name: 'Bram' });
+
+    // The board hears both phones; each phone hears its own state come back (the echo).
+    await waitFor(
+      () =>
+        board.provider.awareness.getStates().has(phoneA.doc.clientID) &&
+        board.provider.awareness.getStates().has(phoneB.doc.clientID),
+      3000,
+      'both phones on the board',
+    );
+    let echoes = 0;
+    phoneA.provider.ws?.addEventListener('message', (event: MessageEvent) => {
+      if (new Uint8Array(event.data as ArrayBuffer)[0] === 1) echoes++;
+    });
+    phoneA.provider.awareness.setLocalStateField('user', { name: 'Ans', typing: true });
+    await waitFor(() => echoes > 0, 3000, 'the echo of its own state');
+    // A phone that joins later is not told who was already here either.
+    const late = await server.join(session.joinCode, 'Cor');
+    const phoneC = connectClient(server.wsUrl, session.id, { pid: late.participantId, secret: late.secret });
+    await phoneC.synced;
+    await sleep(200);
+    for (const phone of [phoneA, phoneB, phoneC]) {
+      const others = [...phone.provider.awareness.getStates().keys()].filter(
+        (id) => id !== phone.doc.clientID,
+      );
+      expect(others).toEqual([]);
+    }
+    for (const client of [board, phoneA, phoneB, phoneC]) client.destroy();
   });
 
   it('drops oversized awareness states', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changesOfTransaction } from '../../shared/doc/changes';
 import {
   addRipple,
   CommandOrigin,
@@ -14,10 +13,10 @@ import {
   setSessionPhase,
   updateMeta,
 } from '../../shared/doc/commands';
-import { authorize } from '../../shared/doc/permissions';
 import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
 import type { Actor } from '../../shared/model/ripple';
+import { judge } from '../helpers/judge';
 
 const boss: Actor = { role: 'facilitator', id: 'facilitator' };
 const ans: Actor = { role: 'participant', id: 'p-ans' };
@@ -27,23 +26,6 @@ function session() {
   const doc = new Y.Doc();
   initSession(doc, { title: 'Buurtkracht' }, 1000);
   return doc;
-}
-
-/** The server's verdict on `change` made by `actor` (see permissions.test.ts). */
-function judge(doc: Y.Doc, actor: Actor, change: (copy: Y.Doc) => void) {
-  const local = new Y.Doc();
-  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
-  const sv = Y.encodeStateVector(local);
-  change(local);
-  const update = Y.encodeStateAsUpdate(local, sv);
-  const trial = new Y.Doc();
-  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-  let changes: ReturnType<typeof changesOfTransaction> = [];
-  trial.on('afterTransaction', (tr: Y.Transaction) => {
-    changes = changes.concat(changesOfTransaction(trial, tr));
-  });
-  Y.applyUpdate(trial, update);
-  return authorize(actor, changes, doc, trial);
 }
 
 describe('board commands', () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changesOfTransaction } from '../../shared/doc/changes';
 import {
   addRipple,
   castVote,
@@ -11,30 +10,13 @@ import {
   updateMeta,
   withdrawRipple,
 } from '../../shared/doc/commands';
-import { authorize } from '../../shared/doc/permissions';
 import { roots } from '../../shared/doc/schema';
 import type { Actor } from '../../shared/model/ripple';
+import { judge } from '../helpers/judge';
 
 const boss: Actor = { role: 'facilitator', id: 'facilitator' };
 const ans: Actor = { role: 'participant', id: 'p-ans' };
 const bert: Actor = { role: 'participant', id: 'p-bert' };
-
-/** Runs `change` on a copy of `doc` the way the server tries an update, and returns the verdict. */
-function judge(doc: Y.Doc, actor: Actor, change: (copy: Y.Doc) => void) {
-  const local = new Y.Doc();
-  Y.applyUpdate(local, Y.encodeStateAsUpdate(doc));
-  const sv = Y.encodeStateVector(local);
-  change(local);
-  const update = Y.encodeStateAsUpdate(local, sv);
-  const trial = new Y.Doc();
-  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
-  let changes: ReturnType<typeof changesOfTransaction> = [];
-  trial.on('afterTransaction', (tr: Y.Transaction) => {
-    changes = changes.concat(changesOfTransaction(trial, tr));
-  });
-  Y.applyUpdate(trial, update);
-  return authorize(actor, changes, doc, trial);
-}
 
 function board() {
   const doc = new Y.Doc();

@@ -1,0 +1,72 @@
+import type * as Y from 'yjs';
+import type { Ripple, SessionMeta } from '../model/ripple';
+import type { DocChange } from './changes';
+import { readMeta, readRippleMap } from './read';
+import { roots } from './schema';
+
+/** What the permission rules need of a ripple as it was: whose it is and whether it waits. */
+export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
+
+/**
+ * The part of a document that the permission rules and limits read as it was *before* an
+ * update: each ripple's author and status, the session settings, and which ripples and
+ * links existed. The server keeps one next to its live document and refreshes it after
+ * every change, so it can apply an update first and judge it afterwards, without holding
+ * a second copy of the document to try it on.
+ */
+export class PriorState {
+  /** Every key of the ripples map: its author and status, or 'invalid' when unreadable. */
+  private readonly ripples = new Map<string, PriorRipple | 'invalid'>();
+  private readonly links = new Set<string>();
+  private currentMeta: SessionMeta;
+
+  constructor(private readonly doc: Y.Doc) {
+    for (const id of roots(doc).ripples.keys()) this.refreshRipple(id);
+    for (const id of roots(doc).links.keys()) this.links.add(id);
+    this.currentMeta = readMeta(doc);
+  }
+
+  get meta(): SessionMeta {
+    return this.currentMeta;
+  }
+
+  /** The ripple under `id`: null when there was none, 'invalid' when its content did not read as a ripple. */
+  ripple(id: string): PriorRipple | 'invalid' | null {
+    return this.ripples.get(id) ?? null;
+  }
+
+  get rippleCount(): number {
+    return this.ripples.size;
+  }
+
+  get linkCount(): number {
+    return this.links.size;
+  }
+
+  /** Catches up with `changes` (from `changesOfTransaction`), which the document now holds. */
+  refresh(changes: readonly DocChange[]): void {
+    let metaChanged = false;
+    for (const { path, key } of changes) {
+      const [root, id] = path;
+      if (root === 'meta') metaChanged = true;
+      else if (root === 'ripples') {
+        const rippleId = id ?? key;
+        if (rippleId !== undefined && rippleId !== null) this.refreshRipple(rippleId);
+      } else if (root === 'links' && path.length === 1 && key !== null) {
+        if (roots(this.doc).links.has(key)) this.links.add(key);
+        else this.links.delete(key);
+      }
+    }
+    if (metaChanged) this.currentMeta = readMeta(this.doc);
+  }
+
+  private refreshRipple(id: string): void {
+    const map = roots(this.doc).ripples.get(id);
+    if (map === undefined) {
+      this.ripples.delete(id);
+      return;
+    }
+    const ripple = readRippleMap(map);
+    this.ripples.set(id, ripple ? { authorId: ripple.authorId, status: ripple.status } : 'invalid');
+  }
+}
