@@ -236,6 +236,14 @@ function start(request: StartRequest): null {
     const fire = () => {
       timers.delete(timer);
       if (now() >= end) return; // a late timer in a busy process
+      // Node's timers run on the loop's cached clock and can fire a fraction of a
+      // millisecond early: a ripple sent before the run started is not counted as seen
+      // (its createdAt is before runStart), so it showed up as one "lost" ripple.
+      if (now() < due) {
+        timer = setTimeout(fire, Math.max(1, due - now()));
+        timers.add(timer);
+        return;
+      }
       addOne(driven, n++, due);
       due += request.intervalMs;
       while (due < now()) due += request.intervalMs; // skipped, counted as not sent

@@ -309,48 +309,43 @@ export class Room {
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
 
-    // Apply, judge and add the server's follow-up (suggested codes) in one transaction:
-    // one stored row and one message to everyone. The document's update event is held
-    // back until the row is stored.
+    // Apply and judge in one transaction; the document's update events are held back
+    // until what they hold is stored.
     const held: Uint8Array[] = [];
     this.held = held;
     let refusal: { name: CloseName; detail: string } | null = null;
     let followedUp = false;
     try {
+      let changes: DocChange[] = [];
       this.current.transact((transaction) => {
         Y.applyUpdate(this.current, update);
-        const changes = changesOfTransaction(this.current, transaction);
-        if (hasGaps(this.current)) {
-          refusal = { name: 'invalid', detail: 'update depends on changes the server never received' };
-          return;
-        }
-        const verdict = authorize(peer.actor, changes, this.prior, this.current);
-        if (!verdict.ok) {
-          refusal = {
-            name: verdict.reason === 'forbidden' ? 'forbidden' : 'invalid',
-            detail: verdict.detail,
-          };
-          return;
-        }
-        refusal = checkQuota(changes, this.prior, this.current, this.options.quota);
-        if (refusal) return;
-        const toSuggest = ripplesToSuggest(this.current, changes);
-        followedUp = toSuggest.length > 0 && updateSuggestions(this.current, toSuggest) > 0;
-        this.prior.refresh(changesOfTransaction(this.current, transaction));
+        changes = changesOfTransaction(this.current, transaction);
+        refusal = this.judge(peer, changes);
       }, peer);
+      if (!refusal) {
+        this.prior.refresh(changes);
+        // The server's follow-up (suggested codes) is a transaction of its own: Yjs gives a
+        // document a new client id when one transaction mixes a remote update with a
+        // local change. It is stored together with the client's update: all or nothing.
+        const toSuggest = ripplesToSuggest(this.current, changes);
+        if (toSuggest.length > 0)
+          this.transact(() => {
+            followedUp = updateSuggestions(this.current, toSuggest) > 0;
+          }, 'server');
+      }
     } catch (error) {
       refusal = { name: 'malformed', detail: `undecodable update (${(error as Error).message})` };
     } finally {
       this.held = null;
     }
     if (refusal) {
-      const { name, detail } = refusal;
+      const { name, detail } = refusal as { name: CloseName; detail: string };
       await this.reload();
       return this.refuse(peer, name, detail);
     }
     // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
-    const changed = held[0];
-    if (changed === undefined) return;
+    if (held.length === 0) return;
+    const changed = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
     try {
       this.lastSeq = await this.options.store.append(this.name, changed, this.now());
     } catch (error) {
@@ -363,6 +358,16 @@ export class Room {
     this.send(changed, followedUp ? null : peer, true);
     this.appendedSinceCompact++;
     if (this.appendedSinceCompact >= this.compactAt) await this.compact();
+  }
+
+  /** Why `peer` may not make `changes` (just applied; the prior state still shows before), or null. */
+  private judge(peer: RoomPeer, changes: readonly DocChange[]): { name: CloseName; detail: string } | null {
+    if (hasGaps(this.current))
+      return { name: 'invalid', detail: 'update depends on changes the server never received' };
+    const verdict = authorize(peer.actor, changes, this.prior, this.current);
+    if (!verdict.ok)
+      return { name: verdict.reason === 'forbidden' ? 'forbidden' : 'invalid', detail: verdict.detail };
+    return checkQuota(changes, this.prior, this.current, this.options.quota);
   }
 
   /** Keeps an update with gaps until the peer's sync step 2, within a budget; false when it cannot wait. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addRipple, editRipple, updateMeta } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { startTestServer, type TestServer } from '../helpers/testServer';
@@ -71,6 +72,11 @@ describe('suggested codes', () => {
       3000,
       'the custom-codebook suggestion',
     );
+    // Every suggestion is written under the server's one client id: Yjs hands a document a new
+    // id when a transaction mixes a client's update with a change of its own, and then every
+    // ripple would add a client to the state vector every screen keeps and syncs.
+    const writers = Y.decodeStateVector(Y.encodeStateVector(board.doc));
+    expect(writers.size).toBe(4); // the session as created, the board, the phone and the room
     board.destroy();
     mobile.destroy();
   });
