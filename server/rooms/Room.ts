@@ -83,6 +83,8 @@ export class Room {
   private readonly awarenessToSend = new Set<number>();
   private readonly leftAwarenessIds = new Map<number, RoomPeer>();
   private awarenessFlush: NodeJS.Immediate | null = null;
+  /** The compaction under way, started after an update; the next one waits for it. */
+  private compacting: Promise<void> | null = null;
   /** Whether other instances write to this room too (a relay is configured). */
   private readonly relayed: boolean;
   private readonly now: () => number;
@@ -357,7 +359,15 @@ export class Room {
     // With a follow-up the sender gets the message too: it holds the server's suggestion.
     this.send(changed, followedUp ? null : peer, true);
     this.appendedSinceCompact++;
-    if (this.appendedSinceCompact >= this.compactAt) await this.compact();
+    // The merge takes a while for a big room (in the storage's own thread); this room's
+    // next updates do not wait for it.
+    if (this.appendedSinceCompact >= this.compactAt && !this.compacting) {
+      this.compacting = this.writeSnapshot()
+        .catch((error) => this.options.log.error(`room=${this.name} compaction failed: ${error}`))
+        .finally(() => {
+          this.compacting = null;
+        });
+    }
   }
 
   /** Why `peer` may not make `changes` (just applied; the prior state still shows before), or null. */
@@ -397,12 +407,23 @@ export class Room {
     );
   }
 
-  /** Writes the whole document as one snapshot; the log before it moves to history. */
+  /**
+   * Writes the whole document as one snapshot; the log before it moves to history. Call it
+   * inside `enqueue`, so the snapshot holds only what is stored; it waits for a compaction
+   * already under way.
+   */
   async compact(): Promise<void> {
-    if (this.appendedSinceCompact === 0) return;
+    await this.compacting;
+    await this.writeSnapshot();
+  }
+
+  /** Takes the snapshot at once (everything stored so far), then hands it to storage. */
+  private async writeSnapshot(): Promise<void> {
+    const counted = this.appendedSinceCompact;
+    if (counted === 0) return;
     const upto = this.lastSeq;
-    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
-    this.appendedSinceCompact = 0;
+    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.current), upto);
+    this.appendedSinceCompact -= counted;
   }
 
   destroy(): void {

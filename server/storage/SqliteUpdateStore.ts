@@ -1,10 +1,14 @@
-import { historyRows, mergeSnapshot } from './compaction';
+import { historyRows, mergeSnapshot, minuteOf } from './compaction';
 import type { Db } from './database';
 import type { StoredDoc, UpdateStore } from './UpdateStore';
 
 /**
- * The embedded default store. better-sqlite3 is synchronous, so `append` has committed
- * when its promise resolves; the async interface keeps room code ready for network stores.
+ * The SQLite store's logic on one connection. better-sqlite3 is synchronous, so every call
+ * blocks the thread it runs on: the server runs this class inside a worker thread
+ * (WorkerUpdateStore, sqliteUpdateWorker.ts), never on its event loop.
+ *
+ * Calls take effect in the order they are made: a `load`, `history`, `compact` or `close`
+ * first commits the appends still waiting for their group commit.
  */
 export class SqliteUpdateStore implements UpdateStore {
   private readonly statements;
@@ -41,8 +45,14 @@ export class SqliteUpdateStore implements UpdateStore {
 
   /** Every row still in the log, not only those above the snapshot's seq: see UpdateStore. */
   async load(room: string): Promise<StoredDoc> {
-    const snapshot = this.statements.snapshot.get(room);
-    const rows = this.statements.log.all(room);
+    this.commitPending();
+    // One read transaction: a compaction on the other connection may replace the snapshot
+    // and delete the rows it took in between two separate reads, and those rows would be
+    // in neither.
+    const { snapshot, rows } = this.db.transaction(() => ({
+      snapshot: this.statements.snapshot.get(room),
+      rows: this.statements.log.all(room),
+    }))();
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
@@ -53,7 +63,8 @@ export class SqliteUpdateStore implements UpdateStore {
   /**
    * Group commit: appends from every room that arrive in the same turn of the event loop
    * are written in one transaction, so they share one fsync (about 2.5 ms here, and
-   * better-sqlite3 blocks while it waits). Each promise resolves only after the commit.
+   * better-sqlite3 blocks while it waits). In the worker, appends posted while a commit
+   * runs queue up and go into the next one. Each promise resolves only after the commit.
    */
   append(room: string, update: Uint8Array, at: number): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -72,11 +83,16 @@ export class SqliteUpdateStore implements UpdateStore {
 
   private readonly flush = (): void => {
     const entries = this.batch.splice(0);
+    if (entries.length === 0) return;
     let seqs: number[];
     try {
-      seqs = this.db.transaction(() =>
-        entries.map((e) => Number(this.statements.append.run(e.room, e.at, e.update).lastInsertRowid)),
-      )();
+      // immediate: take the write lock at BEGIN, waiting (busy_timeout) while the sessions'
+      // connection writes.
+      seqs = this.db
+        .transaction(() =>
+          entries.map((e) => Number(this.statements.append.run(e.room, e.at, e.update).lastInsertRowid)),
+        )
+        .immediate();
     } catch (error) {
       for (const entry of entries) entry.reject(error);
       return;
@@ -84,44 +100,69 @@ export class SqliteUpdateStore implements UpdateStore {
     for (const [i, entry] of entries.entries()) entry.resolve(seqs[i] as number);
   };
 
+  /** Commits the waiting appends now (their scheduled flush then finds nothing to do). */
+  private commitPending(): void {
+    if (this.batch.length > 0) this.flush();
+  }
+
   /**
-   * Moves the log up to `uptoSeq` into the snapshot, by the contract in UpdateStore (one
-   * process owns the file, so here it is simply one transaction). The removed updates are
-   * kept in `history`, merged per minute, so a session's growth can be replayed later.
+   * Moves the log up to `uptoSeq` into the snapshot, by the contract in UpdateStore. The
+   * removed updates are kept in `history`, merged per minute, so a session's growth can be
+   * replayed later.
+   *
+   * The merge (a Y.Doc rebuilt from everything: hundreds of ms for a big room) runs
+   * between a read and a short write transaction, not inside one: other connections share
+   * the file (the appends' in the storage worker, the sessions' on the main thread), and a
+   * writer there would wait for as long as this connection holds the write lock. What the
+   * merge read cannot change in between: the rows up to `uptoSeq` are committed before the
+   * call (the caller's seq comes from a resolved append) and only a compaction deletes
+   * them; later appends get higher seqs; snapshots and history are written only by
+   * compactions, which run one at a time (one thread, synchronous calls).
    */
   async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.commitPending();
     const { statements } = this;
-    this.db.transaction(() => {
-      const old = statements.snapshot.get(room);
+    const { old, removed, existing } = this.db.transaction(() => {
       const removed = statements.logUpTo
         .all(room, uptoSeq)
         .map((row) => ({ seq: row.seq, at: row.at, update: new Uint8Array(row.data) }));
-      const existing = (minute: number) => {
+      const existing = new Map<number, Uint8Array>();
+      for (const minute of new Set(removed.map((r) => minuteOf(r.at)))) {
         const row = statements.historyAt.get(room, minute);
-        return row ? new Uint8Array(row.data) : null;
-      };
-      for (const { minute, data } of historyRows(removed, existing)) {
-        statements.saveHistory.run(room, minute, data);
+        if (row) existing.set(minute, new Uint8Array(row.data));
       }
-      const merged = mergeSnapshot([
-        old ? new Uint8Array(old.data) : null,
-        snapshot,
-        ...removed.map((r) => r.update),
-      ]);
-      statements.saveSnapshot.run(room, uptoSeq, merged);
-      for (const row of removed) statements.drop.run(row.seq);
+      return { old: statements.snapshot.get(room), removed, existing };
     })();
+    const history = historyRows(removed, (minute) => existing.get(minute) ?? null);
+    const merged = mergeSnapshot([
+      old ? new Uint8Array(old.data) : null,
+      snapshot,
+      ...removed.map((r) => r.update),
+    ]);
+    this.db
+      .transaction(() => {
+        for (const { minute, data } of history) statements.saveHistory.run(room, minute, data);
+        statements.saveSnapshot.run(room, uptoSeq, merged);
+        for (const row of removed) statements.drop.run(row.seq);
+      })
+      .immediate();
   }
 
   async history(room: string): Promise<Array<{ at: number; update: Uint8Array }>> {
-    const merged = this.statements.historyRows
-      .all(room)
-      .map((row) => ({ at: row.minute, update: new Uint8Array(row.data) }));
-    const log = this.statements.log
-      .all(room)
-      .map((row) => ({ at: row.at, update: new Uint8Array(row.data) }));
-    return [...merged, ...log];
+    this.commitPending();
+    // One read transaction, like load: a compaction moves rows from the log to history.
+    const { history, log } = this.db.transaction(() => ({
+      history: this.statements.historyRows.all(room),
+      log: this.statements.log.all(room),
+    }))();
+    return [
+      ...history.map((row) => ({ at: row.minute, update: new Uint8Array(row.data) })),
+      ...log.map((row) => ({ at: row.at, update: new Uint8Array(row.data) })),
+    ];
   }
 
-  async close(): Promise<void> {}
+  /** Commits the waiting appends; the caller closes the database. */
+  async close(): Promise<void> {
+    this.commitPending();
+  }
 }

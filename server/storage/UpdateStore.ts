@@ -1,7 +1,8 @@
 /**
  * Where a room's document lives between server runs: an append-only log of Yjs updates,
  * now and then compacted into one snapshot. SQLite is the embedded default
- * (`SqliteUpdateStore`), PostgreSQL the store several instances share
+ * (`SqliteUpdateStore`, which the server runs in a worker thread through
+ * `WorkerUpdateStore`), PostgreSQL the store several instances share
  * (`PostgresUpdateStore`); `MemoryUpdateStore` is their twin for tests.
  *
  * Every store keeps the contract PostgreSQL needs when several instances write at once:

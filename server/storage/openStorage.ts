@@ -6,8 +6,8 @@ import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
 import { openDatabase } from './database';
 import { PostgresUpdateStore } from './PostgresUpdateStore';
 import { describePostgresUrl, openPostgres } from './postgresDatabase';
-import { SqliteUpdateStore } from './SqliteUpdateStore';
 import type { UpdateStore } from './UpdateStore';
+import { WorkerUpdateStore } from './WorkerUpdateStore';
 
 export interface Storage {
   sessions: SessionStore;
@@ -34,15 +34,30 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
       close: () => store.close(),
     };
   }
+  // Two connections to one file: sessions here, on the main thread (few, small writes),
+  // and the documents in the storage worker. WAL lets each read while the other writes;
+  // busy_timeout (openDatabase) makes a writer wait for the other's commit instead of
+  // failing. This connection leaves WAL checkpoints (an fsync of the database file) to
+  // the worker, which commits far more often, so they never block the event loop.
   const db = openDatabase(config.dataDir);
-  const store = new SqliteUpdateStore(db);
+  db.pragma('wal_autocheckpoint = 0');
+  let store: WorkerUpdateStore;
+  try {
+    store = await WorkerUpdateStore.open({ dataDir: config.dataDir, log });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return {
     sessions: new SqliteSessionStore(db),
     store,
     description: `SQLite in ${config.dataDir}`,
     async close() {
-      await store.close();
-      db.close();
+      try {
+        await store.close();
+      } finally {
+        db.close();
+      }
     },
   };
 }

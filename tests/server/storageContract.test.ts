@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../server/storage/database';
@@ -5,6 +8,7 @@ import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { PostgresUpdateStore } from '../../server/storage/PostgresUpdateStore';
 import { SqliteUpdateStore } from '../../server/storage/SqliteUpdateStore';
 import type { UpdateStore } from '../../server/storage/UpdateStore';
+import { WorkerUpdateStore } from '../../server/storage/WorkerUpdateStore';
 import { docAt } from '../../shared/export/replay';
 import { hasPostgres, postgresForThisFile } from '../helpers/postgres';
 import { itemsOf, itemsOfStored, keys, writer } from './storageDocs';
@@ -35,6 +39,22 @@ const backends: Backend[] = [
         store: new SqliteUpdateStore(db),
         close: async () => {
           db.close();
+        },
+      };
+    },
+  },
+  {
+    // The server's SQLite store: a file, so appends and compactions each get their own thread.
+    name: 'SQLite-in-worker-threads',
+    available: true,
+    open: async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'kringen-contract-'));
+      const store = await WorkerUpdateStore.open({ dataDir });
+      return {
+        store,
+        close: async () => {
+          await store.close();
+          await rm(dataDir, { recursive: true, force: true });
         },
       };
     },
