@@ -5,7 +5,8 @@
  * deltas) while panning, zooming and dragging a ripple. Run: `node --import tsx bench/boardRender.ts`
  * (add `--only-visible` to measure React Flow's onlyRenderVisibleElements, `--render-only`
  * to stop after the first render, `--trace=FILE` for a Chromium trace of it,
- * `--profile[=FILE]` for a CPU profile).
+ * `--profile[=FILE]` for a CPU profile, `--trace-pan=FILE` and `--profile-pan=FILE` for the
+ * same of the pan).
  *
  * The pan starts on empty canvas and the drag on a card's text, and each gesture is
  * checked to have moved the map or the card: the pan used to start wherever the centre of
@@ -15,7 +16,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { addRipple, linkRipples } from '../shared/doc/commands';
 import { roots } from '../shared/doc/schema';
 import { createSession, FACILITATOR, facilitatorClient, Y } from '../tests/browser/boardSeed';
@@ -34,6 +35,12 @@ const profile = profileArg !== undefined;
 const profilePath = profileArg?.startsWith('--profile=') ? profileArg.slice('--profile='.length) : null;
 /** `--trace=FILE`: write a Chromium performance trace of the first render (open it in DevTools). */
 const tracePath = process.argv.find((arg) => arg.startsWith('--trace='))?.slice('--trace='.length);
+/** `--profile-pan=FILE`: write a CPU profile of the pan (DevTools opens it). */
+const panProfilePath = process.argv
+  .find((arg) => arg.startsWith('--profile-pan='))
+  ?.slice('--profile-pan='.length);
+/** `--trace-pan=FILE`: write a Chromium performance trace of the pan. */
+const panTracePath = process.argv.find((arg) => arg.startsWith('--trace-pan='))?.slice('--trace-pan='.length);
 /** `--render-only`: measure the first render and stop (for comparing builds quickly). */
 const renderOnly = process.argv.includes('--render-only');
 
@@ -53,10 +60,27 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 };
 
-async function frames(
-  page: Page,
-  action: () => Promise<void>,
-): Promise<{ p50: number; p95: number; n: number }> {
+interface FrameStats {
+  p50: number;
+  p95: number;
+  n: number;
+  /**
+   * The renderer's main-thread task time during the gesture, per frame (ms). Frame times
+   * on a shared 2-core machine swing with whatever else runs; this swings less, so it
+   * tells a change's effect apart from a busy neighbour.
+   */
+  busy: number;
+}
+
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+async function frames(page: Page, action: () => Promise<void>): Promise<FrameStats> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busyBefore = await mainThreadMs(cdp);
   // Strings, not functions: tsx's name helpers do not exist in the page.
   await page.evaluate(`(() => {
     window.__deltas = [];
@@ -73,7 +97,9 @@ async function frames(
   const deltas = (await page.evaluate(
     '(() => { window.__run = false; return window.__deltas.slice(1); })()',
   )) as number[];
-  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), n: deltas.length };
+  const busy = ((await mainThreadMs(cdp)) - busyBefore) / Math.max(1, deltas.length);
+  await cdp.detach();
+  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), n: deltas.length, busy };
 }
 
 interface ProfileNode {
@@ -148,6 +174,43 @@ async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
   return point;
 }
 
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+  'netlog',
+];
+
+/**
+ * Starts a trace through the DevTools protocol (with the compositor's categories); the
+ * returned function stops it and gives its JSON. Not `browser.startTracing`: started
+ * after the first render it never returned.
+ */
+async function traceWithCdp(page: Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: [...TRACE_CATEGORIES, 'cc', 'viz', 'disabled-by-default-devtools.timeline.frame'].join(','),
+    transferMode: 'ReturnAsStream',
+  });
+  return async () => {
+    const done = new Promise<string>((resolve) =>
+      cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)),
+    );
+    await cdp.send('Tracing.end');
+    const handle = await done;
+    let json = '';
+    for (;;) {
+      const chunk = await cdp.send('IO.read', { handle });
+      json += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString() : chunk.data;
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle });
+    return json;
+  };
+}
+
 const viewportTransform = (page: Page) =>
   page.evaluate(`document.querySelector('.react-flow__viewport').style.transform`) as Promise<string>;
 
@@ -168,12 +231,23 @@ async function interactionFrames(page: Page) {
 
   const start = await emptyCanvasPoint(page);
   const beforePan = await viewportTransform(page);
+  const panTrace = panTracePath ? await traceWithCdp(page) : null;
+  const panCdp = panProfilePath ? await page.context().newCDPSession(page) : null;
+  if (panCdp) {
+    await panCdp.send('Profiler.enable');
+    await panCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await panCdp.send('Profiler.start');
+  }
   const pan = await frames(page, async () => {
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     for (let i = 0; i < 60; i++) await page.mouse.move(start.x - i * 12, start.y - i * 6, { steps: 2 });
     await page.mouse.up();
   });
+  if (panCdp && panProfilePath) {
+    writeFileSync(panProfilePath, JSON.stringify((await panCdp.send('Profiler.stop')).profile));
+  }
+  if (panTrace) writeFileSync(panTracePath as string, await panTrace());
   if ((await viewportTransform(page)) === beforePan) throw new Error('the pan did not move the map');
 
   const zoom = await frames(page, async () => {
@@ -276,14 +350,7 @@ try {
   if (tracePath) {
     await browser.startTracing(page, {
       path: tracePath,
-      categories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-        'blink.user_timing',
-        'loading',
-        'netlog',
-      ],
+      categories: TRACE_CATEGORIES,
     });
   }
   const started = Date.now();
@@ -327,9 +394,9 @@ try {
     `map: ${RIPPLES} ripples, ${links} links (${(update / 1024).toFixed(0)} KiB document), onlyRenderVisibleElements ${onlyVisible ? 'on' : 'off'}`,
   );
   console.log(`first render: ${firstRender} ms (target < 2000 ms)`);
-  const line = (name: string, f: { p50: number; p95: number; n: number }) =>
+  const line = (name: string, f: FrameStats) =>
     console.log(
-      `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames)`,
+      `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames), main thread busy ${f.busy.toFixed(1)} ms per frame`,
     );
   if (interaction) {
     line('panning', interaction.pan);
