@@ -53,6 +53,7 @@ export function parseScenarioFlags(defaults: {
       nice: { type: 'string' },
       probes: { type: 'string' },
       'server-nice': { type: 'string' },
+      'server-node-flags': { type: 'string' },
       'lean-phones': { type: 'boolean' },
       'server-js': { type: 'string' },
       servers: { type: 'string' },
@@ -92,6 +93,7 @@ export function parseScenarioFlags(defaults: {
     phoneWorkers: Math.round(number('workers', values.workers, Math.max(1, os.cpus().length))),
     nice: Math.round(number('nice', values.nice, 0, 0)),
     serverNice: Math.round(number('server-nice', values['server-nice'], 0, -20)),
+    serverNodeFlags: (values['server-node-flags'] ?? '').split(/\s+/).filter(Boolean),
     probes: Math.round(number('probes', values.probes, 10, 0)),
     leanPhones: Boolean(values['lean-phones']),
     serverJs: typeof values['server-js'] === 'string' ? values['server-js'] : null,
@@ -109,6 +111,7 @@ export function describeParams(p: ScenarioParams): string {
     `(${((p.sessions * p.phones) / p.intervalS).toFixed(0)} ripples/s), awareness ${p.awareness ? 'on' : 'off'}; ` +
     `clients in 1 + ${p.phoneWorkers} processes (phones at nice ${p.nice})` +
     (p.serverNice !== 0 ? `; server at nice ${p.serverNice}` : '') +
+    (p.serverNodeFlags.length > 0 ? `; server node ${p.serverNodeFlags.join(' ')}` : '') +
     (p.leanPhones ? "; lean phones (other clients' updates read and dropped, not applied)" : '') +
     (p.servers.length > 0 ? `; servers ${p.servers.join(', ')}` : '')
   );

@@ -43,6 +43,8 @@ export interface ScenarioParams {
   nice: number;
   /** Niceness of the server the bench starts (negative needs root). */
   serverNice: number;
+  /** Extra flags for the server's node (both targets alike), e.g. `--max-semi-space-size=32`. */
+  serverNodeFlags: string[];
   /** Phones that live in the facilitators' process instead (latency reported apart). */
   probes: number;
   /** Phones drop other clients' updates instead of applying them (worker.ts, makeLean). */
@@ -194,7 +196,7 @@ export async function runScenario(
   const server =
     params.servers.length > 0
       ? await externalServers(params.servers, params.serverPids)
-      : await startServer(target, params.serverJs, params.serverNice);
+      : await startServer(target, params.serverJs, params.serverNice, params.serverNodeFlags);
   try {
     return await drive(server, params, progress);
   } finally {

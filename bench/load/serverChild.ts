@@ -185,11 +185,12 @@ export async function startServer(
   target: Target,
   serverJs: string | null = null,
   nice = 0,
+  nodeFlags: readonly string[] = [],
 ): Promise<ServerUnderTest> {
   const script = target === 'kringen' ? kringenServerJs(serverJs) : REFERENCE_SERVER;
   const port = await freePort();
   const dataDir = target === 'kringen' ? await mkdtemp(join(tmpdir(), 'kringen-bench-')) : null;
-  const args = ['--inspect=127.0.0.1:0', script];
+  const args = ['--inspect=127.0.0.1:0', ...nodeFlags, script];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
