@@ -47,6 +47,8 @@ function printComparison(ours: ScenarioResult, ref: ScenarioResult): void {
     ['server event-loop delay p99', (r) => r.server.loopP99, ms],
     ['server longest GC pause', (r) => r.server.gc.maxMs, ms],
     ['server CPU (avg)', (r) => r.server.cpuAvgPct, pct],
+    ['  of which main thread', (r) => r.server.cpuMainThreadPct, pct],
+    ['  of which kernel time', (r) => r.server.cpuSystemPct, pct],
     ['server RSS idle', (r) => r.server.rssIdle, mb],
     ['server RSS peak', (r) => r.server.rssPeak, mb],
     ['server RSS growth (peak−idle)', (r) => r.server.rssPeak - r.server.rssIdle, mb],

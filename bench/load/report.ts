@@ -156,7 +156,8 @@ export function printResult(r: ScenarioResult): void {
   );
   for (const line of e.serverLogProblems.slice(0, 5)) console.log(`    server: ${line}`);
   console.log(
-    `server CPU          ${pct(s.cpuAvgPct)} of one core on average, ${pct(s.cpuMaxPct)} in the busiest second; ` +
+    `server CPU          ${pct(s.cpuAvgPct)} of one core on average (main thread ${pct(s.cpuMainThreadPct)}, ` +
+      `kernel time ${pct(s.cpuSystemPct)}), ${pct(s.cpuMaxPct)} in the busiest second; ` +
       `its event-loop delay p50 ${ms(s.loopP50)}, p99 ${ms(s.loopP99)}, max ${ms(s.loopMax)}`,
   );
   console.log(

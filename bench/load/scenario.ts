@@ -112,6 +112,9 @@ export interface ScenarioResult {
   staleAwareness: number;
   server: {
     cpuAvgPct: number;
+    /** Of the average: the main thread's share (the rest is worker and GC threads), and the kernel's. */
+    cpuMainThreadPct: number;
+    cpuSystemPct: number;
     cpuMaxPct: number;
     rssIdle: number;
     rssConnected: number;
@@ -186,7 +189,13 @@ function memAvailable(): number {
   return Number(/^MemAvailable:\s+(\d+) kB/m.exec(meminfo)?.[1] ?? Number.NaN) * 1024;
 }
 
-const nothing: ProcSample = { cpuSeconds: Number.NaN, rss: Number.NaN, peakRss: Number.NaN };
+const nothing: ProcSample = {
+  cpuSeconds: Number.NaN,
+  systemSeconds: Number.NaN,
+  mainThreadSeconds: Number.NaN,
+  rss: Number.NaN,
+  peakRss: Number.NaN,
+};
 
 export async function runScenario(
   target: Target,
@@ -277,7 +286,7 @@ async function drive(
     const rssConnected = sample().rss;
 
     // Samplers: the server every second from /proc; the workers' memory, against the guard.
-    const samples: { t: number; cpu: number; rss: number }[] = [];
+    const samples: { t: number; cpu: number; system: number; main: number; rss: number }[] = [];
     const generatorPids = [process.pid, ...generator.workers.map((w) => w.pid)];
     const generatorCpu = () => generatorPids.reduce((sum, pid) => sum + readProc(pid).cpuSeconds, 0);
     let aborted: string | null = null;
@@ -285,10 +294,10 @@ async function drive(
     const serverSeconds: { second: number; delayMaxMs: number; gcMs: number; cpuPct: number }[] = [];
     let askingServer = false;
     const tick = () => {
-      const { cpuSeconds, rss } = sample();
+      const { cpuSeconds, systemSeconds, mainThreadSeconds, rss } = sample();
       const t = performance.now();
       const previous = samples.at(-1);
-      samples.push({ t, cpu: cpuSeconds, rss });
+      samples.push({ t, cpu: cpuSeconds, system: systemSeconds, main: mainThreadSeconds, rss });
       if (server.inspector && !askingServer && serverSeconds.length < 4 * 3600) {
         askingServer = true;
         const second = Math.round((now() - runStart) / 1000);
@@ -496,8 +505,9 @@ async function drive(
 
     const first = samples[0];
     const last = samples.at(-1);
-    const cpuAvgPct =
-      first && last ? ((last.cpu - first.cpu) / ((last.t - first.t) / 1000)) * 100 : Number.NaN;
+    const averagePct = (of: 'cpu' | 'system' | 'main') =>
+      first && last ? ((last[of] - first[of]) / ((last.t - first.t) / 1000)) * 100 : Number.NaN;
+    const cpuAvgPct = averagePct('cpu');
     let cpuMaxPct = server.pids.length > 0 ? 0 : Number.NaN;
     for (let i = 1; i < samples.length; i++) {
       const a = samples[i - 1];
@@ -579,6 +589,8 @@ async function drive(
       staleAwareness,
       server: {
         cpuAvgPct,
+        cpuMainThreadPct: averagePct('main'),
+        cpuSystemPct: averagePct('system'),
         cpuMaxPct,
         rssIdle,
         rssConnected,

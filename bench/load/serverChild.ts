@@ -66,6 +66,10 @@ const CLOCK_TICKS = (() => {
 export interface ProcSample {
   /** User + system CPU time of the server process (all its threads), in seconds. */
   cpuSeconds: number;
+  /** Of that, the kernel's (system) time: syscalls such as socket writes and fsyncs. */
+  systemSeconds: number;
+  /** Of that, the main thread's (the event loop; the rest is worker and GC threads). */
+  mainThreadSeconds: number;
   /** Resident set size now, and its high-water mark, in bytes. */
   rss: number;
   peakRss: number;
@@ -73,13 +77,25 @@ export interface ProcSample {
 
 /** CPU and memory of any process of ours, read from /proc. */
 export function readProc(pid: number): ProcSample {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name may hold spaces and parentheses: fields are counted after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
+  const { user, system } = readTicks(`/proc/${pid}/stat`);
+  // The main thread's task id is the process id.
+  const main = readTicks(`/proc/${pid}/task/${pid}/stat`);
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { cpuSeconds: ticks / CLOCK_TICKS, rss: kb('VmRSS') * 1024, peakRss: kb('VmHWM') * 1024 };
+  return {
+    cpuSeconds: (user + system) / CLOCK_TICKS,
+    systemSeconds: system / CLOCK_TICKS,
+    mainThreadSeconds: (main.user + main.system) / CLOCK_TICKS,
+    rss: kb('VmRSS') * 1024,
+    peakRss: kb('VmHWM') * 1024,
+  };
+}
+
+function readTicks(file: string): { user: number; system: number } {
+  const stat = readFileSync(file, 'utf8');
+  // The command name may hold spaces and parentheses: fields are counted after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]), system: Number(fields[12]) };
 }
 
 /** Busy and total CPU time of the whole machine (all cores), in seconds, from /proc/stat. */
@@ -120,10 +136,12 @@ export interface ServerUnderTest {
 
 function sumProcs(pids: readonly number[]): ProcSample | null {
   if (pids.length === 0) return null;
-  const total = { cpuSeconds: 0, rss: 0, peakRss: 0 };
+  const total = { cpuSeconds: 0, systemSeconds: 0, mainThreadSeconds: 0, rss: 0, peakRss: 0 };
   for (const pid of pids) {
     const one = readProc(pid);
     total.cpuSeconds += one.cpuSeconds;
+    total.systemSeconds += one.systemSeconds;
+    total.mainThreadSeconds += one.mainThreadSeconds;
     total.rss += one.rss;
     total.peakRss += one.peakRss;
   }
