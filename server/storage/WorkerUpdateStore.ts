@@ -65,7 +65,7 @@ export class WorkerUpdateStore implements UpdateStore {
 
   /**
    * The update is copied once and the copy moved to the worker: the caller keeps its array
-   * (the Room applies it after the commit), and a structured clone would copy anyway, the
+   * (the Room sends it on after the commit), and a structured clone would copy anyway, the
    * whole underlying buffer for a view into a bigger one.
    */
   append(room: string, update: Uint8Array, at: number): Promise<number> {

@@ -1,20 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moveRipples } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { NODE_SIZE, rectsOverlap } from '../../shared/layouts';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { type TestClient, waitFor } from '../helpers/yClient';
-import {
-  card,
-  createSession,
-  FACILITATOR,
-  facilitatorClient,
-  type SeededSession,
-  seed,
-  VISIBLE,
-} from './boardSeed';
+import { hasChromium } from '../helpers/chromium';
+import { waitFor } from '../helpers/yClient';
+import { boardHarness } from './boardHarness';
+import { card, FACILITATOR, seed, VISIBLE } from './boardSeed';
 
 /**
  * The board without a mouse (issue 4: every map action by keyboard) and "tidy up", in real
@@ -23,45 +14,12 @@ import {
  */
 
 describe.skipIf(!hasChromium)('the facilitator board by keyboard, and tidy up', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    for (const client of clients) client.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function sessionWith(ripples: { id: string; text: string }[], links: [string, string][] = []) {
-    const session: SeededSession = await createSession(server.baseUrl, 'Toetsenbord');
-    const client = await facilitatorClient(server.baseUrl, session);
-    clients.push(client);
-    seed(client.doc, ripples, links);
-    return { session, client };
-  }
-
-  async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      baseURL: server.baseUrl,
-      locale: 'nl-NL',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    return page;
-  }
+  const { seeded, open, logServerOnFailure } = boardHarness();
+  const sessionWith = (ripples: { id: string; text: string }[], links: [string, string][] = []) =>
+    seeded('Toetsenbord', (client) => seed(client.doc, ripples, links));
 
   it('tabs to a ripple, opens it with Enter, moves it with the arrow keys and removes it with Delete', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const { session, client } = await sessionWith([
       { id: 'a', text: 'Buren kennen elkaar' },
       { id: 'b', text: 'Meer vrijwilligers' },
@@ -122,7 +80,7 @@ describe.skipIf(!hasChromium)('the facilitator board by keyboard, and tidy up', 
   });
 
   it('tidies a free map of piled-up cards into one where no two cards overlap, causes left of effects', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
     const { session, client } = await sessionWith(
       ids.map((id, i) => ({ id, text: `Kaart ${i + 1}` })),

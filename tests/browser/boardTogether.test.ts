@@ -1,22 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { editRipple } from '../../shared/doc/commands';
 import { readMeta } from '../../shared/doc/read';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import { ringsLayout } from '../../shared/layouts';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
-import {
-  card,
-  centre,
-  createSession,
-  FACILITATOR,
-  facilitatorClient,
-  type SeededSession,
-  seed,
-  VISIBLE,
-} from './boardSeed';
+import { boardHarness } from './boardHarness';
+import { card, centre, FACILITATOR, seed, VISIBLE } from './boardSeed';
 
 /**
  * Two facilitators on one map, and the map on a projector (issue 4, "Done when"): undo
@@ -26,38 +17,10 @@ import {
  */
 
 describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    for (const client of clients) client.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function seeded(title: string, build: (client: TestClient) => void): Promise<SeededSession> {
-    const session = await createSession(server.baseUrl, title);
-    const client = await facilitatorClient(server.baseUrl, session);
-    clients.push(client);
-    build(client);
-    return session;
-  }
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    return page;
-  }
+  const harness = boardHarness();
+  const { open, logServerOnFailure } = harness;
+  const seeded = async (title: string, build: (client: TestClient) => void) =>
+    (await harness.seeded(title, build)).session;
 
   async function editText(page: Page, from: string, to: string) {
     await card(page, from).dblclick();
@@ -67,7 +30,7 @@ describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
   }
 
   it("undo on one board reverts only that facilitator's change, on both screens", async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const session = await seeded('Samen ongedaan', (client) =>
       seed(client.doc, [
         { id: 'x', text: 'Kaart X zoals eerst' },
@@ -94,7 +57,7 @@ describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
   });
 
   it("places ripples in their confirmed code's sector of the rings", async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     let sectors: ReturnType<typeof ringsLayout>['sectors'] = [];
     const byCode: Record<string, string[]> = {};
     const session = await seeded('Sectoren', (client) => {
@@ -155,7 +118,7 @@ describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
   });
 
   it("a second facilitator board follows the leader's view and can stop following", async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const session = await seeded('Volgen', (client) =>
       seed(
         client.doc,
@@ -200,7 +163,7 @@ describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
   });
 
   it('in projector mode at 1920×1080, card text after fit-to-content is at least 24 px', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const session = await seeded('Achter in de zaal', (client) =>
       seed(
         client.doc,
