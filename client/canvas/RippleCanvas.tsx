@@ -1,34 +1,33 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import {
-  applyEdgeChanges,
-  applyNodeChanges,
-  Background,
-  Controls,
-  type Edge,
-  type EdgeChange,
-  type NodeChange,
-  ReactFlow,
-} from '@xyflow/react';
+import { applyNodeChanges, Background, Controls, type NodeChange, ReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { unlinkRipples } from '../../shared/doc/commands';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { RippleView } from '../../shared/doc/viewModel';
-import type { Link } from '../../shared/model/ripple';
+import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { startEditing } from '../store/actions';
+import { setSelection, showNotice, startEditing } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectIsClosed, selectLinks, selectMapRipples, selectMeta } from '../store/selectors';
+import {
+  selectIsClosed,
+  selectLinks,
+  selectMapRipples,
+  selectMeta,
+  selectSelectedLinks,
+} from '../store/selectors';
 import { CanvasReadOnlyContext } from './CanvasModeContext';
 import { codeLooks } from './codeLook';
 import { FitView } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
+import { LinkLayer } from './LinkLayer';
 import { nodeTypes } from './nodeTypes';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
-import { mergeEdges, mergeNodes, type RippleNode, toLinkEdges, toRippleNodes } from './toFlow';
+import { mergeNodes, type RippleNode, toRippleNodes } from './toFlow';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useMapLayout } from './useMapLayout';
 
@@ -48,11 +47,16 @@ const PANNING = 'canvas--panning';
 const ONLY_VISIBLE =
   typeof location !== 'undefined' && new URLSearchParams(location.search).has('onlyVisible');
 
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
 /**
  * The map: accepted ripples as cards, links as arrows, placed by the session's layout
  * (free, timeline or rings: shared/layouts). The board edits it; the presenter
  * (`readOnly`) only shows it. React Flow keeps its own node list for measuring and
- * dragging; it is re-derived from the document on every change.
+ * dragging; it is re-derived from the document on every change. Links are not React
+ * Flow edges but one layer of their own (LinkLayer.tsx says why).
  */
 export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const t = useT();
@@ -81,18 +85,38 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     );
   }, [ripples, layout, codebook, language, t, editable]);
 
-  const derivedEdges = useMemo(() => {
-    const textOf = new Map(ripples.map((r) => [r.id, r.text]));
-    const describe = (link: Link) =>
-      t('canvas.linkLabel', { from: textOf.get(link.from) ?? '', to: textOf.get(link.to) ?? '' });
-    return toLinkEdges(links, describe);
-  }, [links, ripples, t]);
-
   derivedNodesRef.current = derivedNodes;
   const [nodes, setNodes] = useState<RippleNode[]>(derivedNodes);
-  const [edges, setEdges] = useState<Edge[]>(derivedEdges);
   useEffect(() => setNodes((prev) => mergeNodes(prev, derivedNodes)), [derivedNodes]);
-  useEffect(() => setEdges((prev) => mergeEdges(prev, derivedEdges)), [derivedEdges]);
+
+  const { store, doc, actor } = handle;
+  const selectedLinks = useSession(selectSelectedLinks);
+  // Choosing a line deselects the cards (one selection at a time, as with React Flow's own).
+  const selectLink = useCallback(
+    (linkId: string) => {
+      setNodes((current) => current.map((node) => (node.selected ? { ...node, selected: false } : node)));
+      setSelection(store, [], [linkId]);
+    },
+    [store],
+  );
+  const clearLinkSelection = useCallback(() => setSelection(store, [], []), [store]);
+  // Delete or Backspace unlinks the chosen line, wherever the focus is (a line takes none).
+  useEffect(() => {
+    if (!editable || selectedLinks.length === 0) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!DELETE_KEYS.includes(event.key) || isTyping(event.target)) return;
+      const byId = new Map(store.getState().view.links.map((link) => [link.id, link]));
+      for (const id of selectedLinks) {
+        const link = byId.get(id);
+        if (!link) continue;
+        const result = unlinkRipples(doc, actor, link.from, link.to);
+        if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+      }
+      setSelection(store, [], []);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editable, selectedLinks, store, doc, actor]);
 
   const { persistMoves } = commands;
   // Removals come back from the document after the delete command; applying them here too would race it.
@@ -107,16 +131,6 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
       );
     },
     [persistMoves],
-  );
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) =>
-      setEdges((current) =>
-        applyEdgeChanges(
-          changes.filter((c) => c.type !== 'remove'),
-          current,
-        ),
-      ),
-    [],
   );
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
   // A move with an event is a person panning or zooming; fitView's own moves have none.
@@ -133,7 +147,6 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     steered.current = false;
   }, [layout.kind]);
 
-  const { store } = handle;
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
       if (!editable || event.key !== 'Enter') return;
@@ -150,13 +163,12 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     <CanvasReadOnlyContext value={!editable}>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Enter on a focused card (a React Flow node) opens it */}
       <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'} onKeyDown={onKeyDown}>
-        <ReactFlow<RippleNode, Edge>
+        <ReactFlow<RippleNode>
           nodes={nodes}
-          edges={edges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
           {...(editable ? commands.handlers : {})}
+          onPaneClick={editable ? clearLinkSelection : undefined}
           nodesDraggable={editable}
           nodesConnectable={editable}
           elementsSelectable={editable}
@@ -175,6 +187,12 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
             codebook={codebook}
             language={language}
             programme={meta.programme}
+          />
+          <LinkLayer
+            nodes={nodes}
+            links={links}
+            selected={selectedLinks}
+            onSelect={editable ? selectLink : null}
           />
           {layout.kind === 'free' && <Background gap={24} color="#cbd5e1" />}
           {editable && <Controls showInteractive={false} />}

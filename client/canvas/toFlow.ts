@@ -1,8 +1,8 @@
-import { type Edge, Position as HandleSide, MarkerType, type Node, type NodeHandle } from '@xyflow/react';
+import { Position as HandleSide, type Node, type NodeHandle } from '@xyflow/react';
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { NODE_SIZE } from '../../shared/layouts';
-import type { Intended, Link, Position, RippleKind, Valence } from '../../shared/model/ripple';
+import type { Intended, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
 export interface RippleNodeData extends Record<string, unknown> {
@@ -25,18 +25,13 @@ export interface RippleNodeData extends Record<string, unknown> {
 
 export type RippleNode = Node<RippleNodeData, 'ripple'>;
 
-/** Inline so a PNG export of the SVG keeps the lines (stylesheets do not travel with it). */
-export const LINK_COLOR = '#23395b';
-const LINK_STYLE = { stroke: LINK_COLOR, strokeWidth: 2.5 } as const;
-const LINK_MARKER = { type: MarkerType.ArrowClosed, color: LINK_COLOR, width: 22, height: 22 } as const;
-
 /**
  * Every card has the same size (canvas.css: `.react-flow__node-ripple` is 280×168, like
  * NODE_SIZE) and its two handles sit where canvas.css puts them (16 px, centred on the
  * left and right edge). Telling React Flow up front, instead of letting it measure a
- * thousand cards with a ResizeObserver, saves a second render of every node and lets
- * the links draw in the first pass (bench/boardRender.ts: first render). Change these
- * with the CSS.
+ * thousand cards with a ResizeObserver, saves a second render of every node and a forced
+ * layout per handle (bench/boardRender.ts: first render; patches/ makes React Flow skip
+ * the measuring). Change these with the CSS.
  */
 const MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height } as const;
 const HANDLE = 16;
@@ -62,6 +57,16 @@ const HANDLES: NodeHandle[] = [
     height: HANDLE,
   },
 ];
+
+/**
+ * Where a link leaves its cause and meets its effect, relative to the card's top-left
+ * corner: the outer side of the source handle, the outer side of the target handle (as
+ * React Flow's getHandlePosition puts an edge's ends, so dragging a new link lines up).
+ */
+export const LINK_ANCHORS = {
+  source: { x: (HANDLES[1] as NodeHandle).x + HANDLE, y: HANDLE_TOP + HANDLE / 2 },
+  target: { x: (HANDLES[0] as NodeHandle).x, y: HANDLE_TOP + HANDLE / 2 },
+} as const;
 
 export interface CodeLook {
   label: string;
@@ -106,17 +111,6 @@ export function toRippleNodes(
   });
 }
 
-export function toLinkEdges(links: readonly Link[], describe: (link: Link) => string): Edge[] {
-  return links.map((link) => ({
-    id: link.id,
-    source: link.from,
-    target: link.to,
-    ariaLabel: describe(link),
-    style: LINK_STYLE,
-    markerEnd: LINK_MARKER,
-  }));
-}
-
 /**
  * Carries React Flow's own state (measured size, selection, a drag in progress) over
  * to freshly derived nodes, and keeps the previous object when nothing it shows
@@ -146,23 +140,6 @@ export function mergeNodes(prev: readonly RippleNode[], next: readonly RippleNod
     return { ...old, position, ariaLabel: node.ariaLabel, draggable: node.draggable, data: node.data };
   });
   return changed ? out : (prev as RippleNode[]);
-}
-
-export function mergeEdges(prev: readonly Edge[], next: readonly Edge[]): Edge[] {
-  const byId = new Map(prev.map((edge) => [edge.id, edge]));
-  let changed = prev.length !== next.length;
-  const out = next.map((edge, index) => {
-    const old = byId.get(edge.id);
-    if (!old) {
-      changed = true;
-      return edge;
-    }
-    if (prev[index] !== old) changed = true;
-    if (old.ariaLabel === edge.ariaLabel) return old;
-    changed = true;
-    return { ...old, ariaLabel: edge.ariaLabel };
-  });
-  return changed ? out : (prev as Edge[]);
 }
 
 function sameData(a: RippleNodeData, b: RippleNodeData): boolean {

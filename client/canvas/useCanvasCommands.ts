@@ -1,6 +1,6 @@
-import type { Connection, Edge, NodeChange, OnDelete, OnSelectionChangeFunc } from '@xyflow/react';
+import type { Connection, NodeChange, OnDelete, OnSelectionChangeFunc } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
-import { deleteRipple, editRipple, linkRipples, moveRipple, unlinkRipples } from '../../shared/doc/commands';
+import { deleteRipple, editRipple, linkRipples, moveRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { dateAtX, NODE_SIZE } from '../../shared/layouts';
 import { commandErrorKey } from '../i18n/errorText';
@@ -16,7 +16,7 @@ const MOVE_SETTLE_MS = 250;
  * The board's canvas gestures, each turned into one shared command: drag a handle to
  * another card → link; drop a card (or move it with the arrow keys) → move it on the free
  * map, or date it on the timeline (left of the axis: back to the tray); Delete → delete
- * or unlink; double-click → edit.
+ * (a chosen link: RippleCanvas); double-click → edit.
  */
 export function useCanvasCommands(
   { doc, actor, store }: SessionHandle,
@@ -75,21 +75,16 @@ export function useCanvasCommands(
     };
     const onConnect = (connection: Connection) =>
       report(linkRipples(doc, actor, connection.source, connection.target));
-    const onDelete: OnDelete<RippleNode, Edge> = ({ nodes, edges }) => {
-      const removed = new Set(nodes.map((node) => node.id));
-      for (const node of nodes) deleteRipple(doc, actor, node.id);
-      // Links of a deleted ripple went with it; only unlink the others.
-      for (const edge of edges) {
-        if (!removed.has(edge.source) && !removed.has(edge.target))
-          unlinkRipples(doc, actor, edge.source, edge.target);
-      }
+    const onDelete: OnDelete<RippleNode> = ({ nodes }) => {
+      for (const node of nodes) report(deleteRipple(doc, actor, node.id));
     };
     const onNodeDoubleClick = (_event: React.MouseEvent, node: RippleNode) => startEditing(store, node.id);
-    const onSelectionChange: OnSelectionChangeFunc<RippleNode, Edge> = ({ nodes, edges }) =>
+    // Cards chosen: no link stays chosen. No cards: a link chosen meanwhile stays (LinkLayer).
+    const onSelectionChange: OnSelectionChangeFunc<RippleNode> = ({ nodes }) =>
       setSelection(
         store,
         nodes.map((node) => node.id),
-        edges.map((edge) => edge.id),
+        nodes.length > 0 ? [] : store.getState().selection.links,
       );
     return { persistMoves, handlers: { onConnect, onDelete, onNodeDoubleClick, onSelectionChange } };
   }, [doc, actor, store]);

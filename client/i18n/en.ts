@@ -147,7 +147,6 @@ export const en: Dictionary = {
     'The map is still empty. Put ripples from the inbox on the map, or add one yourself. Drag from dot to dot to link ripples.',
   'canvas.emptyReadOnly': 'The map is still empty. Join with your phone!',
   'canvas.rippleLabel': 'Ripple, {order}: {text}',
-  'canvas.linkLabel': '"{from}" led to "{to}"',
   'canvas.a11y.node': 'Press Enter or Space to select. Delete removes, Escape cancels.',
   'canvas.a11y.nodeKeyboard':
     'Press Enter or Space to select, then move with the arrow keys. Delete removes, Escape cancels.',

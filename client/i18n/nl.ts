@@ -150,7 +150,6 @@ export const nl = {
     'De kaart is nog leeg. Zet binnengekomen rimpelingen op de kaart, of voeg er zelf een toe. Sleep van bolletje naar bolletje om rimpelingen te verbinden.',
   'canvas.emptyReadOnly': 'De kaart is nog leeg. Doe mee met je telefoon!',
   'canvas.rippleLabel': 'Rimpeling, {order}: {text}',
-  'canvas.linkLabel': '"{from}" leidde tot "{to}"',
   'canvas.a11y.node': 'Druk op Enter of spatie om te selecteren. Delete verwijdert, Escape annuleert.',
   'canvas.a11y.nodeKeyboard':
     'Druk op Enter of spatie om te selecteren, en verplaats met de pijltjestoetsen. Delete verwijdert, Escape annuleert.',

@@ -14,7 +14,7 @@ export const selectConnection = (s: SessionState) => s.connection;
 export const selectPanel = (s: SessionState) => s.panel;
 export const selectEditingId = (s: SessionState) => s.editingId;
 export const selectNotice = (s: SessionState) => s.notice;
-export const selectSelectedRipples = (s: SessionState) => s.selection.ripples;
+export const selectSelectedLinks = (s: SessionState) => s.selection.links;
 
 const isOnMap = (r: RippleView) => r.status === 'accepted';
 const isPending = (r: RippleView) => r.status === 'pending';

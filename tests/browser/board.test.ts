@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple } from '../../shared/doc/commands';
+import { readLinks } from '../../shared/doc/read';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { connectClient, type TestClient } from '../helpers/yClient';
@@ -122,6 +123,45 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     await board.getByRole('button', { name: 'Verbinden', exact: true }).click();
     await board.getByText(/Die verbinding kan niet/).waitFor(VISIBLE);
     expect(await board.getByRole('group', { name: 'Rimpeling, 1e orde: Januari: buurtapp' }).count()).toBe(1);
+  });
+
+  it('draws every link; a click on a line chooses it and Delete removes it, on every screen', async () => {
+    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    const board = await open(session.boardUrl);
+    const second = await open(session.boardUrl);
+    await card(board, 'November: buurtmarkt').waitFor(VISIBLE);
+    await card(second, 'November: buurtmarkt').waitFor(VISIBLE);
+    const drawn = (page: Page) => page.locator('.links .link').count();
+    const links = readLinks(client.doc);
+    expect(await drawn(board)).toBe(links.length);
+    const junToNov = links.find((link) => link.from === 'jun' && link.to === 'nov');
+    if (!junToNov) throw new Error('the seeded link June → November is missing');
+
+    // A point of the line that no card covers, in screen coordinates.
+    const point = await board.evaluate((id) => {
+      const hit = document.querySelector(`.links [data-link="${id}"]`) as SVGPathElement | null;
+      const matrix = hit?.getScreenCTM();
+      if (!hit || !matrix) return null;
+      const length = hit.getTotalLength();
+      for (let step = 1; step < 40; step++) {
+        const p = hit.getPointAtLength((length * step) / 40).matrixTransform(matrix);
+        if (document.elementFromPoint(p.x, p.y) === hit) return { x: p.x, y: p.y };
+      }
+      return null;
+    }, junToNov.id);
+    if (!point) throw new Error('no free point on the line June → November');
+    await board.mouse.click(point.x, point.y);
+    await board.locator(`.link--selected[data-link-id="${junToNov.id}"]`).waitFor(VISIBLE);
+    await board.keyboard.press('Delete');
+
+    // November lost its cause: first order now, on the other screen too; one line fewer.
+    await second.getByRole('group', { name: 'Rimpeling, 1e orde: November: buurtmarkt' }).waitFor(VISIBLE);
+    expect(readLinks(client.doc).some((link) => link.id === junToNov.id)).toBe(false);
+    await board.waitForFunction(
+      (n) => document.querySelectorAll('.links .link').length === n,
+      links.length - 1,
+    );
+    expect(await drawn(second)).toBe(links.length - 1);
   });
 
   it('a phone ripple waits in the inbox, is accepted and shows on the presenter, which follows the leading facilitator', async () => {

@@ -1,0 +1,139 @@
+import { getBezierPath, Position, ViewportPortal } from '@xyflow/react';
+import { memo, useId, useMemo } from 'react';
+import type { Link } from '../../shared/model/ripple';
+import { LINK_ANCHORS, type RippleNode } from './toFlow';
+
+/** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
+export const LINK_COLOR = '#23395b';
+const LINK_WIDTH = 2.5;
+/** How far from the line a click still picks it. */
+const HIT_WIDTH = 20;
+
+/**
+ * The links between cards: one SVG in the map's coordinates, drawn under the cards.
+ *
+ * Not React Flow edges: React Flow gives every edge an `<svg>` of its own, a component and
+ * a store subscription that runs on every pan frame. On a map with 1,200 links that was
+ * ~40 % of the first render and 1,200 selectors per frame while panning
+ * (bench/boardRender.ts). Here one component draws every link from the cards' positions,
+ * and a link's path is re-rendered only when one of its two cards moves (while dragging
+ * too: `nodes` is React Flow's own list, positions included).
+ *
+ * With `onSelect` (the board) a click on a line selects it; Delete then unlinks (see
+ * RippleCanvas). The keyboard way to see and remove links is the ripple's link list in
+ * the edit panel (board/RippleLinks.tsx), so the lines are hidden from assistive
+ * technology instead of being 1,200 tab stops in front of the cards.
+ */
+export const LinkLayer = memo(function LinkLayer({
+  nodes,
+  links,
+  selected,
+  onSelect,
+}: {
+  nodes: readonly RippleNode[];
+  links: readonly Link[];
+  selected: readonly string[];
+  onSelect: ((linkId: string) => void) | null;
+}) {
+  const markerId = `link-arrow-${useId().replace(/:/g, '')}`;
+  const positions = useMemo(() => new Map(nodes.map((node) => [node.id, node.position])), [nodes]);
+  const chosen = useMemo(() => new Set(selected), [selected]);
+
+  const onClick = onSelect
+    ? (event: React.MouseEvent) => {
+        const id = (event.target as Element).getAttribute('data-link');
+        if (id) onSelect(id);
+      }
+    : undefined;
+
+  return (
+    <ViewportPortal>
+      {/* A click picks a line; the keyboard way to links is the edit panel's link list. */}
+      <svg className={onSelect ? 'links links--selectable' : 'links'} aria-hidden="true" onClick={onClick}>
+        <defs>
+          <marker
+            id={markerId}
+            markerWidth="22"
+            markerHeight="22"
+            viewBox="-10 -10 20 20"
+            markerUnits="strokeWidth"
+            orient="auto-start-reverse"
+            refX="0"
+            refY="0"
+          >
+            <polyline
+              stroke={LINK_COLOR}
+              fill={LINK_COLOR}
+              strokeWidth="1"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              points="-5,-4 0,0 -5,4 -5,-4"
+            />
+          </marker>
+        </defs>
+        {links.map((link) => {
+          const from = positions.get(link.from);
+          const to = positions.get(link.to);
+          if (!from || !to) return null;
+          return (
+            <LinkPath
+              key={link.id}
+              id={link.id}
+              sx={from.x + LINK_ANCHORS.source.x}
+              sy={from.y + LINK_ANCHORS.source.y}
+              tx={to.x + LINK_ANCHORS.target.x}
+              ty={to.y + LINK_ANCHORS.target.y}
+              selected={chosen.has(link.id)}
+              hit={onSelect !== null}
+              marker={markerId}
+            />
+          );
+        })}
+      </svg>
+    </ViewportPortal>
+  );
+});
+
+const LinkPath = memo(function LinkPath({
+  id,
+  sx,
+  sy,
+  tx,
+  ty,
+  selected,
+  hit,
+  marker,
+}: {
+  id: string;
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+  selected: boolean;
+  hit: boolean;
+  marker: string;
+}) {
+  const [d] = getBezierPath({
+    sourceX: sx,
+    sourceY: sy,
+    sourcePosition: Position.Right,
+    targetX: tx,
+    targetY: ty,
+    targetPosition: Position.Left,
+  });
+  return (
+    <g className={selected ? 'link link--selected' : 'link'} data-link-id={id}>
+      <path d={d} fill="none" stroke={LINK_COLOR} strokeWidth={LINK_WIDTH} markerEnd={`url(#${marker})`} />
+      {hit && (
+        <path
+          className="link__hit nopan"
+          data-link={id}
+          d={d}
+          fill="none"
+          stroke="transparent"
+          strokeWidth={HIT_WIDTH}
+        />
+      )}
+    </g>
+  );
+});
