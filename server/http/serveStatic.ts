@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,15 +22,37 @@ const TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.txt']);
 
-/** Gzipped files, made once per file version (the built client does not change while serving). */
-const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+/**
+ * Gzipped files, made once per file version (the built client does not change while
+ * serving). A promise, so requests that arrive while a file is being compressed share it.
+ */
+const gzipCache = new Map<string, { mtimeMs: number; body: Promise<Buffer> }>();
 
-async function compressed(file: string, mtimeMs: number): Promise<Buffer> {
+function compressed(file: string, mtimeMs: number): Promise<Buffer> {
   const cached = gzipCache.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.body;
-  const body = await gzipAsync(await readFile(file), { level: 9 });
+  const body = readFile(file).then((data) => gzipAsync(data, { level: 9 }));
   gzipCache.set(file, { mtimeMs, body });
+  // A failed read is not remembered: the next request tries again.
+  body.catch(() => {
+    if (gzipCache.get(file)?.body === body) gzipCache.delete(file);
+  });
   return body;
+}
+
+/**
+ * Compresses the built client before anyone asks for it, one file at a time, off the
+ * main thread (zlib's thread pool). Compressing on first request made the first board
+ * after a start wait ~0.5 s for its 200 KB chunk (bench/boardRender.ts, fresh server).
+ */
+async function warmGzipCache(root: string): Promise<void> {
+  const names = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!COMPRESSIBLE.has(extname(name))) continue;
+    const file = join(root, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile()) await compressed(file, info.mtimeMs).catch(() => undefined);
+  }
 }
 
 /**
@@ -38,6 +60,7 @@ async function compressed(file: string, mtimeMs: number): Promise<Buffer> {
  * client's routes (/s/…/board, /j/CODE) load the app. Hashed assets are cached forever.
  */
 export function createStaticHandler(root: string) {
+  void warmGzipCache(root);
   return async function serveStatic(
     req: IncomingMessage,
     res: ServerResponse,
