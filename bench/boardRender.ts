@@ -41,6 +41,11 @@ const panProfilePath = process.argv
   ?.slice('--profile-pan='.length);
 /** `--trace-pan=FILE`: write a Chromium performance trace of the pan. */
 const panTracePath = process.argv.find((arg) => arg.startsWith('--trace-pan='))?.slice('--trace-pan='.length);
+/**
+ * `--timeline`: print when the socket's frames went and came and the page's milestones
+ * (cards and links in the DOM, long tasks), without the profiler's slowdown.
+ */
+const timeline = process.argv.includes('--timeline') || profile;
 /** `--render-only`: measure the first render and stop (for comparing builds quickly). */
 const renderOnly = process.argv.includes('--render-only');
 
@@ -325,7 +330,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' });
   // Same origin first, so the profiler runs in the renderer that loads the board.
   const cdp = profile ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
+  if (timeline) {
     await page.goto(`${server.baseUrl}/api/health`);
     await page.addInitScript(`(() => {
       const marks = (window.__marks = []);
@@ -336,13 +341,15 @@ try {
       let seen = -1;
       const tick = () => {
         const n = document.querySelectorAll('.react-flow__node').length;
-        const e = document.querySelectorAll('.react-flow__edge').length;
+        const e = document.querySelectorAll('.links .link').length;
         const key = n + '/' + e;
-        if (key !== seen) { seen = key; mark('nodes/edges ' + key); }
+        if (key !== seen) { seen = key; mark('cards/links ' + key); }
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     })()`);
+  }
+  if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -355,20 +362,25 @@ try {
   }
   const started = Date.now();
   const frameLog: string[] = [];
-  if (cdp) {
+  if (timeline) {
     page.on('websocket', (ws) => {
       frameLog.push(`${Date.now() - started} websocket opened`);
+      ws.on('framesent', (f) => {
+        if (frameLog.length < 16)
+          frameLog.push(`${Date.now() - started} frame sent, ${f.payload.length} bytes`);
+      });
       ws.on('framereceived', (f) => {
-        if (frameLog.length < 12)
+        if (frameLog.length < 16)
           frameLog.push(`${Date.now() - started} frame received, ${f.payload.length} bytes`);
       });
     });
   }
-  await page.goto(`${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : '#')}`);
+  await page.goto(
+    `${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : process.env.BENCH_QUERY ? `?${process.env.BENCH_QUERY}#` : '#')}`,
+  );
   await page.waitForFunction(
     (n) =>
-      document.querySelectorAll('.react-flow__node').length >= n &&
-      document.querySelector('.react-flow__edge'),
+      document.querySelectorAll('.react-flow__node').length >= n && document.querySelector('.links .link'),
     onlyVisible ? 1 : RIPPLES,
     { polling: 'raf', timeout: 60_000 },
   );
@@ -378,9 +390,17 @@ try {
     const recorded = (await cdp.send('Profiler.stop')).profile;
     if (profilePath) writeFileSync(profilePath, JSON.stringify(recorded));
     printProfile(recorded);
+  }
+  if (timeline) {
     console.log(frameLog.join('\n'));
     console.log('milestones (ms since navigation):');
-    for (const [name, at] of (await page.evaluate('window.__marks')) as [string, number][]) {
+    const marks = (await page.evaluate(`[
+      ...window.__marks,
+      ...performance.getEntriesByType('mark').map((m) => [m.name + (m.detail ? ' ' + m.detail + ' bytes' : ''), Math.round(m.startTime)]),
+      ...performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'))
+        .map((r) => ['loaded ' + r.name.replace(/^.*\\//, '') + ' (asked at ' + Math.round(r.startTime) + ', first byte ' + Math.round(r.responseStart) + ')', Math.round(r.responseEnd)]),
+    ]`)) as [string, number][];
+    for (const [name, at] of marks.sort((a, b) => a[1] - b[1])) {
       console.log(`  ${String(at).padStart(6)}  ${name}`);
     }
   }

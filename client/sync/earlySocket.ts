@@ -92,6 +92,7 @@ class AdoptedSocket {
   }
 
   adopt(): void {
+    performance.mark('kringen: socket adopted');
     this.adopted = true;
     clearTimeout(this.timeout);
     this.schedule();
@@ -119,6 +120,10 @@ class AdoptedSocket {
   }
 
   private keep(event: Kept): void {
+    // User Timing marks: bench/boardRender.ts --timeline shows when the page had what.
+    performance.mark(`kringen: socket ${event.type}`, {
+      detail: event.type === 'message' ? sizeOf(event.event.data) : null,
+    });
     this.kept.push(event);
     if (this.adopted) this.schedule();
   }
@@ -149,6 +154,10 @@ class AdoptedSocket {
         break;
     }
   }
+}
+
+function sizeOf(data: unknown): number | null {
+  return data instanceof ArrayBuffer ? data.byteLength : null;
 }
 
 function isEmptySyncStep1(data: Parameters<WebSocket['send']>[0]): boolean {
