@@ -22,6 +22,7 @@ import { CanvasReadOnlyContext } from './CanvasModeContext';
 import { codeLooks } from './codeLook';
 import { FitView } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
+import { FLOW_ID } from './flowId';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
 import { nodeTypes } from './nodeTypes';
@@ -38,6 +39,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
  * cards every frame (bench/boardRender.ts: panning). Only while dragging, because a card
  * dragged inside such a layer repaints all of it, and a zoom inside it is drawn blurred.
  * A class, not state: a re-render of the canvas at every pan would cost more than it saves.
+ * Set on the first actual move, not at the press: React Flow reports the end of a gesture
+ * only when the view changed, and a class left behind by a mere click would cover the map.
  */
 const PANNING = 'canvas--panning';
 /**
@@ -136,11 +139,22 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // A move with an event is a person panning or zooming; fitView's own moves have none.
   const steered = useRef(false);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
-    if (event) steered.current = true;
-    if (event && event.type !== 'wheel') canvasRef.current?.classList.add(PANNING);
+  const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (!event) return;
+    steered.current = true;
+    if (event.type !== 'wheel') canvasRef.current?.classList.add(PANNING);
   }, []);
   const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove(PANNING), []);
+  // However a gesture ends, the cover goes with the button (the end event is not guaranteed).
+  useEffect(() => {
+    const release = () => canvasRef.current?.classList.remove(PANNING);
+    window.addEventListener('pointerup', release, true);
+    window.addEventListener('pointercancel', release, true);
+    return () => {
+      window.removeEventListener('pointerup', release, true);
+      window.removeEventListener('pointercancel', release, true);
+    };
+  }, []);
   // A new layout is a new picture: frame it again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the layout kind changes
   useEffect(() => {
@@ -164,6 +178,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
       {/* biome-ignore lint/a11y/noStaticElementInteractions: Enter on a focused card (a React Flow node) opens it */}
       <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'} onKeyDown={onKeyDown}>
         <ReactFlow<RippleNode>
+          id={FLOW_ID}
           nodes={nodes}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
@@ -174,7 +189,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           elementsSelectable={editable}
           deleteKeyCode={editable ? DELETE_KEYS : null}
           zoomOnDoubleClick={false}
-          onMoveStart={onMoveStart}
+          onMove={onMove}
           onMoveEnd={onMoveEnd}
           onlyRenderVisibleElements={ONLY_VISIBLE}
           minZoom={0.05}

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { showNotice, startEditing } from '../store/actions';
 import { useSessionHandle } from '../store/SessionContext';
 import { CanvasReadOnlyContext } from './CanvasModeContext';
+import { FLOW_ID } from './flowId';
 import { orderLabel } from './orderLabel';
 import type { RippleNode as RippleNodeType } from './toFlow';
 
@@ -49,7 +50,7 @@ export const RippleNode = memo(function RippleNode({ id, data, selected }: NodeP
         style={data.codeColor ? { backgroundColor: data.codeColor } : undefined}
         aria-hidden="true"
       />
-      <Handle type="target" position={Position.Left} isConnectable={canChange} />
+      <TargetHandle nodeId={id} connectable={canChange} />
       <div className="ripple-card__meta">
         <span className={`order-badge order-badge--${order}`}>
           {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
@@ -90,3 +91,21 @@ export const RippleNode = memo(function RippleNode({ id, data, selected }: NodeP
     </div>
   );
 });
+
+/**
+ * Where a link being drawn can end: the element React Flow's connection code looks up by
+ * `data-id` (XYHandle.isValid), without React Flow's `<Handle>`. That component subscribes
+ * to the flow's store, and a thousand of them ran a thousand selectors on every pan frame
+ * (bench/boardRender.ts). A link starts only at the source handle, so this one needs no
+ * pointer events of its own (it passes a press on to the card, which drags).
+ */
+function TargetHandle({ nodeId, connectable }: { nodeId: string; connectable: boolean }) {
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-left target nodrag nopan${connectable ? ' connectable connectableend' : ''}`}
+      data-nodeid={nodeId}
+      data-handlepos={Position.Left}
+      data-id={`${FLOW_ID}-${nodeId}-null-target`}
+    />
+  );
+}

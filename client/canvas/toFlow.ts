@@ -39,8 +39,11 @@ const HANDLE = 16;
 const BORDER_LEFT = 8;
 const BORDER_RIGHT = 2;
 const HANDLE_TOP = (NODE_SIZE.height - HANDLE) / 2;
+// `id: null` as React Flow's own <Handle> has it: the connection code finds a handle's
+// element by a data-id that ends in "-null-target" (RippleNode.tsx, TargetHandle).
 const HANDLES: NodeHandle[] = [
   {
+    id: null,
     type: 'target',
     position: HandleSide.Left,
     x: BORDER_LEFT - HANDLE / 2,
@@ -49,6 +52,7 @@ const HANDLES: NodeHandle[] = [
     height: HANDLE,
   },
   {
+    id: null,
     type: 'source',
     position: HandleSide.Right,
     x: NODE_SIZE.width - BORDER_RIGHT - HANDLE / 2,

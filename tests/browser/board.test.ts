@@ -125,15 +125,35 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     expect(await board.getByRole('group', { name: 'Rimpeling, 1e orde: Januari: buurtapp' }).count()).toBe(1);
   });
 
-  it('draws every link; a click on a line chooses it and Delete removes it, on every screen', async () => {
+  it('a drag from card to card links them; a click on a line chooses it and Delete removes it, on every screen', async () => {
     onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
     const board = await open(session.boardUrl);
     const second = await open(session.boardUrl);
     await card(board, 'November: buurtmarkt').waitFor(VISIBLE);
     await card(second, 'November: buurtmarkt').waitFor(VISIBLE);
     const drawn = (page: Page) => page.locator('.links .link').count();
+
+    // Dragging from June's right handle onto the undated ripple's left one links them.
+    const before = readLinks(client.doc).length;
+    const from = await board
+      .locator('.react-flow__node[data-id="jun"] .react-flow__handle.source')
+      .boundingBox();
+    const to = await board
+      .locator('.react-flow__node[data-id="undated"] .react-flow__handle.target')
+      .boundingBox();
+    if (!from || !to) throw new Error('no handles to drag between');
+    await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await board.mouse.down();
+    await board.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await board.mouse.up();
+    await expect
+      .poll(() => readLinks(client.doc).some((link) => link.from === 'jun' && link.to === 'undated'), {
+        timeout: 5000,
+      })
+      .toBe(true);
     const links = readLinks(client.doc);
-    expect(await drawn(board)).toBe(links.length);
+    expect(links.length).toBe(before + 1);
+    await board.waitForFunction((n) => document.querySelectorAll('.links .link').length === n, links.length);
     const junToNov = links.find((link) => link.from === 'jun' && link.to === 'nov');
     if (!junToNov) throw new Error('the seeded link June → November is missing');
 
