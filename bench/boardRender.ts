@@ -69,6 +69,8 @@ interface FrameStats {
   p50: number;
   p95: number;
   n: number;
+  /** Frames that took longer than one 60 Hz frame (a dropped frame or more). */
+  late: number;
   /**
    * The renderer's main-thread task time during the gesture, per frame (ms). Frame times
    * on a shared 2-core machine swing with whatever else runs; this swings less, so it
@@ -87,24 +89,28 @@ async function frames(page: Page, action: () => Promise<void>): Promise<FrameSta
   await cdp.send('Performance.enable');
   const busyBefore = await mainThreadMs(cdp);
   // Strings, not functions: tsx's name helpers do not exist in the page.
+  // A loop per gesture: the previous gesture's loop, still waiting for its last frame when
+  // this one starts, must not count frames here too (it did, doubling zoom and drag counts).
   await page.evaluate(`(() => {
-    window.__deltas = [];
-    window.__run = true;
+    const deltas = (window.__deltas = []);
+    const gesture = (window.__gesture = (window.__gesture ?? 0) + 1);
     let last = performance.now();
     const tick = (now) => {
-      window.__deltas.push(now - last);
+      if (window.__gesture !== gesture) return;
+      deltas.push(now - last);
       last = now;
-      if (window.__run) requestAnimationFrame(tick);
+      requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   })()`);
   await action();
   const deltas = (await page.evaluate(
-    '(() => { window.__run = false; return window.__deltas.slice(1); })()',
+    '(() => { window.__gesture += 1; return window.__deltas.slice(1); })()',
   )) as number[];
   const busy = ((await mainThreadMs(cdp)) - busyBefore) / Math.max(1, deltas.length);
   await cdp.detach();
-  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), n: deltas.length, busy };
+  const late = deltas.filter((delta) => delta > 1.5 * (1000 / 60)).length;
+  return { p50: percentile(deltas, 50), p95: percentile(deltas, 95), n: deltas.length, late, busy };
 }
 
 interface ProfileNode {
@@ -416,7 +422,7 @@ try {
   console.log(`first render: ${firstRender} ms (target < 2000 ms)`);
   const line = (name: string, f: FrameStats) =>
     console.log(
-      `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames), main thread busy ${f.busy.toFixed(1)} ms per frame`,
+      `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames, ${f.late} late), main thread busy ${f.busy.toFixed(1)} ms per frame`,
     );
   if (interaction) {
     line('panning', interaction.pan);
