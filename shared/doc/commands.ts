@@ -9,7 +9,7 @@ import {
   voteKey,
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
-import { parseMeta, parseRipple } from './parse';
+import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
 import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
 import { readLinks, readMeta, readRipple, readVotes } from './read';
 import { wouldCreateCycle } from './rippleOrder';
@@ -68,12 +68,30 @@ function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
   doc.transact(fn, new CommandOrigin(command));
 }
 
-/** Writes only the keys whose value differs, so a no-op edit sends nothing over the wire. */
+/** Ripple values are plain JSON, so equal JSON is an equal value (arrays and objects included). */
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The default a missing key of a ripple's map reads as (undefined for a required field). */
+const defaultOf = (key: string): unknown =>
+  Object.hasOwn(RIPPLE_DEFAULTS, key) ? RIPPLE_DEFAULTS[key as keyof typeof RIPPLE_DEFAULTS] : undefined;
+
+/**
+ * Writes only the keys whose value differs, so a no-op edit sends nothing over the wire.
+ * A missing key holds its default, so writing the default there is a no-op too.
+ */
 function writeFields(map: RippleMap, fields: Partial<Ripple>): void {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+    const stored = map.has(key) ? map.get(key) : defaultOf(key);
+    if (!sameValue(stored, value)) map.set(key, value);
   }
+}
+
+/** What a new ripple stores: the fields that differ from what their missing key reads as. */
+function storedEntries(ripple: Ripple): [string, unknown][] {
+  return Object.entries(ripple).filter(
+    ([key, value]) => !Object.hasOwn(RIPPLE_DEFAULTS, key) || !sameValue(value, defaultOf(key)),
+  );
 }
 
 /** Sets up a new session document. */
@@ -165,8 +183,8 @@ export function addRipple(
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
   if (roots(doc).ripples.has(parsed.value.id)) return fail({ kind: 'invalid', detail: 'id: already taken' });
   run(doc, 'addRipple', () => {
-    // A map not yet in a document can be written but not read, so no diffing here.
-    const map: RippleMap = new Y.Map(Object.entries(parsed.value));
+    // A map not yet in a document can be written but not read, so the entries are chosen first.
+    const map: RippleMap = new Y.Map(storedEntries(parsed.value));
     roots(doc).ripples.set(parsed.value.id, map);
   });
   return ok(parsed.value);

@@ -33,7 +33,17 @@ export const RippleWhenSchema = v.variant('kind', [
   v.object({ kind: v.literal('phase'), value: id }),
 ]);
 
-export const RippleSchema = v.strictObject({
+const coAuthors = v.pipe(
+  v.array(v.strictObject({ id, name: text(LIMITS.name) })),
+  v.maxLength(LIMITS.coAuthors),
+);
+
+/**
+ * Every field of a ripple, each required (but `coAuthors`, which older ripples lack): the
+ * form the research export describes (`shared/export/sessionExport.ts`), which must not
+ * change when the stored form does.
+ */
+export const RIPPLE_ENTRIES = {
   id,
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.rippleText)),
   story: text(LIMITS.rippleStory),
@@ -55,10 +65,67 @@ export const RippleSchema = v.strictObject({
   position: v.nullable(v.strictObject({ x: finite, y: finite })),
   proposedCauses: v.pipe(v.array(id), v.maxLength(LIMITS.proposedCauses)),
   // Added with merging (issue 4): older ripples have no such key.
-  coAuthors: v.optional(
-    v.pipe(v.array(v.strictObject({ id, name: text(LIMITS.name) })), v.maxLength(LIMITS.coAuthors)),
-    [],
-  ),
+  coAuthors: v.optional(coAuthors, []),
+};
+
+type DefaultedField =
+  | 'story'
+  | 'authorName'
+  | 'involved'
+  | 'when'
+  | 'intended'
+  | 'valence'
+  | 'ongoing'
+  | 'suggestedCode'
+  | 'code'
+  | 'extraCodes'
+  | 'position'
+  | 'proposedCauses'
+  | 'coAuthors';
+
+/**
+ * What a ripple field holds when its key is missing from the ripple's Y.Map. `addRipple`
+ * stores only the fields that differ from these: most of a new ripple is empty, and writing
+ * all 21 keys made a 1,000-ripple map 654 KB as an update instead of ~356 KB, and slower to
+ * apply in a browser. Shared instances: compare against them, never hand them out.
+ */
+export const RIPPLE_DEFAULTS: Readonly<Pick<Required<Ripple>, DefaultedField>> = Object.freeze({
+  story: '',
+  authorName: '',
+  involved: '',
+  when: null,
+  intended: 'unknown',
+  valence: 'unknown',
+  ongoing: 'unknown',
+  suggestedCode: null,
+  code: null,
+  extraCodes: [],
+  position: null,
+  proposedCauses: [],
+  coAuthors: [],
+});
+
+/**
+ * A ripple as stored: a missing key reads as its `RIPPLE_DEFAULTS` value, so a ripple
+ * written with only its non-default fields (or by a client that wrote them all) parses to
+ * the same full `Ripple`, and the permission rules judge both alike. Array defaults come
+ * from a factory, so no two parsed ripples share one array, whatever the inner schema does.
+ */
+export const RippleSchema = v.strictObject({
+  ...RIPPLE_ENTRIES,
+  story: v.optional(RIPPLE_ENTRIES.story, RIPPLE_DEFAULTS.story),
+  authorName: v.optional(RIPPLE_ENTRIES.authorName, RIPPLE_DEFAULTS.authorName),
+  involved: v.optional(RIPPLE_ENTRIES.involved, RIPPLE_DEFAULTS.involved),
+  when: v.optional(RIPPLE_ENTRIES.when, RIPPLE_DEFAULTS.when),
+  intended: v.optional(RIPPLE_ENTRIES.intended, RIPPLE_DEFAULTS.intended),
+  valence: v.optional(RIPPLE_ENTRIES.valence, RIPPLE_DEFAULTS.valence),
+  ongoing: v.optional(RIPPLE_ENTRIES.ongoing, RIPPLE_DEFAULTS.ongoing),
+  suggestedCode: v.optional(RIPPLE_ENTRIES.suggestedCode, RIPPLE_DEFAULTS.suggestedCode),
+  code: v.optional(RIPPLE_ENTRIES.code, RIPPLE_DEFAULTS.code),
+  extraCodes: v.optional(RIPPLE_ENTRIES.extraCodes, () => []),
+  position: v.optional(RIPPLE_ENTRIES.position, RIPPLE_DEFAULTS.position),
+  proposedCauses: v.optional(RIPPLE_ENTRIES.proposedCauses, () => []),
+  coAuthors: v.optional(coAuthors, () => []),
 });
 
 export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });

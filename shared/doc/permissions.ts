@@ -43,7 +43,11 @@ export function canEditRipple(actor: Actor, ripple: PriorRipple): boolean {
 
 export const canWithdrawRipple = canEditRipple;
 
-/** A ripple a participant may create: their own, uncoded, waiting (or straight on the map when moderation is off). */
+/**
+ * A ripple a participant may create: their own, uncoded, unplaced, waiting (or straight on
+ * the map when moderation is off). Judged on the parsed ripple, so a key left out counts
+ * as its default: a sparse ripple and one with every default written get the same verdict.
+ */
 export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: boolean): boolean {
   if (actor.role === 'facilitator') return true;
   if (actor.role !== 'participant' || ripple.authorId !== actor.id) return false;
@@ -53,6 +57,7 @@ export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: 
     ripple.code === null &&
     ripple.extraCodes.length === 0 &&
     ripple.suggestedCode === null &&
+    ripple.position === null &&
     (ripple.coAuthors ?? []).length === 0
   );
 }
@@ -99,6 +104,12 @@ function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y
   return OK;
 }
 
+/**
+ * One key of an existing ripple changed. Yjs reports a key that was added or removed like
+ * one that was overwritten, and ripples store only non-default fields, so `code` or
+ * `position` typically arrive as a new key: the field is judged by name, never by whether
+ * it was there before or what it held.
+ */
 function checkRippleField(
   actor: Actor,
   id: string,

@@ -5,6 +5,8 @@ import type * as Y from 'yjs';
  *
  * - `meta`    Y.Map<plain value>        session meta and settings, one key per `SessionMeta` field
  * - `ripples` Y.Map<Y.Map<plain value>> ripple id → one Y.Map per ripple, one key per `Ripple` field
+ *                                       that differs from its default (a missing key reads as
+ *                                       `RIPPLE_DEFAULTS` in `parse.ts`)
  * - `links`   Y.Map<plain Link>         `${from}->${to}` → { from, to, createdAt }
  * - `votes`   Y.Map<string>             `${voterId}:${slot}` → ripple id
  *

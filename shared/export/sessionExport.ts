@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import type { Codebook } from '../codebooks';
 import { CodebookSchema } from '../codebooks/parseCodebook';
-import { LinkSchema, RippleSchema, SessionMetaSchema } from '../doc/parse';
+import { LinkSchema, RIPPLE_ENTRIES, SessionMetaSchema } from '../doc/parse';
 import { readMeta } from '../doc/read';
 import { roots } from '../doc/schema';
 import { sessionCodebook } from '../doc/sessionCodebook';
@@ -39,8 +39,9 @@ export interface SessionExport {
   votes: Vote[];
 }
 
+// The full entries, not the stored form's: a file names every field, defaults included.
 const ExportedRippleSchema = v.strictObject({
-  ...RippleSchema.entries,
+  ...RIPPLE_ENTRIES,
   order: v.pipe(v.number(), v.integer(), v.minValue(1)),
   votes: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
