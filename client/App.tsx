@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { LoadingScreen } from './components/LoadingScreen';
+import { type EarlyScreen, earlyScreen } from './openEarly';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { JoinPage } from './phone/JoinPage';
@@ -11,6 +12,37 @@ import './phone/phone.css';
 // The board and presenter carry React Flow and the QR encoder; phones never download them.
 const BoardPage = lazy(() => import('./board/BoardPage'));
 const PresenterPage = lazy(() => import('./presenter/PresenterPage'));
+
+/**
+ * The board's or presenter's page when openEarly.ts had it downloaded before React started
+ * and main.tsx waited for it: drawn at once, not through Suspense. A Suspense fallback,
+ * once shown, is kept for at least 300 ms by React, and the board's socket was adopted
+ * only after that (bench/boardRender.ts --timeline: ~200 ms of a big map's first render).
+ */
+let loadedScreen: { page: 'board' | 'present'; Page: ComponentType<{ sessionId: string }> } | null = null;
+/** Settles when the early screen code has arrived or failed (at once on other pages). */
+export const screenCodeSettled: Promise<void> = earlyScreen
+  ? earlyScreen.code.then(
+      (module) => {
+        loadedScreen = { page: (earlyScreen as EarlyScreen).page, Page: module.default };
+      },
+      () => undefined,
+    )
+  : Promise.resolve();
+
+function ScreenRoute({ page, sessionId }: { page: 'board' | 'present'; sessionId: string }) {
+  const [loaded] = useState(() => (loadedScreen?.page === page ? loadedScreen.Page : null));
+  if (loaded) {
+    const Loaded = loaded;
+    return <Loaded sessionId={sessionId} />;
+  }
+  const Lazy = page === 'board' ? BoardPage : PresenterPage;
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <Lazy sessionId={sessionId} />
+    </Suspense>
+  );
+}
 
 // The phone page carries the document (Yjs), the socket and IndexedDB: about half of what a
 // phone downloads. The join page needs none of it, so it is a chunk of its own that the join
@@ -85,16 +117,9 @@ export function App() {
     case 'phone':
       return <PhoneRoute key={route.sessionId} sessionId={route.sessionId} />;
     case 'board':
-      return (
-        <Suspense fallback={<LoadingScreen />}>
-          <BoardPage key={route.sessionId} sessionId={route.sessionId} />
-        </Suspense>
-      );
     case 'present':
       return (
-        <Suspense fallback={<LoadingScreen />}>
-          <PresenterPage key={route.sessionId} sessionId={route.sessionId} />
-        </Suspense>
+        <ScreenRoute key={`${route.page}:${route.sessionId}`} page={route.page} sessionId={route.sessionId} />
       );
     case 'not-found':
       return <NotFoundPage />;

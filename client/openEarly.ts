@@ -5,15 +5,28 @@
  * it; App's lazy import gets the same module) and the session's socket (sync/earlySocket.ts).
  * Imported for these side effects only, first in main.tsx, so it runs first.
  */
+import type { ComponentType } from 'react';
 import { parseRoute } from './routes';
 import { peekScreenKey } from './session/screenKey';
 import { openEarlySocket, sessionSocketUrl } from './sync/earlySocket';
 
+/** The board's or the presenter's page, asked for before React starts (null on other pages). */
+export interface EarlyScreen {
+  page: 'board' | 'present';
+  code: Promise<{ default: ComponentType<{ sessionId: string }> }>;
+}
+
 const route = parseRoute(location.pathname);
+export const earlyScreen: EarlyScreen | null =
+  route.page === 'board' || route.page === 'present'
+    ? {
+        page: route.page,
+        code: route.page === 'board' ? import('./board/BoardPage') : import('./presenter/PresenterPage'),
+      }
+    : null;
 if (route.page === 'board' || route.page === 'present') {
   const key = peekScreenKey(route.page, route.sessionId);
   if (key) openEarlySocket(sessionSocketUrl(route.sessionId, { key }));
-  // A failed download is App's to report, when its own import fails the same way.
-  const code = route.page === 'board' ? import('./board/BoardPage') : import('./presenter/PresenterPage');
-  code.catch(() => undefined);
 }
+// A failed download is App's to report, when its own import fails the same way.
+earlyScreen?.code.catch(() => undefined);
