@@ -1,7 +1,7 @@
 /**
  * The board with a big map: 1,000 ripples and 1,200 links, in headless Chromium at
- * 1920×1080. Prints the machine, the time to first render (navigation until every card
- * is in the DOM and a link is drawn) and frame times (p50/p95 of requestAnimationFrame
+ * 1920×1080. Prints the machine, the time to first render (navigation start until the
+ * frame with every card and a link in it has been drawn, timed by the page) and frame times (p50/p95 of requestAnimationFrame
  * deltas) while panning, zooming and dragging a ripple. Run: `node --import tsx bench/boardRender.ts`
  * (add `--only-visible` to measure React Flow's onlyRenderVisibleElements, `--render-only`
  * to stop after the first render, `--trace=FILE` for a Chromium trace of it,
@@ -381,16 +381,25 @@ try {
       });
     });
   }
-  await page.goto(
-    `${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : process.env.BENCH_QUERY ? `?${process.env.BENCH_QUERY}#` : '#')}`,
-  );
-  await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('.react-flow__node').length >= n && document.querySelector('.links .link'),
-    onlyVisible ? 1 : RIPPLES,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  const firstRender = Date.now() - started;
+  // The page times itself: from navigation start to the first animation frame after the
+  // one in which every card and a link were in the DOM, i.e. once that frame was drawn.
+  // (Timing it from here added the driver's round trips: 0.1–0.7 s that no user sees.)
+  await page.addInitScript(`(() => {
+    const wanted = ${onlyVisible ? 1 : RIPPLES};
+    const check = () => {
+      if (document.querySelectorAll('.react-flow__node').length >= wanted && document.querySelector('.links .link')) {
+        requestAnimationFrame(() => { window.__firstRender = performance.now(); });
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })()`);
+  await page.goto(`${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : '#')}`);
+  await page.waitForFunction('window.__firstRender !== undefined', undefined, {
+    polling: 100,
+    timeout: 60_000,
+  });
+  const seenByDriver = Date.now() - started;
+  const firstRender = Math.round((await page.evaluate('window.__firstRender')) as number);
   if (tracePath) await browser.stopTracing();
   if (cdp) {
     const recorded = (await cdp.send('Profiler.stop')).profile;
@@ -419,7 +428,9 @@ try {
   console.log(
     `map: ${RIPPLES} ripples, ${links} links (${(update / 1024).toFixed(0)} KiB document), onlyRenderVisibleElements ${onlyVisible ? 'on' : 'off'}`,
   );
-  console.log(`first render: ${firstRender} ms (target < 2000 ms)`);
+  console.log(
+    `first render: ${firstRender} ms (target < 2000 ms; the test driver saw it after ${seenByDriver} ms)`,
+  );
   const line = (name: string, f: FrameStats) =>
     console.log(
       `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames, ${f.late} late), main thread busy ${f.busy.toFixed(1)} ms per frame`,
