@@ -394,12 +394,19 @@ try {
     requestAnimationFrame(check);
   })()`);
   await page.goto(`${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : '#')}`);
-  await page.waitForFunction('window.__firstRender !== undefined', undefined, {
-    polling: 100,
-    timeout: 60_000,
-  });
+  // A function, not a string: the page's Content-Security-Policy forbids eval.
+  await page.waitForFunction(
+    () => (window as { __firstRender?: number }).__firstRender !== undefined,
+    undefined,
+    {
+      polling: 100,
+      timeout: 60_000,
+    },
+  );
   const seenByDriver = Date.now() - started;
-  const firstRender = Math.round((await page.evaluate('window.__firstRender')) as number);
+  const firstRender = Math.round(
+    await page.evaluate(() => (window as { __firstRender?: number }).__firstRender ?? Number.NaN),
+  );
   if (tracePath) await browser.stopTracing();
   if (cdp) {
     const recorded = (await cdp.send('Profiler.stop')).profile;
