@@ -52,7 +52,7 @@ export const en: Dictionary = {
   'phone.question': 'What has changed?',
   'phone.questionHint':
     'One or two sentences is enough. For example: "Neighbours know each other better now."',
-  'phone.charactersLeft': '{count} characters left',
+  'phone.charactersLeft': '{count} {count|character|characters} left',
   'phone.send': 'Send',
   'phone.emptyRipple': 'First write down what has changed.',
   'phone.sentPending': 'Thank you! The facilitator will put your ripple on the map shortly.',

@@ -55,7 +55,7 @@ export const nl = {
   'phone.promptLabel': 'De vraag nu:',
   'phone.question': 'Wat is er veranderd?',
   'phone.questionHint': 'Eén of twee zinnen is genoeg. Bijvoorbeeld: "Buren kennen elkaar nu beter."',
-  'phone.charactersLeft': 'Nog {count} tekens',
+  'phone.charactersLeft': 'Nog {count} {count|teken|tekens}',
   'phone.send': 'Versturen',
   'phone.emptyRipple': 'Schrijf eerst op wat er veranderd is.',
   'phone.sentPending': 'Dank je! De begeleider zet je rimpeling zo op de kaart.',

@@ -64,7 +64,7 @@ export const phoneNl = {
   'phone.vote.closed': 'Stemmen kan nu niet. De begeleider zegt wanneer het begint.',
   'phone.vote.intro':
     'Wat vind jij het belangrijkst? Zet je stippen bij de rimpelingen die voor jou het meest betekenen.',
-  'phone.vote.left': 'Je hebt nog {left} van de {total} stippen.',
+  'phone.vote.left': 'Je hebt nog {left} van de {total} {total|stip|stippen}.',
   'phone.vote.noneLeft': 'Al je stippen staan. Wil je er een verplaatsen? Haal er eerst een weg.',
   'phone.vote.put': 'Stip zetten',
   'phone.vote.remove': 'Stip weghalen',
@@ -73,7 +73,7 @@ export const phoneNl = {
   'phone.vote.openBanner': 'Het stemmen is begonnen.',
   'phone.vote.go': 'Naar stemmen',
   'phone.vote.revealed': 'De uitslag staat op het grote scherm.',
-  'phone.vote.total': '{count} stippen in totaal',
+  'phone.vote.total': '{count} {count|stip|stippen} in totaal',
 
   'phone.map.heading': 'De kaart',
   'phone.map.empty': 'Er staat nog niets op de kaart.',

@@ -206,7 +206,7 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     const text = 'Ouderen komen vaker naar buiten';
     addRipple(phone.doc, { role: 'participant', id: joined.participantId }, { text, authorName: 'Fatima' });
 
-    await presenter.getByText('1 deelnemers verbonden').waitFor(VISIBLE);
+    await presenter.getByText('1 deelnemer verbonden').waitFor(VISIBLE);
     const accept = board.getByRole('button', { name: 'Op de kaart', description: text });
     await accept.waitFor(VISIBLE);
     expect(await card(presenter, text).count()).toBe(0);
