@@ -1,12 +1,9 @@
 import { useEffect } from 'react';
 import { setProjector, setShortcutsOpen } from '../store/actions';
 import type { SessionStore } from '../store/sessionStore';
+import { isTyping } from '../util/isTyping';
 import { toggleFullscreen } from './fullscreen';
 import type { UndoState } from './useUndo';
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * The board's keyboard: Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, P projector mode,

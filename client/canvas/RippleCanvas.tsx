@@ -18,6 +18,7 @@ import {
   selectMeta,
   selectSelectedLinks,
 } from '../store/selectors';
+import { isTyping } from '../util/isTyping';
 import { CanvasReadOnlyContext } from './CanvasModeContext';
 import { codeLooks } from './codeLook';
 import { FitView } from './FitView';
@@ -49,10 +50,6 @@ const PANNING = 'canvas--panning';
  */
 const ONLY_VISIBLE =
   typeof location !== 'undefined' && new URLSearchParams(location.search).has('onlyVisible');
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * The map: accepted ripples as cards, links as arrows, placed by the session's layout
