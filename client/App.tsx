@@ -31,11 +31,8 @@ export const screenCodeSettled: Promise<void> = earlyScreen
   : Promise.resolve();
 
 function ScreenRoute({ page, sessionId }: { page: 'board' | 'present'; sessionId: string }) {
-  const [loaded] = useState(() => (loadedScreen?.page === page ? loadedScreen.Page : null));
-  if (loaded) {
-    const Loaded = loaded;
-    return <Loaded sessionId={sessionId} />;
-  }
+  const [Loaded] = useState(() => (loadedScreen?.page === page ? loadedScreen.Page : null));
+  if (Loaded) return <Loaded sessionId={sessionId} />;
   const Lazy = page === 'board' ? BoardPage : PresenterPage;
   return (
     <Suspense fallback={<LoadingScreen />}>

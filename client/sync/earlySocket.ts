@@ -18,6 +18,9 @@
  */
 const EMPTY_SYNC_STEP_1 = new Uint8Array([0, 0, 1, 0]);
 
+/** How many of the socket's first events get a User Timing mark (see `keep`). */
+const MARKED_EVENTS = 8;
+
 /** Unclaimed after this long (the board's code failed to load, or the key was refused): closed. */
 const UNCLAIMED_TIMEOUT_MS = 20_000;
 
@@ -62,6 +65,7 @@ class AdoptedSocket {
   private adopted = false;
   private scheduled = false;
   private readonly kept: Kept[] = [];
+  private marked = 0;
   /** Whether the provider's own first sync step 1 is still to come (we sent the same one). */
   private duplicateStep1Pending = true;
   private readonly timeout: ReturnType<typeof setTimeout>;
@@ -120,10 +124,14 @@ class AdoptedSocket {
   }
 
   private keep(event: Kept): void {
-    // User Timing marks: bench/boardRender.ts --timeline shows when the page had what.
-    performance.mark(`kringen: socket ${event.type}`, {
-      detail: event.type === 'message' ? sizeOf(event.event.data) : null,
-    });
+    // User Timing marks: bench/boardRender.ts --timeline shows when the page had what. Only
+    // the first few: the browser keeps every mark, and a session lasts for hours of messages.
+    if (this.marked < MARKED_EVENTS) {
+      this.marked += 1;
+      performance.mark(`kringen: socket ${event.type}`, {
+        detail: event.type === 'message' ? sizeOf(event.event.data) : null,
+      });
+    }
     this.kept.push(event);
     if (this.adopted) this.schedule();
   }
