@@ -2,12 +2,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { STORAGE_WORKER_BUILT, STORAGE_WORKER_SOURCE } from '../server/storage/spawnStorageWorker';
 
 /**
  * Builds the server (server/main.ts with the shared/ code it imports) into one ES module,
- * dist/server/main.js, and its SQLite storage worker into dist/server/sqliteUpdateWorker.js
- * beside it, so production runs on plain `node` instead of through the tsx
+ * dist/server/main.js, so production runs on plain `node` instead of through the tsx
  * loader (which costs about 38 MB of memory and start-up CPU). Every package from
  * node_modules stays an import: better-sqlite3 is native, and the bundle uses exactly the
  * versions package-lock.json installed. Not minified, so stack traces and CPU profiles keep
@@ -36,37 +34,28 @@ export interface BuildServerOptions {
 export async function buildServer(options: BuildServerOptions = {}): Promise<string> {
   const root = resolve(options.root ?? ROOT);
   const outDir = options.outDir ?? SERVER_OUT_DIR;
-  // Two builds, each one self-contained file: the storage worker is a second entry point
-  // (spawnStorageWorker.ts looks for it beside main.js), and sharing a chunk with main.js
-  // would split the server over more files for the sake of a few hundred lines.
-  const entries = [
-    { entry: SERVER_ENTRY, file: 'main.js' },
-    { entry: STORAGE_WORKER_SOURCE, file: STORAGE_WORKER_BUILT },
-  ];
-  for (const [i, { entry, file }] of entries.entries()) {
-    await build({
-      configFile: false,
-      root,
-      publicDir: false,
-      logLevel: 'warn',
-      // The server reads its configuration from the real environment at run time.
-      envPrefix: '__KRINGEN_NO_BUILD_TIME_ENV__',
-      ssr: { external: true, target: 'node' },
-      build: {
-        ssr: entry,
-        outDir,
-        emptyOutDir: i === 0,
-        target: 'node20',
-        minify: false,
-        sourcemap: true,
-        copyPublicDir: false,
-        reportCompressedSize: false,
-        rollupOptions: {
-          output: { format: 'es', entryFileNames: file },
-        },
+  await build({
+    configFile: false,
+    root,
+    publicDir: false,
+    logLevel: 'warn',
+    // The server reads its configuration from the real environment at run time.
+    envPrefix: '__KRINGEN_NO_BUILD_TIME_ENV__',
+    ssr: { external: true, target: 'node' },
+    build: {
+      ssr: SERVER_ENTRY,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      rollupOptions: {
+        output: { format: 'es', entryFileNames: 'main.js' },
       },
-    });
-  }
+    },
+  });
   return join(root, outDir, 'main.js');
 }
 

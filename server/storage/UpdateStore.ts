@@ -1,11 +1,12 @@
 /**
  * Where a room's document lives between server runs: an append-only log of Yjs updates,
  * now and then compacted into one snapshot. SQLite is the embedded default
- * (`SqliteUpdateStore`, which the server runs in a worker thread through
- * `WorkerUpdateStore`), PostgreSQL the store several instances share
+ * (`SqliteUpdateStore`, one server per file), PostgreSQL the store several instances share
  * (`PostgresUpdateStore`); `MemoryUpdateStore` is their twin for tests.
  *
- * Every store keeps the contract PostgreSQL needs when several instances write at once:
+ * The stores several instances can share keep the contract PostgreSQL needs when they
+ * write at once (SQLite, with one writer, keeps it trivially, except that its compaction
+ * takes the caller's document as complete, which with one writer it is):
  * - a log row is either still in the log or absorbed by the snapshot, never neither: `load`
  *   returns every row still in the log, whatever its seq (in PostgreSQL a row with a lower
  *   seq can commit after a higher one, after a compaction up to that higher seq);
@@ -29,7 +30,9 @@ export interface UpdateStore {
   append(room: string, update: Uint8Array, at: number): Promise<number>;
   /**
    * Replaces the log rows up to `uptoSeq` that exist now by a snapshot of `snapshot`, the old
-   * snapshot and those rows merged (the history keeps the rows, merged per minute).
+   * snapshot and those rows merged (the history keeps the rows, merged per minute). The
+   * caller's `uptoSeq` comes from an append that has resolved, and `snapshot` holds every
+   * update up to it.
    */
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /**

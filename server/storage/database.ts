@@ -5,10 +5,18 @@ import { schema } from './schema';
 
 export type Db = Database.Database;
 
+const BUSY_TIMEOUT_MS = 200;
+
 /**
  * Opens (or creates) the one SQLite file that holds everything: `DATA_DIR/kringen.sqlite`.
  * WAL with synchronous=FULL: a commit is on disk before `append` returns, so an update the
  * server has broadcast survives kill -9 and power loss alike.
+ *
+ * The server has one connection, on its event loop, so nothing inside it ever waits for a
+ * lock. Another process can hold one (an operator's sqlite3 shell writing; an online
+ * backup only reads, which WAL allows beside a writer): busy_timeout is short, because
+ * while a call waits every session on the server waits with it, and a commit that fails
+ * is refused to its client, who sends it again after reconnecting.
  */
 export function openDatabase(dataDir: string | ':memory:'): Db {
   let file = ':memory:';
@@ -20,7 +28,7 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(schema('sqlite'));
   return db;
 }

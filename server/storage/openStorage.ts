@@ -6,8 +6,8 @@ import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
 import { openDatabase } from './database';
 import { PostgresUpdateStore } from './PostgresUpdateStore';
 import { describePostgresUrl, openPostgres } from './postgresDatabase';
+import { SqliteUpdateStore } from './SqliteUpdateStore';
 import type { UpdateStore } from './UpdateStore';
-import { WorkerUpdateStore } from './WorkerUpdateStore';
 
 export interface Storage {
   sessions: SessionStore;
@@ -20,7 +20,7 @@ export interface Storage {
 
 /**
  * Sessions and documents in one place: the PostgreSQL database in DATABASE_URL, which
- * several instances can share, or else the SQLite file in DATA_DIR.
+ * several instances can share, or else the SQLite file in DATA_DIR, which one server owns.
  */
 export async function openStorage(config: Config, log: Logger): Promise<Storage> {
   if (config.databaseUrl) {
@@ -34,20 +34,9 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
       close: () => store.close(),
     };
   }
-  // Two connections to one file: sessions here, on the main thread (few, small writes),
-  // and the documents in the storage worker. WAL lets each read while the other writes;
-  // busy_timeout (openDatabase) makes a writer wait for the other's commit instead of
-  // failing. This connection leaves WAL checkpoints (an fsync of the database file) to
-  // the worker, which commits far more often, so they never block the event loop.
+  // One connection for sessions and documents, on the event loop: see SqliteUpdateStore.
   const db = openDatabase(config.dataDir);
-  db.pragma('wal_autocheckpoint = 0');
-  let store: WorkerUpdateStore;
-  try {
-    store = await WorkerUpdateStore.open({ dataDir: config.dataDir, log });
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const store = new SqliteUpdateStore(db);
   return {
     sessions: new SqliteSessionStore(db),
     store,
