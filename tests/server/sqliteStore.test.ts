@@ -126,7 +126,9 @@ describe('the SQLite store, when things go wrong', () => {
     addRipple(a.doc, facilitator, { text: 'Schijf op slot' }, { id: 'locked' });
     await waitFor(() => a.closes.includes(CLOSE.storageFailed.code), 10_000, 'the storage-failed close');
     expect(readRipple(b.doc, 'locked')).toBeNull();
-    expect(server.logs.some((l) => l.includes('storage failed') && l.includes('database is locked'))).toBe(true);
+    expect(server.logs.some((l) => l.includes('storage failed') && l.includes('database is locked'))).toBe(
+      true,
+    );
 
     release();
     // The client reconnects by itself and its change is stored on the second try.
