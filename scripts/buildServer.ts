@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 import { build } from 'vite';
 
 /**
- * Builds the server (server/main.ts with the shared/ code it imports) into one ES module,
+ * Builds the server (server/main.ts with the shared/ code it imports) into an ES module,
  * dist/server/main.js, so production runs on plain `node` instead of through the tsx
- * loader (which costs about 38 MB of memory and start-up CPU). Every package from
+ * loader (which costs about 38 MB of memory and start-up CPU). The PostgreSQL and Redis
+ * modules, imported only when configured, become chunks in dist/server/assets/ (inlined,
+ * the bundler would hoist their `pg` and `ioredis` imports to the top). Every package from
  * node_modules stays an import: better-sqlite3 is native, and the bundle uses exactly the
  * versions package-lock.json installed. Not minified, so stack traces and CPU profiles keep
  * their function names; each source module sits in a `//#region <path>` block.

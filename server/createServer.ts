@@ -6,7 +6,6 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyRipple } from '../shared/classifier';
-import { RedisRelay } from './cluster/RedisRelay';
 import { noRelay, type RoomRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
 import { createApi } from './http/api';
@@ -48,6 +47,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   let joinLimiter = localLimiter(config.joinAttemptsPerMinute, 60_000);
   let sessionJoinLimiter = localLimiter(config.joinsPerSessionPerMinute, 60_000);
   if (config.redisUrl) {
+    // Loaded only when configured, like PostgreSQL's driver (openStorage.ts): importing
+    // ioredis alone costs ~20 MB of memory, and most servers run without it.
+    const { RedisRelay } = await import('./cluster/RedisRelay');
     const redisRelay = await RedisRelay.connect(config.redisUrl, log).catch(async (error) => {
       await storage.close();
       throw error;

@@ -1,4 +1,4 @@
-import { redactUrl } from './cluster/RedisRelay';
+import { redactUrl } from './cluster/redactUrl';
 import { configFromEnv } from './config';
 import { createServer, type KringenServer } from './createServer';
 import { lanAddress } from './lanAddress';

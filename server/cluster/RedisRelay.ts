@@ -2,21 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 import type { RelayChannel, RelayHandlers, RoomRelay } from './RoomRelay';
+import { redactUrl } from './redactUrl';
 import { decodeFrame, encodeFrame, FRAME, type FrameType } from './relayFrame';
 
 const CHANNEL_PREFIX = 'kringen:room:';
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** The Redis URL as a log line may show it: without the password. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
-}
 
 /**
  * Rooms of several instances share updates and awareness through Redis pub/sub, one

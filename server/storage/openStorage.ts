@@ -1,11 +1,8 @@
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import { PostgresSessionStore } from '../sessions/PostgresSessionStore';
 import type { SessionStore } from '../sessions/SessionStore';
 import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
 import { openDatabase } from './database';
-import { PostgresUpdateStore } from './PostgresUpdateStore';
-import { describePostgresUrl, openPostgres } from './postgresDatabase';
 import { SqliteUpdateStore } from './SqliteUpdateStore';
 import type { UpdateStore } from './UpdateStore';
 
@@ -24,6 +21,14 @@ export interface Storage {
  */
 export async function openStorage(config: Config, log: Logger): Promise<Storage> {
   if (config.databaseUrl) {
+    // Loaded only when configured: importing pg costs ~15 MB of memory (ioredis, for the
+    // relay, another ~20), and the embedded default needs neither.
+    const [{ describePostgresUrl, openPostgres }, { PostgresUpdateStore }, { PostgresSessionStore }] =
+      await Promise.all([
+        import('./postgresDatabase'),
+        import('./PostgresUpdateStore'),
+        import('../sessions/PostgresSessionStore'),
+      ]);
     const pool = await openPostgres(config.databaseUrl, log);
     const store = new PostgresUpdateStore(pool);
     return {
