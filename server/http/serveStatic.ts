@@ -1,11 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
-
-const gzipAsync = promisify(gzipCallback);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,44 +19,12 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.txt']);
 
 /**
- * Gzipped files, made once per file version (the built client does not change while
- * serving). A promise, so requests that arrive while a file is being compressed share it.
- */
-const gzipCache = new Map<string, { mtimeMs: number; body: Promise<Buffer> }>();
-
-function compressed(file: string, mtimeMs: number): Promise<Buffer> {
-  const cached = gzipCache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.body;
-  const body = readFile(file).then((data) => gzipAsync(data, { level: 9 }));
-  gzipCache.set(file, { mtimeMs, body });
-  // A failed read is not remembered: the next request tries again.
-  body.catch(() => {
-    if (gzipCache.get(file)?.body === body) gzipCache.delete(file);
-  });
-  return body;
-}
-
-/**
- * Compresses the built client before anyone asks for it, one file at a time, off the
- * main thread (zlib's thread pool). Compressing on first request made the first board
- * after a start wait ~0.5 s for its 200 KB chunk (bench/boardRender.ts, fresh server).
- */
-async function warmGzipCache(root: string): Promise<void> {
-  const names = await readdir(root, { recursive: true }).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!COMPRESSIBLE.has(extname(name))) continue;
-    const file = join(root, name);
-    const info = await stat(file).catch(() => null);
-    if (info?.isFile()) await compressed(file, info.mtimeMs).catch(() => undefined);
-  }
-}
-
-/**
  * Serves the built client. Paths that are not files fall back to index.html, so the
  * client's routes (/s/…/board, /j/CODE) load the app. Hashed assets are cached forever.
+ * A text file goes out gzipped when the browser takes it and the build made its gzipped
+ * twin (`file.gz`, vite.config.ts); without a twin it goes out as it is.
  */
 export function createStaticHandler(root: string) {
-  void warmGzipCache(root);
   return async function serveStatic(
     req: IncomingMessage,
     res: ServerResponse,
@@ -100,13 +64,14 @@ export function createStaticHandler(root: string) {
       vary: 'accept-encoding',
     };
     // Phones on 1.6 Mbit/s: gzip cuts the join page's JavaScript to about a third.
-    const gzip =
-      COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (gzip) {
-      const body = await compressed(file, info.mtimeMs);
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
-      res.end(req.method === 'HEAD' ? undefined : body);
-      return;
+    const gzipped =
+      COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+        ? await stat(`${file}.gz`).catch(() => null)
+        : null;
+    if (gzipped?.isFile()) {
+      file = `${file}.gz`;
+      headers['content-encoding'] = 'gzip';
+      info = gzipped;
     }
     res.writeHead(200, { ...headers, 'content-length': info.size });
     if (req.method === 'HEAD') res.end();

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
@@ -13,6 +14,9 @@ beforeAll(async () => {
   await mkdir(join(clientDir, 'assets'));
   await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Kringen</title>');
   await writeFile(join(clientDir, 'assets', 'app-abc123.js'), script);
+  // The build's gzipped twin (vite.config.ts); the second script has none.
+  await writeFile(join(clientDir, 'assets', 'app-abc123.js.gz'), gzipSync(script));
+  await writeFile(join(clientDir, 'assets', 'other-def456.js'), script);
   server = await startTestServer({ clientDir });
 });
 afterAll(async () => {
@@ -27,6 +31,15 @@ describe('the built client', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
     // fetch decodes gzip itself; the length header is the compressed size.
     expect(Number(res.headers.get('content-length'))).toBeLessThan(script.length / 5);
+    expect(await res.text()).toBe(script);
+  });
+
+  it('is sent plain when the build made no gzipped twin', async () => {
+    const res = await fetch(`${server.url}/assets/other-def456.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(Number(res.headers.get('content-length'))).toBe(script.length);
     expect(await res.text()).toBe(script);
   });
 
