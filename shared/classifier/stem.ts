@@ -1,8 +1,7 @@
-import { newStemmer } from 'snowball-stemmers';
+import { stemmer as dutchStem } from '@orama/stemmers/dutch';
+import { stemmer as englishStem } from '@orama/stemmers/english';
 
 export type Language = 'nl' | 'en';
-
-const SNOWBALL = { nl: newStemmer('dutch'), en: newStemmer('english') };
 
 /**
  * Dutch diminutive endings, longest first. Snowball's Dutch stemmer leaves them alone
@@ -31,7 +30,7 @@ export function wordKeys(word: string, language: Language): readonly string[] {
   const cache = keyCache[language];
   const cached = cache.get(word);
   if (cached) return cached;
-  const keys = language === 'nl' ? dutchKeys(word) : [SNOWBALL.en.stem(word)];
+  const keys = language === 'nl' ? dutchKeys(word) : [englishStem(word)];
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, keys);
   return keys;
@@ -109,8 +108,7 @@ function dutchKeys(word: string): readonly string[] {
  */
 function dutchKey(word: string): string {
   return (
-    SNOWBALL.nl
-      .stem(word)
+    dutchStem(word)
       .replace(/([aeou])\1/g, '$1')
       .replace(/([^aeiou])\1$/, '$1')
       // "huis" / "huizen", "brief" / "brieven"
