@@ -110,22 +110,24 @@ describe.each(backends)('the $name update store', (backend) => {
     }),
   );
 
-  it.skipIf(!backend.available || backend.oneWriter)(
-    'keeps what the compacting caller never saw: rows of others and the old snapshot',
-    withStore(async (store) => {
-      // Two instances, each with its own copy of the room, neither hearing the other.
-      const a = writer();
-      const b = writer();
-      await store.append('room', a.set('from a'), 0);
-      const seqB = await store.append('room', b.set('from b'), 0);
-      await store.compact('room', Y.encodeStateAsUpdate(a.doc), seqB);
-      expect(itemsOfStored(await store.load('room'))).toEqual(keys('from a', 'from b'));
+  // A store one server owns takes the compacting caller's document as complete.
+  if (!backend.oneWriter)
+    it.skipIf(!backend.available)(
+      'keeps what the compacting caller never saw: rows of others and the old snapshot',
+      withStore(async (store) => {
+        // Two instances, each with its own copy of the room, neither hearing the other.
+        const a = writer();
+        const b = writer();
+        await store.append('room', a.set('from a'), 0);
+        const seqB = await store.append('room', b.set('from b'), 0);
+        await store.compact('room', Y.encodeStateAsUpdate(a.doc), seqB);
+        expect(itemsOfStored(await store.load('room'))).toEqual(keys('from a', 'from b'));
 
-      const seqB2 = await store.append('room', b.set('b again'), 0);
-      await store.compact('room', Y.encodeStateAsUpdate(b.doc), seqB2);
-      expect(itemsOfStored(await store.load('room'))).toEqual(keys('from a', 'from b', 'b again'));
-    }),
-  );
+        const seqB2 = await store.append('room', b.set('b again'), 0);
+        await store.compact('room', Y.encodeStateAsUpdate(b.doc), seqB2);
+        expect(itemsOfStored(await store.load('room'))).toEqual(keys('from a', 'from b', 'b again'));
+      }),
+    );
 
   it.skipIf(!backend.available)(
     'keeps a history that replays to the document, minute by minute',
