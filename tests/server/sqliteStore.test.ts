@@ -35,7 +35,7 @@ function openStore(dataDir: string) {
     db.close();
   };
   cleanup.push(close);
-  return { store, close };
+  return { store, close, db };
 }
 
 /**
@@ -73,6 +73,23 @@ describe('the SQLite store, when things go wrong', () => {
     expect(stored.updates).toHaveLength(1);
     expect(itemsOfStored(stored)).toEqual(keys('before'));
     // Another writer: this one's next update builds on the one that was never stored.
+    await store.append('room', writer().set('after'), 0);
+    expect(itemsOfStored(await store.load('room'))).toEqual(keys('before', 'after'));
+  });
+
+  it('rejects appends when the disk is full (SQLITE_FULL), keeps what was stored, and carries on once there is room', async () => {
+    const { store, db } = openStore(await tempDir());
+    const w = writer();
+    await store.append('room', w.set('before'), 0);
+    // A full disk, as SQLite sees one: the file may not grow past its current size.
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages}`);
+    const big = 'x'.repeat(64 * 1024);
+    const failed = store.append('room', w.set('too big', big), 0);
+    await expect(failed).rejects.toMatchObject({ code: 'SQLITE_FULL' });
+    expect(itemsOfStored(await store.load('room'))).toEqual(keys('before'));
+
+    db.pragma(`max_page_count = ${pages * 1000}`);
     await store.append('room', writer().set('after'), 0);
     expect(itemsOfStored(await store.load('room'))).toEqual(keys('before', 'after'));
   });
