@@ -6,11 +6,11 @@ import type { StoredDoc, UpdateStore } from './UpdateStore';
  * The SQLite store: one connection, on the server's event loop, shared with the session
  * store. better-sqlite3 is synchronous, so each call blocks the loop while it runs; that is
  * cheap enough here and cheaper than the alternative. A group commit (fsync included) takes
- * about 1 ms on the test machine, and when the disk is slower more appends wait for the
- * next one and share it. Until stop 13 the store ran in two worker threads (commits in one,
+ * 0.3–0.7 ms on the test machine, and when the disk is slower more appends wait for the
+ * next one and share it. The store used to run in two worker threads (commits in one,
  * compactions in the other): measured side by side with the reference server under 1,550
- * clients, the hop to a thread and back cost more CPU and latency than the commits it kept
- * off the loop, and the two extra V8 heaps ~50 MB of memory.
+ * clients (bench/load/compare.ts), the hop to a thread and back cost more CPU and latency
+ * than the commits it kept off the loop, and the two extra V8 heaps ~50 MB of memory.
  *
  * One server owns the file (DATA_DIR is not shared; instances that share sessions use
  * PostgreSQL), so the caller's document holds every stored update, and a compaction writes
@@ -70,7 +70,7 @@ export class SqliteUpdateStore implements UpdateStore {
 
   /**
    * Group commit: appends from every room that arrive in the same turn of the event loop
-   * are written in one transaction, so they share one fsync (a commit takes about 1 ms
+   * are written in one transaction, so they share one fsync (a commit takes 0.3–0.7 ms
    * here, and the event loop waits for it). Messages that arrive meanwhile are read after
    * it, and their appends go into the next commit. Each promise resolves only after the
    * commit.
