@@ -1,10 +1,10 @@
 /**
  * The board with a big map: 1,000 ripples and 1,200 links, in headless Chromium at
  * 1920×1080. Prints the machine, the time to first render (navigation start until the
- * frame with every card and a link in it has been drawn, timed by the page) and frame times (p50/p95 of requestAnimationFrame
- * deltas) while panning, zooming and dragging a ripple. Run: `node --import tsx bench/boardRender.ts`
- * (add `--only-visible` to measure React Flow's onlyRenderVisibleElements, `--render-only`
- * to stop after the first render, `--trace=FILE` for a Chromium trace of it,
+ * frame with every card and a link in it has been drawn, timed by the page) and frame times
+ * (p50/p95 of requestAnimationFrame deltas) while panning, zooming and dragging a ripple.
+ * Run: `node --import tsx bench/boardRender.ts` (add `--render-only` to stop after the
+ * first render, `--trace=FILE` for a Chromium trace of it,
  * `--profile[=FILE]` for a CPU profile, `--trace-pan=FILE` and `--profile-pan=FILE` for the
  * same of the pan).
  *
@@ -25,7 +25,6 @@ import { startServerProcess } from '../tests/helpers/serverProcess';
 
 const RIPPLES = 1000;
 const LINKS = 1200;
-const onlyVisible = process.argv.includes('--only-visible');
 /**
  * `--profile`: record a CPU profile of the first render and print the top self-time
  * functions; `--profile=FILE` also writes it as a .cpuprofile (DevTools opens it).
@@ -120,7 +119,7 @@ interface ProfileNode {
 }
 
 const APP_FUNCTIONS =
-  /^(docToView|shareUnchanged|shareList|sameValue|readRipples?|readLinks|readMeta|computeOrders|resolveOverlaps|freeLayout|ringsLayout|timelineLayout|toRippleNodes|toLinkEdges|mergeNodes|mergeEdges|RippleNode|RippleCanvas|LayoutBackdrop|FitView|refresh|parseRipple|BoardPage|PeerCursors|PresenceSync) /;
+  /^(docToView|shareUnchanged|shareList|sameValue|readRipples?|readLinks|readMeta|computeOrders|resolveOverlaps|freeLayout|ringsLayout|timelineLayout|toMapCards|mergeCards|CardLayer|Card|LinkLayer|RippleCanvas|LayoutBackdrop|FitView|refresh|parseRipple|BoardPage|PeerCursors|PresenceSync) /;
 const frameName = (frame: ProfileNode['callFrame']) =>
   `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
 
@@ -271,11 +270,11 @@ async function interactionFrames(page: Page) {
   // A card wholly on screen, not under the toolbar, with room to move, pressed on its text.
   const target = (await page.evaluate(`(() => {
     const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
-    for (const node of document.querySelectorAll('.react-flow__node')) {
+    for (const node of document.querySelectorAll('.map-card')) {
       const r = node.getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height * 0.6;
-      const onTop = document.elementFromPoint(x, y)?.closest('.react-flow__node') === node;
+      const onTop = document.elementFromPoint(x, y)?.closest('.map-card') === node;
       if (onTop && r.x > pane.x && r.y > pane.y && r.right + 400 < pane.right && r.bottom + 150 < pane.bottom) {
         return { id: node.getAttribute('data-id'), x, y };
       }
@@ -283,7 +282,7 @@ async function interactionFrames(page: Page) {
     return null;
   })()`)) as { id: string; x: number; y: number } | null;
   if (!target) throw new Error('no card wholly on screen to drag');
-  const card = page.locator(`.react-flow__node[data-id="${target.id}"]`);
+  const card = page.locator(`.map-card[data-id="${target.id}"]`);
   const beforeDrag = await card.boundingBox();
   const drag = await frames(page, async () => {
     await page.mouse.move(target.x, target.y);
@@ -346,7 +345,7 @@ try {
       }).observe({ type: 'longtask', buffered: true });
       let seen = -1;
       const tick = () => {
-        const n = document.querySelectorAll('.react-flow__node').length;
+        const n = document.querySelectorAll('.map-card').length;
         const e = document.querySelectorAll('.links .link').length;
         const key = n + '/' + e;
         if (key !== seen) { seen = key; mark('cards/links ' + key); }
@@ -385,15 +384,15 @@ try {
   // one in which every card and a link were in the DOM, i.e. once that frame was drawn.
   // (Timing it from here added the driver's round trips: 0.1–0.7 s that no user sees.)
   await page.addInitScript(`(() => {
-    const wanted = ${onlyVisible ? 1 : RIPPLES};
+    const wanted = ${RIPPLES};
     const check = () => {
-      if (document.querySelectorAll('.react-flow__node').length >= wanted && document.querySelector('.links .link')) {
+      if (document.querySelectorAll('.map-card').length >= wanted && document.querySelector('.links .link')) {
         requestAnimationFrame(() => { window.__firstRender = performance.now(); });
       } else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   })()`);
-  await page.goto(`${server.baseUrl}${session.boardUrl.replace('#', onlyVisible ? '?onlyVisible#' : '#')}`);
+  await page.goto(`${server.baseUrl}${session.boardUrl}`);
   // A function, not a string: the page's Content-Security-Policy forbids eval.
   await page.waitForFunction(
     () => (window as { __firstRender?: number }).__firstRender !== undefined,
@@ -432,9 +431,7 @@ try {
   console.log(
     `machine: ${cpu}, ${cpus().length} cores, node ${process.version}, Chromium headless 1920×1080`,
   );
-  console.log(
-    `map: ${RIPPLES} ripples, ${links} links (${(update / 1024).toFixed(0)} KiB document), onlyRenderVisibleElements ${onlyVisible ? 'on' : 'off'}`,
-  );
+  console.log(`map: ${RIPPLES} ripples, ${links} links (${(update / 1024).toFixed(0)} KiB document)`);
   console.log(
     `first render: ${firstRender} ms (target < 2000 ms; the test driver saw it after ${seenByDriver} ms)`,
   );

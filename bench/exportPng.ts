@@ -101,7 +101,7 @@ try {
     .filter({ hasText: /^Verbonden$/ })
     .waitFor({ timeout: 30_000 });
   await page
-    .locator('.react-flow__node')
+    .locator('.map-card')
     .nth(RIPPLES - 1)
     .waitFor({ state: 'attached', timeout: 60_000 });
   await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();

@@ -1,9 +1,8 @@
-import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { moveRipples, updateMeta } from '../../shared/doc/commands';
 import { LAYOUTS, type LayoutName, TIMELINE_LANES, type TimelineLanes } from '../../shared/model/ripple';
-import { fitOptions } from '../canvas/FitView';
+import { useFitMap } from '../canvas/FitView';
 import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
@@ -48,7 +47,7 @@ export function MapToolbar({ editable }: { editable: boolean }) {
   const ids = useSession(useShallow(selectMapIds));
   const links = useSession(selectLinks);
   const [tidying, setTidying] = useState(false);
-  const { fitView } = useReactFlow();
+  const fitMap = useFitMap();
 
   function run(result: ReturnType<typeof updateMeta>) {
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
@@ -59,7 +58,8 @@ export function MapToolbar({ editable }: { editable: boolean }) {
     try {
       const positions = await tidyPositions(ids, links);
       run(moveRipples(doc, actor, positions));
-      setTimeout(() => void fitView({ ...fitOptions(projector), duration: 300 }), 50);
+      // After the new places reach the map (the store follows the document once per frame).
+      setTimeout(() => fitMap({ projector }), 120);
     } finally {
       setTidying(false);
     }
@@ -106,7 +106,7 @@ export function MapToolbar({ editable }: { editable: boolean }) {
       <button
         type="button"
         className="button button--small projector-chrome"
-        onClick={() => void fitView({ ...fitOptions(projector), duration: 300 })}
+        onClick={() => fitMap({ projector })}
       >
         {t('layout.fit')}
       </button>

@@ -1,7 +1,7 @@
-import { useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { type RefObject, useEffect } from 'react';
-import { useSession } from '../store/SessionContext';
-import { selectLeaderViewport } from '../store/selectors';
+import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { type RefObject, useCallback, useEffect } from 'react';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import { selectLeaderViewport, selectMapBounds } from '../store/selectors';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -15,15 +15,42 @@ export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
  */
 export const PROJECTOR_MIN_ZOOM = 1;
 
-/** How to fit: on a projector (projector mode or the presenter) never below readable type. */
-export const fitOptions = (projector: boolean) =>
-  projector ? { ...FIT_OPTIONS, minZoom: PROJECTOR_MIN_ZOOM } : FIT_OPTIONS;
+/**
+ * Frames the whole map: the cards' rectangle (the session store's `mapBounds`, kept by
+ * RippleCanvas) fitted into the pane, on a projector never below readable type. The
+ * cards are not React Flow nodes (CardLayer.tsx), so React Flow's own fitView would see
+ * an empty map.
+ */
+export function useFitMap(): (options: { projector: boolean; animate?: boolean }) => void {
+  const { setViewport } = useReactFlow();
+  const flow = useStoreApi();
+  const { store } = useSessionHandle();
+  return useCallback(
+    ({ projector, animate = true }) => {
+      const bounds = store.getState().mapBounds;
+      const { width, height, minZoom } = flow.getState();
+      if (!bounds || width === 0 || height === 0) return;
+      const viewport = getViewportForBounds(
+        bounds,
+        width,
+        height,
+        projector ? PROJECTOR_MIN_ZOOM : minZoom,
+        FIT_OPTIONS.maxZoom,
+        FIT_OPTIONS.padding,
+      );
+      void setViewport(viewport, { duration: animate && !prefersReducedMotion() ? 300 : 0 });
+    },
+    [setViewport, flow, store],
+  );
+}
+
+const selectPaneSized = (s: { width: number; height: number }) => s.width > 0 && s.height > 0;
 
 /**
- * Fits the map into view once its cards are measured, and again whenever the number
- * of ripples or the layout changes, until someone pans or zooms by hand (`steered`):
- * from then on the facilitator decides what the room sees. A screen following a
- * leading facilitator does not fit on its own.
+ * Fits the map into view once the pane has a size and the map has cards, and again
+ * whenever the number of ripples or the layout changes, until someone pans or zooms by
+ * hand (`steered`): from then on the facilitator decides what the room sees. A screen
+ * following a leading facilitator does not fit on its own.
  */
 export function FitView({
   count,
@@ -36,15 +63,16 @@ export function FitView({
   steered: RefObject<boolean>;
   projector: boolean;
 }) {
-  const { fitView } = useReactFlow();
-  const initialized = useNodesInitialized();
+  const fitMap = useFitMap();
+  const sized = useStore(selectPaneSized);
+  const placed = useSession(selectMapBounds) !== null;
   const following = useSession(selectLeaderViewport) !== null;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the layout changes
   useEffect(() => {
-    if (!initialized || count === 0 || steered.current || following) return;
-    void fitView({ ...fitOptions(projector), duration: prefersReducedMotion() ? 0 : 300 });
-  }, [initialized, count, steered, fitView, following, layoutKind, projector]);
+    if (!sized || !placed || count === 0 || steered.current || following) return;
+    fitMap({ projector });
+  }, [sized, placed, count, steered, fitMap, following, layoutKind, projector]);
 
   return null;
 }

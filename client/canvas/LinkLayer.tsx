@@ -1,7 +1,7 @@
 import { getBezierPath, Position, ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
 import type { Link } from '../../shared/model/ripple';
-import { LINK_ANCHORS, type RippleNode } from './toFlow';
+import { LINK_ANCHORS, type MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
 export const LINK_COLOR = '#23395b';
@@ -17,7 +17,7 @@ const HIT_WIDTH = 20;
  * ~40 % of the first render and 1,200 selectors per frame while panning
  * (bench/boardRender.ts). Here one component draws every link from the cards' positions,
  * and a link's path is re-rendered only when one of its two cards moves (while dragging
- * too: `nodes` is React Flow's own list, positions included).
+ * too: `cards` are the cards as shown, positions included).
  *
  * With `onSelect` (the board) a click on a line selects it; Delete then unlinks (see
  * RippleCanvas). The keyboard way to see and remove links is the ripple's link list in
@@ -25,18 +25,18 @@ const HIT_WIDTH = 20;
  * technology instead of being 1,200 tab stops in front of the cards.
  */
 export const LinkLayer = memo(function LinkLayer({
-  nodes,
+  cards,
   links,
   selected,
   onSelect,
 }: {
-  nodes: readonly RippleNode[];
+  cards: readonly MapCard[];
   links: readonly Link[];
   selected: readonly string[];
   onSelect: ((linkId: string) => void) | null;
 }) {
   const markerId = `link-arrow-${useId().replace(/:/g, '')}`;
-  const positions = useMemo(() => new Map(nodes.map((node) => [node.id, node.position])), [nodes]);
+  const positions = useMemo(() => new Map(cards.map((card) => [card.id, card.position])), [cards]);
   const chosen = useMemo(() => new Set(selected), [selected]);
 
   const onClick = onSelect

@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { applyNodeChanges, Background, Controls, type NodeChange, ReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unlinkRipples } from '../../shared/doc/commands';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
@@ -9,7 +9,7 @@ import type { RippleView } from '../../shared/doc/viewModel';
 import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { setSelection, showNotice, startEditing } from '../store/actions';
+import { setMapBounds, setSelection, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import {
   selectIsClosed,
@@ -19,18 +19,17 @@ import {
   selectSelectedLinks,
 } from '../store/selectors';
 import { isTyping } from '../util/isTyping';
-import { CanvasReadOnlyContext } from './CanvasModeContext';
+import { CardLayer } from './CardLayer';
 import { codeLooks } from './codeLook';
 import { FitView } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
-import { FLOW_ID } from './flowId';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
-import { nodeTypes } from './nodeTypes';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
-import { mergeNodes, type RippleNode, toRippleNodes } from './toFlow';
+import { cardBounds, type MapCard, mergeCards, toMapCards } from './toCards';
 import { useCanvasCommands } from './useCanvasCommands';
+import { createDraftStore, useCardGestures } from './useCardGestures';
 import { useMapLayout } from './useMapLayout';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -44,19 +43,14 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
  * only when the view changed, and a class left behind by a mere click would cover the map.
  */
 const PANNING = 'canvas--panning';
-/**
- * Measured with bench/boardRender.ts before deciding (see the README's performance
- * section); `?onlyVisible` turns it on for a comparison run.
- */
-const ONLY_VISIBLE =
-  typeof location !== 'undefined' && new URLSearchParams(location.search).has('onlyVisible');
 
 /**
  * The map: accepted ripples as cards, links as arrows, placed by the session's layout
  * (free, timeline or rings: shared/layouts). The board edits it; the presenter
- * (`readOnly`) only shows it. React Flow keeps its own node list for measuring and
- * dragging; it is re-derived from the document on every change. Links are not React
- * Flow edges but one layer of their own (LinkLayer.tsx says why).
+ * (`readOnly`) only shows it. React Flow gives the pane, panning, zooming and the zoom
+ * buttons; the cards (CardLayer.tsx) and the links (LinkLayer.tsx) are layers of our own
+ * inside its viewport. The cards are re-derived from the document on every change; while
+ * a card moves, its place is this screen's until it is dropped.
  */
 export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const t = useT();
@@ -69,14 +63,14 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const meta = useSession(selectMeta);
   const codebook = useMemo(() => sessionCodebook(meta), [meta]);
   const layout = useMapLayout(ripples, meta, codebook);
-  const derivedNodesRef = useRef<RippleNode[]>([]);
-  const resync = useCallback(() => setNodes((prev) => mergeNodes(prev, derivedNodesRef.current)), []);
+  const derivedRef = useRef<MapCard[]>([]);
+  const resync = useCallback(() => setCards((prev) => mergeCards(prev, derivedRef.current)), []);
   const commands = useCanvasCommands(handle, layout, resync);
 
-  const derivedNodes = useMemo(() => {
+  const derived = useMemo(() => {
     const describe = (r: RippleView) =>
       t('canvas.rippleLabel', { order: orderLabel(t, r.order), text: r.text });
-    return toRippleNodes(
+    return toMapCards(
       ripples,
       layout.positions,
       codeLooks(codebook, language),
@@ -85,21 +79,34 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     );
   }, [ripples, layout, codebook, language, t, editable]);
 
-  derivedNodesRef.current = derivedNodes;
-  const [nodes, setNodes] = useState<RippleNode[]>(derivedNodes);
-  useEffect(() => setNodes((prev) => mergeNodes(prev, derivedNodes)), [derivedNodes]);
+  derivedRef.current = derived;
+  const [cards, setCards] = useState<MapCard[]>(derived);
+  useEffect(() => setCards((prev) => mergeCards(prev, derived)), [derived]);
+  const cardsRef = useRef<readonly MapCard[]>(cards);
+  cardsRef.current = cards;
 
   const { store, doc, actor } = handle;
+  // What "fit to content" frames: where the layout puts the cards. Before any passive
+  // effect, so FitView (a child, whose effects run first) sees the new rectangle.
+  useLayoutEffect(() => setMapBounds(store, cardBounds(derived)), [store, derived]);
+
+  const draft = useMemo(createDraftStore, []);
+  const live = useRef<HTMLParagraphElement>(null);
+  const gestures = useCardGestures({
+    editable,
+    store,
+    cards: cardsRef,
+    setCards,
+    commands,
+    draft,
+    live,
+    t,
+  });
+
   const selectedLinks = useSession(selectSelectedLinks);
-  // Choosing a line deselects the cards (one selection at a time, as with React Flow's own).
-  const selectLink = useCallback(
-    (linkId: string) => {
-      setNodes((current) => current.map((node) => (node.selected ? { ...node, selected: false } : node)));
-      setSelection(store, [], [linkId]);
-    },
-    [store],
-  );
-  const clearLinkSelection = useCallback(() => setSelection(store, [], []), [store]);
+  // Choosing a line lets go of the cards (one kind of choice at a time).
+  const selectLink = useCallback((linkId: string) => setSelection(store, [], [linkId]), [store]);
+  const clearSelection = useCallback(() => setSelection(store, [], []), [store]);
   // Delete or Backspace unlinks the chosen line, wherever the focus is (a line takes none).
   useEffect(() => {
     if (!editable || selectedLinks.length === 0) return;
@@ -118,22 +125,8 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [editable, selectedLinks, store, doc, actor]);
 
-  const { persistMoves } = commands;
-  // Removals come back from the document after the delete command; applying them here too would race it.
-  const onNodesChange = useCallback(
-    (changes: NodeChange<RippleNode>[]) => {
-      persistMoves(changes);
-      setNodes((current) =>
-        applyNodeChanges(
-          changes.filter((c) => c.type !== 'remove'),
-          current,
-        ),
-      );
-    },
-    [persistMoves],
-  );
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
-  // A move with an event is a person panning or zooming; fitView's own moves have none.
+  // A move with an event is a person panning or zooming; fitting moves without one.
   const steered = useRef(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
@@ -158,64 +151,41 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     steered.current = false;
   }, [layout.kind]);
 
-  const onKeyDown = useCallback(
-    (event: React.KeyboardEvent) => {
-      if (!editable || event.key !== 'Enter') return;
-      const id = (event.target as HTMLElement).closest?.('.react-flow__node')?.getAttribute('data-id');
-      if (id) {
-        event.preventDefault();
-        startEditing(store, id);
-      }
-    },
-    [editable, store],
-  );
-
   return (
-    <CanvasReadOnlyContext value={!editable}>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Enter on a focused card (a React Flow node) opens it */}
-      <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'} onKeyDown={onKeyDown}>
-        <ReactFlow<RippleNode>
-          id={FLOW_ID}
-          nodes={nodes}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          {...(editable ? commands.handlers : {})}
-          onPaneClick={editable ? clearLinkSelection : undefined}
-          nodesDraggable={editable}
-          nodesConnectable={editable}
-          elementsSelectable={editable}
-          deleteKeyCode={editable ? DELETE_KEYS : null}
-          zoomOnDoubleClick={false}
-          onMove={onMove}
-          onMoveEnd={onMoveEnd}
-          onlyRenderVisibleElements={ONLY_VISIBLE}
-          minZoom={0.05}
-          maxZoom={2.5}
-          ariaLabelConfig={ariaLabelConfig}
-          aria-label={t(editable ? 'canvas.label' : 'canvas.labelReadOnly')}
-        >
-          <LayoutBackdrop
-            layout={layout}
-            codebook={codebook}
-            language={language}
-            programme={meta.programme}
-          />
-          <LinkLayer
-            nodes={nodes}
-            links={links}
-            selected={selectedLinks}
-            onSelect={editable ? selectLink : null}
-          />
-          {layout.kind === 'free' && <Background gap={24} color="#cbd5e1" />}
-          {editable && <Controls showInteractive={false} />}
-          <FitView count={nodes.length} layoutKind={layout.kind} steered={steered} projector={readOnly} />
-          <PeerCursors />
-          <PresenceSync publishCursor={editable} />
-        </ReactFlow>
-        {ripples.length === 0 && (
-          <p className="canvas__empty">{t(editable ? 'canvas.empty' : 'canvas.emptyReadOnly')}</p>
-        )}
-      </div>
-    </CanvasReadOnlyContext>
+    <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'}>
+      <ReactFlow
+        onPaneClick={editable ? clearSelection : undefined}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        onMove={onMove}
+        onMoveEnd={onMoveEnd}
+        minZoom={0.05}
+        maxZoom={2.5}
+        ariaLabelConfig={ariaLabelConfig}
+        aria-label={t(editable ? 'canvas.label' : 'canvas.labelReadOnly')}
+      >
+        <LayoutBackdrop layout={layout} codebook={codebook} language={language} programme={meta.programme} />
+        <LinkLayer
+          cards={cards}
+          links={links}
+          selected={selectedLinks}
+          onSelect={editable ? selectLink : null}
+        />
+        <CardLayer cards={cards} editable={editable} gestures={gestures} draft={draft} live={live} />
+        {layout.kind === 'free' && <Background gap={24} color="#cbd5e1" />}
+        {editable && <Controls showInteractive={false} showFitView={false} />}
+        <FitView count={cards.length} layoutKind={layout.kind} steered={steered} projector={readOnly} />
+        <PeerCursors />
+        <PresenceSync publishCursor={editable} />
+      </ReactFlow>
+      {ripples.length === 0 && (
+        <p className="canvas__empty">{t(editable ? 'canvas.empty' : 'canvas.emptyReadOnly')}</p>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Codebook } from '../../shared/codebooks';
 import type { Language } from '../../shared/model/ripple';
-import type { CodeLook } from './toFlow';
+import type { CodeLook } from './toCards';
 
 const UNKNOWN: Omit<CodeLook, 'label'> = { color: '#6b7280', pattern: 'solid' };
 

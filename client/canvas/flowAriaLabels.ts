@@ -6,8 +6,8 @@ export function flowAriaLabels(t: Translate): Partial<AriaLabelConfig> {
   return {
     'node.a11yDescription.default': t('canvas.a11y.node'),
     'node.a11yDescription.keyboardDisabled': t('canvas.a11y.nodeKeyboard'),
-    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
-      t('canvas.a11y.moved', { direction, x: Math.round(x), y: Math.round(y) }),
+    'node.a11yDescription.ariaLiveMessage': ({ x, y }) =>
+      t('canvas.a11y.moved', { x: Math.round(x), y: Math.round(y) }),
     'edge.a11yDescription.default': t('canvas.a11y.edge'),
     'controls.ariaLabel': t('canvas.controls'),
     'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),

@@ -1,91 +1,75 @@
-import type { Connection, NodeChange, OnDelete, OnSelectionChangeFunc } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
-import { deleteRipple, editRipple, linkRipples, moveRipple } from '../../shared/doc/commands';
+import { useMemo, useRef } from 'react';
+import { deleteRipple, editRipple, linkRipples, moveRipples } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { dateAtX, NODE_SIZE } from '../../shared/layouts';
+import type { Position } from '../../shared/model/ripple';
 import { commandErrorKey } from '../i18n/errorText';
-import { setSelection, showNotice, startEditing } from '../store/actions';
+import { showNotice } from '../store/actions';
 import type { SessionHandle } from '../store/SessionContext';
-import type { RippleNode } from './toFlow';
 import type { MapLayout } from './useMapLayout';
 
-/** Arrow keys send a position per key press; the document gets the last one after a pause. */
-const MOVE_SETTLE_MS = 250;
+export interface CanvasCommands {
+  /**
+   * Cards dropped (by hand or with the arrow keys): moved on the free map, dated on the
+   * timeline (left of the axis: back to the tray), put back where they were on the rings.
+   */
+  place(positions: ReadonlyMap<string, Position>): void;
+  /** A line drawn from one card to another: "this led to that". */
+  link(from: string, to: string): void;
+  remove(ids: readonly string[]): void;
+}
 
 /**
- * The board's canvas gestures, each turned into one shared command: drag a handle to
- * another card → link; drop a card (or move it with the arrow keys) → move it on the free
- * map, or date it on the timeline (left of the axis: back to the tray); Delete → delete
- * (a chosen link: RippleCanvas); double-click → edit.
+ * The map's gestures as shared commands (shared/doc/commands.ts), each reporting a refusal
+ * (a cycle, a closed session) as a notice.
  */
 export function useCanvasCommands(
   { doc, actor, store }: SessionHandle,
   layout: MapLayout,
   /** Puts the cards back where the layout says (after a drop that changed nothing). */
   resync: () => void,
-) {
+): CanvasCommands {
   const resyncRef = useRef(resync);
   resyncRef.current = resync;
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  useEffect(() => {
-    const pending = timers.current;
-    return () => {
-      for (const timer of pending.values()) clearTimeout(timer);
-      pending.clear();
-    };
-  }, []);
 
   return useMemo(() => {
+    /** True when the command went through; a refusal is shown to the facilitator. */
     const report = (result: { ok: boolean; error?: Parameters<typeof commandErrorKey>[0] }) => {
       if (!result.ok && result.error) showNotice(store, commandErrorKey(result.error), 'error');
+      return result.ok;
     };
-    const place = (id: string, position: { x: number; y: number }) => {
-      const current = layoutRef.current;
-      if (current.kind === 'free') {
-        report(moveRipple(doc, actor, id, { x: Math.round(position.x), y: Math.round(position.y) }));
-        resyncRef.current();
-      } else if (current.kind === 'timeline') {
-        // The day the drop point means (the card's centre on the axis), or the tray.
-        const date = dateAtX(current.timeline.axis, position.x + NODE_SIZE.width / 2);
-        const before = readRipple(doc, id)?.when ?? null;
-        if ((date === null && before === null) || (before?.kind === 'date' && before.value === date)) {
-          resyncRef.current(); // back to its place on the axis
-          return;
-        }
-        report(editRipple(doc, actor, id, { when: date === null ? null : { kind: 'date', value: date } }));
-      } else resyncRef.current();
-    };
-    /** A finished drag or an arrow key: React Flow reports both as a position change that is not dragging. */
-    const persistMoves = (changes: NodeChange<RippleNode>[]) => {
-      for (const change of changes) {
-        if (change.type !== 'position' || change.dragging !== false || !change.position) continue;
-        const { id, position } = change;
-        const existing = timers.current.get(id);
-        if (existing) clearTimeout(existing);
-        timers.current.set(
-          id,
-          setTimeout(() => {
-            timers.current.delete(id);
-            place(id, position);
-          }, MOVE_SETTLE_MS),
-        );
-      }
-    };
-    const onConnect = (connection: Connection) =>
-      report(linkRipples(doc, actor, connection.source, connection.target));
-    const onDelete: OnDelete<RippleNode> = ({ nodes }) => {
-      for (const node of nodes) report(deleteRipple(doc, actor, node.id));
-    };
-    const onNodeDoubleClick = (_event: React.MouseEvent, node: RippleNode) => startEditing(store, node.id);
-    // Cards chosen: no link stays chosen. No cards: a link chosen meanwhile stays (LinkLayer).
-    const onSelectionChange: OnSelectionChangeFunc<RippleNode> = ({ nodes }) =>
-      setSelection(
-        store,
-        nodes.map((node) => node.id),
-        nodes.length > 0 ? [] : store.getState().selection.links,
+    const dateOne = (axis: Parameters<typeof dateAtX>[0], id: string, position: Position) => {
+      // The day the drop point means (the card's centre on the axis), or the tray.
+      const date = dateAtX(axis, position.x + NODE_SIZE.width / 2);
+      const before = readRipple(doc, id)?.when ?? null;
+      if ((date === null && before === null) || (before?.kind === 'date' && before.value === date))
+        return false;
+      return report(
+        editRipple(doc, actor, id, { when: date === null ? null : { kind: 'date', value: date } }),
       );
-    return { persistMoves, handlers: { onConnect, onDelete, onNodeDoubleClick, onSelectionChange } };
+    };
+    return {
+      place(positions) {
+        const current = layoutRef.current;
+        let changed = false;
+        if (current.kind === 'free') {
+          const rounded = new Map(
+            [...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }] as const),
+          );
+          changed = report(moveRipples(doc, actor, rounded));
+        } else if (current.kind === 'timeline') {
+          for (const [id, position] of positions)
+            changed = dateOne(current.timeline.axis, id, position) || changed;
+        }
+        // The document's change brings the new places; without one, the cards go back.
+        if (!changed) resyncRef.current();
+      },
+      link: (from, to) => void report(linkRipples(doc, actor, from, to)),
+      remove(ids) {
+        for (const id of ids) report(deleteRipple(doc, actor, id));
+      },
+    };
   }, [doc, actor, store]);
 }

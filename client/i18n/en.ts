@@ -149,8 +149,9 @@ export const en: Dictionary = {
   'canvas.rippleLabel': 'Ripple, {order}: {text}',
   'canvas.a11y.node': 'Press Enter or Space to select. Delete removes, Escape cancels.',
   'canvas.a11y.nodeKeyboard':
-    'Press Enter or Space to select, then move with the arrow keys. Delete removes, Escape cancels.',
-  'canvas.a11y.moved': 'Moved {direction}. New position: x {x}, y {y}',
+    'Enter opens the ripple, Space selects it, the arrow keys move it (faster with Shift). Delete removes it, Escape lets go. Drag from the dot on the right to another ripple to link them.',
+  'canvas.a11y.nodeReadOnly': 'Tab goes to the next ripple.',
+  'canvas.a11y.moved': 'Moved. New position: x {x}, y {y}',
   'canvas.a11y.edge': 'Press Enter or Space to select this link. Delete removes it.',
   'canvas.controls': 'Zoom buttons',
   'canvas.zoomIn': 'Zoom in',

@@ -152,8 +152,9 @@ export const nl = {
   'canvas.rippleLabel': 'Rimpeling, {order}: {text}',
   'canvas.a11y.node': 'Druk op Enter of spatie om te selecteren. Delete verwijdert, Escape annuleert.',
   'canvas.a11y.nodeKeyboard':
-    'Druk op Enter of spatie om te selecteren, en verplaats met de pijltjestoetsen. Delete verwijdert, Escape annuleert.',
-  'canvas.a11y.moved': 'Verplaatst naar {direction}. Nieuwe plek: x {x}, y {y}',
+    'Enter opent de rimpeling, spatie selecteert, de pijltjestoetsen verplaatsen (met Shift sneller). Delete verwijdert, Escape laat los. Sleep van het bolletje rechts naar een andere rimpeling om ze te verbinden.',
+  'canvas.a11y.nodeReadOnly': 'Met Tab ga je naar de volgende rimpeling.',
+  'canvas.a11y.moved': 'Verplaatst. Nieuwe plek: x {x}, y {y}',
   'canvas.a11y.edge': 'Druk op Enter of spatie om deze verbinding te selecteren. Delete haalt hem weg.',
   'canvas.controls': 'Zoomknoppen',
   'canvas.zoomIn': 'Inzoomen',

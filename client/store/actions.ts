@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
-import type { PanelName, SessionStore } from './sessionStore';
+import type { MapBounds, PanelName, SessionStore } from './sessionStore';
 
 /** Changes to a screen's own view state. Shared data changes go through shared/doc/commands.ts. */
 
@@ -62,4 +62,19 @@ export function setLeading(store: SessionStore, leading: boolean): void {
 
 export function setShortcutsOpen(store: SessionStore, shortcutsOpen: boolean): void {
   store.setState({ shortcutsOpen });
+}
+
+export function setMapBounds(store: SessionStore, mapBounds: MapBounds | null): void {
+  const current = store.getState().mapBounds;
+  if (current === mapBounds) return;
+  if (
+    current &&
+    mapBounds &&
+    current.x === mapBounds.x &&
+    current.y === mapBounds.y &&
+    current.width === mapBounds.width &&
+    current.height === mapBounds.height
+  )
+    return;
+  store.setState({ mapBounds });
 }

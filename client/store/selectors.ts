@@ -15,6 +15,8 @@ export const selectPanel = (s: SessionState) => s.panel;
 export const selectEditingId = (s: SessionState) => s.editingId;
 export const selectNotice = (s: SessionState) => s.notice;
 export const selectSelectedLinks = (s: SessionState) => s.selection.links;
+export const selectSelectedRipples = (s: SessionState) => s.selection.ripples;
+export const selectMapBounds = (s: SessionState) => s.mapBounds;
 
 const isOnMap = (r: RippleView) => r.status === 'accepted';
 const isPending = (r: RippleView) => r.status === 'pending';

@@ -41,6 +41,18 @@ export interface SessionState {
   /** Whether this facilitator leads ("everyone follows me"). */
   leading: boolean;
   shortcutsOpen: boolean;
+  /**
+   * The rectangle the map's cards cover where the layout puts them (map coordinates), or
+   * null while the map is empty: what "fit to content" frames.
+   */
+  mapBounds: MapBounds | null;
+}
+
+export interface MapBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export type SessionStore = StoreApi<SessionState>;
@@ -68,6 +80,7 @@ export function createSessionStore(doc: Y.Doc): {
     followLeader: true,
     leading: false,
     shortcutsOpen: false,
+    mapBounds: null,
   }));
 
   let frame: number | null = null;

@@ -135,12 +135,8 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
 
     // Dragging from June's right handle onto the undated ripple's left one links them.
     const before = readLinks(client.doc).length;
-    const from = await board
-      .locator('.react-flow__node[data-id="jun"] .react-flow__handle.source')
-      .boundingBox();
-    const to = await board
-      .locator('.react-flow__node[data-id="undated"] .react-flow__handle.target')
-      .boundingBox();
+    const from = await board.locator('.map-card[data-id="jun"] .map-card__handle--source').boundingBox();
+    const to = await board.locator('.map-card[data-id="undated"] .map-card__handle--target').boundingBox();
     if (!from || !to) throw new Error('no handles to drag between');
     await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await board.mouse.down();
@@ -220,7 +216,7 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     await board.getByRole('button', { name: 'Uitzoomen' }).click();
     await presenter.waitForFunction(
       ([id, x, y]) => {
-        const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
+        const el = document.querySelector(`.map-card[data-id="${id}"]`);
         const box = el?.getBoundingClientRect();
         return !!box && Math.abs(box.x + box.width / 2 - x) + Math.abs(box.y + box.height / 2 - y) > 20;
       },

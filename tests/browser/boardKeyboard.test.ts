@@ -29,9 +29,7 @@ describe.skipIf(!hasChromium)('the facilitator board by keyboard, and tidy up', 
 
     // Tab from the top of the page until a card has the focus.
     const focusedCard = () =>
-      board.evaluate(
-        () => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null,
-      );
+      board.evaluate(() => document.activeElement?.closest('.map-card')?.getAttribute('data-id') ?? null);
     let focused: string | null = null;
     for (let i = 0; i < 80 && !focused; i++) {
       await board.keyboard.press('Tab');

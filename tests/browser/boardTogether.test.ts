@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('two facilitators and a projector', () => {
     const moved = async (from: { x: number; y: number }) =>
       follower.waitForFunction(
         ([x, y]) => {
-          const box = document.querySelector('.react-flow__node[data-id="f0"]')?.getBoundingClientRect();
+          const box = document.querySelector('.map-card[data-id="f0"]')?.getBoundingClientRect();
           return !!box && Math.abs(box.x + box.width / 2 - x) + Math.abs(box.y + box.height / 2 - y) > 20;
         },
         [from.x, from.y] as const,

@@ -1,11 +1,10 @@
-import { Position as HandleSide, type Node, type NodeHandle } from '@xyflow/react';
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { NODE_SIZE } from '../../shared/layouts';
 import type { Intended, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
-export interface RippleNodeData extends Record<string, unknown> {
+export interface CardData {
   text: string;
   /** Null when the author stays anonymous or chose not to be shown. */
   author: string | null;
@@ -23,53 +22,36 @@ export interface RippleNodeData extends Record<string, unknown> {
   votes: number;
 }
 
-export type RippleNode = Node<RippleNodeData, 'ripple'>;
+/** A card on the map: where it is and what it shows, plus a drag in progress. */
+export interface MapCard {
+  id: string;
+  /** Top-left corner, in map coordinates. */
+  position: Position;
+  /** What a screen reader says for the card (its order and text). */
+  label: string;
+  draggable: boolean;
+  /** Set while a hand or the arrow keys move the card: its place is this screen's until dropped. */
+  moving?: boolean;
+  data: CardData;
+}
 
 /**
- * Every card has the same size (canvas.css: `.react-flow__node-ripple` is 280×168, like
- * NODE_SIZE) and its two handles sit where canvas.css puts them (16 px, centred on the
- * left and right edge). Telling React Flow up front, instead of letting it measure a
- * thousand cards with a ResizeObserver, saves a second render of every node and a forced
- * layout per handle (bench/boardRender.ts: first render; patches/ makes React Flow skip
- * the measuring). Change these with the CSS.
+ * Every card has the same size (canvas.css: `.map-card` is 280×168, like NODE_SIZE), so
+ * layouts can promise no overlap and nothing on the map needs measuring.
  */
-const MEASURED = { width: NODE_SIZE.width, height: NODE_SIZE.height } as const;
 const HANDLE = 16;
 /** A handle is centred on the inner edge of the card's border: 8 px on the left, 2 px on the right. */
 const BORDER_LEFT = 8;
 const BORDER_RIGHT = 2;
-const HANDLE_TOP = (NODE_SIZE.height - HANDLE) / 2;
-// `id: null` as React Flow's own <Handle> has it: the connection code finds a handle's
-// element by a data-id that ends in "-null-target" (RippleNode.tsx, TargetHandle).
-const HANDLES: NodeHandle[] = [
-  {
-    id: null,
-    type: 'target',
-    position: HandleSide.Left,
-    x: BORDER_LEFT - HANDLE / 2,
-    y: HANDLE_TOP,
-    width: HANDLE,
-    height: HANDLE,
-  },
-  {
-    id: null,
-    type: 'source',
-    position: HandleSide.Right,
-    x: NODE_SIZE.width - BORDER_RIGHT - HANDLE / 2,
-    y: HANDLE_TOP,
-    width: HANDLE,
-    height: HANDLE,
-  },
-];
 
 /**
  * Where a link leaves its cause and meets its effect, relative to the card's top-left
- * corner: the outer side of the source handle, the outer side of the target handle (as
- * React Flow's getHandlePosition puts an edge's ends, so dragging a new link lines up).
+ * corner: the outer side of the source handle (right), the outer side of the target
+ * handle (left), both at half height (canvas.css puts the handles there).
  */
 export const LINK_ANCHORS = {
-  source: { x: (HANDLES[1] as NodeHandle).x + HANDLE, y: HANDLE_TOP + HANDLE / 2 },
-  target: { x: (HANDLES[0] as NodeHandle).x, y: HANDLE_TOP + HANDLE / 2 },
+  source: { x: NODE_SIZE.width - BORDER_RIGHT + HANDLE / 2, y: NODE_SIZE.height / 2 },
+  target: { x: BORDER_LEFT - HANDLE / 2, y: NODE_SIZE.height / 2 },
 } as const;
 
 export interface CodeLook {
@@ -78,25 +60,21 @@ export interface CodeLook {
   pattern: CodePattern;
 }
 
-export function toRippleNodes(
+export function toMapCards(
   ripples: readonly RippleView[],
   positions: ReadonlyMap<string, Position>,
   codeLook: (code: string) => CodeLook | null,
   describe: (ripple: RippleView) => string,
   draggable: boolean,
-): RippleNode[] {
+): MapCard[] {
   return ripples.map((ripple) => {
     const look = ripple.code ? codeLook(ripple.code) : null;
     const suggested = !ripple.code && ripple.suggestedCode ? codeLook(ripple.suggestedCode) : null;
     return {
       id: ripple.id,
-      type: 'ripple',
       position: positions.get(ripple.id) ?? { x: 0, y: 0 },
-      ariaLabel: describe(ripple),
-      ariaRole: 'group',
+      label: describe(ripple),
       draggable,
-      measured: MEASURED,
-      handles: HANDLES,
       data: {
         text: ripple.text,
         author: ripple.showAuthor && ripple.authorName ? ripple.authorName : null,
@@ -116,11 +94,10 @@ export function toRippleNodes(
 }
 
 /**
- * Carries React Flow's own state (measured size, selection, a drag in progress) over
- * to freshly derived nodes, and keeps the previous object when nothing it shows
- * changed, so memoised nodes do not re-render.
+ * Carries a move in progress over to freshly derived cards, and keeps the previous
+ * object when nothing it shows changed, so memoised cards do not re-render.
  */
-export function mergeNodes(prev: readonly RippleNode[], next: readonly RippleNode[]): RippleNode[] {
+export function mergeCards(prev: readonly MapCard[], next: readonly MapCard[]): MapCard[] {
   const byId = new Map(prev.map((node) => [node.id, node]));
   let changed = prev.length !== next.length;
   const out = next.map((node, index) => {
@@ -129,11 +106,11 @@ export function mergeNodes(prev: readonly RippleNode[], next: readonly RippleNod
       changed = true;
       return node;
     }
-    const position = old.dragging ? old.position : node.position;
+    const position = old.moving ? old.position : node.position;
     const same =
       old.position.x === position.x &&
       old.position.y === position.y &&
-      old.ariaLabel === node.ariaLabel &&
+      old.label === node.label &&
       old.draggable === node.draggable &&
       sameData(old.data, node.data);
     if (same) {
@@ -141,12 +118,30 @@ export function mergeNodes(prev: readonly RippleNode[], next: readonly RippleNod
       return old;
     }
     changed = true;
-    return { ...old, position, ariaLabel: node.ariaLabel, draggable: node.draggable, data: node.data };
+    return { ...old, position, label: node.label, draggable: node.draggable, data: node.data };
   });
-  return changed ? out : (prev as RippleNode[]);
+  return changed ? out : (prev as MapCard[]);
 }
 
-function sameData(a: RippleNodeData, b: RippleNodeData): boolean {
-  for (const key of Object.keys(b) as (keyof RippleNodeData)[]) if (a[key] !== b[key]) return false;
+function sameData(a: CardData, b: CardData): boolean {
+  for (const key of Object.keys(b) as (keyof CardData)[]) if (a[key] !== b[key]) return false;
   return true;
+}
+
+/** The rectangle the cards cover (map coordinates), or null for an empty map. */
+export function cardBounds(
+  cards: readonly MapCard[],
+): { x: number; y: number; width: number; height: number } | null {
+  if (cards.length === 0) return null;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const { position } of cards) {
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + NODE_SIZE.width);
+    bottom = Math.max(bottom, position.y + NODE_SIZE.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
