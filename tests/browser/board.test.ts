@@ -141,7 +141,11 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await board.mouse.down();
     await board.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    // On the way: a dashed line follows the pointer and the card it would end on is marked.
+    expect(await board.locator('.links--draft path').count()).toBe(1);
+    expect(await board.locator('.map-card--link-target').getAttribute('data-id')).toBe('undated');
     await board.mouse.up();
+    expect(await board.locator('.links--draft').count()).toBe(0);
     await expect
       .poll(() => readLinks(client.doc).some((link) => link.from === 'jun' && link.to === 'undated'), {
         timeout: 5000,
