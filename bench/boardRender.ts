@@ -59,6 +59,9 @@ function random(seed: number) {
   };
 }
 
+/** The zoom in a `translate(…) scale(z)` transform. */
+const scaleOf = (transform: string) => Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN);
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -238,6 +241,7 @@ async function interactionFrames(page: Page) {
   await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
   await page.waitForTimeout(500);
+  const panZoom = scaleOf(await viewportTransform(page));
 
   const start = await emptyCanvasPoint(page);
   const beforePan = await viewportTransform(page);
@@ -291,7 +295,28 @@ async function interactionFrames(page: Page) {
     await page.mouse.up();
   });
   if ((await card.boundingBox())?.x === beforeDrag?.x) throw new Error('the drag did not move the card');
-  return { pan, zoom, drag };
+
+  // The same pan at reading zoom (1: cards in full, the free map's dots), where the map
+  // draws everything (client/canvas/detailZoom.ts); the pan above is at the zoom a big map
+  // is first worked at, where cards are brief.
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+  for (let i = 0; i < 30 && scaleOf(await viewportTransform(page)) < 1; i++) await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(1500);
+  const readingZoom = scaleOf(await viewportTransform(page));
+  const cardsInFull = await page.locator('.map-card:not(.map-card--brief)').count();
+  if (cardsInFull === 0) throw new Error('no card drawn in full at reading zoom');
+  const readStart = await emptyCanvasPoint(page);
+  const beforeReadingPan = await viewportTransform(page);
+  const readingPan = await frames(page, async () => {
+    await page.mouse.move(readStart.x, readStart.y);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++)
+      await page.mouse.move(readStart.x - i * 12, readStart.y - i * 6, { steps: 2 });
+    await page.mouse.up();
+  });
+  if ((await viewportTransform(page)) === beforeReadingPan)
+    throw new Error('the pan at reading zoom did not move the map');
+  return { pan, zoom, drag, readingPan, panZoom, readingZoom };
 }
 
 const server = await startServerProcess();
@@ -425,6 +450,7 @@ try {
       console.log(`  ${String(at).padStart(6)}  ${name}`);
     }
   }
+  const fittedZoom = scaleOf(await viewportTransform(page));
   const interaction = renderOnly ? null : await interactionFrames(page);
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -440,9 +466,13 @@ try {
       `${name.padEnd(9)} frames p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms (${f.n} frames, ${f.late} late), main thread busy ${f.busy.toFixed(1)} ms per frame`,
     );
   if (interaction) {
+    console.log(
+      `(fitted to the screen at zoom ${fittedZoom}; panned, zoomed and dragged at ${interaction.panZoom})`,
+    );
     line('panning', interaction.pan);
     line('zooming', interaction.zoom);
     line('dragging', interaction.drag);
+    line(`panning at zoom ${interaction.readingZoom.toFixed(2)}`, interaction.readingPan);
   }
   client.destroy();
 } finally {

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { useSession } from '../store/SessionContext';
 import { selectSelectedRipples } from '../store/selectors';
+import { useReadableZoom } from './detailZoom';
 import { LINK_COLOR } from './LinkLayer';
 import { orderLabel } from './orderLabel';
 import type { MapCard } from './toCards';
@@ -31,6 +32,9 @@ const VALENCE_MARK: Record<string, { symbol: string; key: MessageKey } | null> =
  * render and a selector per card on every pan frame (bench/boardRender.ts). Here a card is
  * one memoised component that re-renders only when what it shows changes, and one set of
  * listeners on the layer handles every card's gestures (useCardGestures.ts).
+ *
+ * Zoomed out below DETAIL_ZOOM (detailZoom.ts), cards are drawn brief: a quarter of the
+ * elements, nothing that would be too small to read.
  */
 export const CardLayer = memo(function CardLayer({
   cards,
@@ -48,6 +52,7 @@ export const CardLayer = memo(function CardLayer({
   live: RefObject<HTMLParagraphElement | null>;
 }) {
   const t = useT();
+  const readable = useReadableZoom();
   const selection = useSession(selectSelectedRipples);
   const chosen = useMemo(() => new Set(selection), [selection]);
   const described = useId();
@@ -64,6 +69,7 @@ export const CardLayer = memo(function CardLayer({
             card={card}
             selected={chosen.has(card.id)}
             editable={editable}
+            brief={!readable}
             described={described}
           />
         ))}
@@ -81,11 +87,14 @@ const Card = memo(function Card({
   card,
   selected,
   editable,
+  brief,
   described,
 }: {
   card: MapCard;
   selected: boolean;
   editable: boolean;
+  /** Zoomed out too far to read: order, code colour and pattern only. */
+  brief: boolean;
   described: string;
 }) {
   const t = useT();
@@ -97,6 +106,40 @@ const Card = memo(function Card({
   if (card.draggable && editable) className += ' map-card--draggable nopan';
   if (selected) className += ' map-card--selected';
   if (card.moving) className += ' map-card--moving';
+  const kindClass = `ripple-card ripple-card--order-${order}${data.kind === 'activity' ? ' ripple-card--activity' : ''}`;
+  const stripe = (
+    <span
+      className={`code-stripe pattern--${data.codePattern ?? 'none'}`}
+      style={data.codeColor ? { backgroundColor: data.codeColor } : undefined}
+      aria-hidden="true"
+    />
+  );
+  const badge = (
+    <span className={`order-badge order-badge--${order}`}>
+      {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
+    </span>
+  );
+  if (brief)
+    return (
+      // biome-ignore lint/a11y/useSemanticElements: a card is a group of texts, not a form's fieldset
+      <div
+        className={`${className} map-card--brief`}
+        data-id={card.id}
+        role="group"
+        aria-label={card.label}
+        aria-describedby={described}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a card is reached with Tab and operated with keys (CardLayer's gestures)
+        tabIndex={0}
+        style={{ transform: `translate(${card.position.x}px,${card.position.y}px)` }}
+      >
+        <div className={`${kindClass} ripple-card--brief`}>
+          {stripe}
+          <span className={`order-badge order-badge--${order} order-badge--brief`}>
+            {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
+          </span>
+        </div>
+      </div>
+    );
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card is a group of texts, not a form's fieldset
     <div
@@ -109,19 +152,11 @@ const Card = memo(function Card({
       tabIndex={0}
       style={{ transform: `translate(${card.position.x}px,${card.position.y}px)` }}
     >
-      <div
-        className={`ripple-card ripple-card--order-${order}${data.kind === 'activity' ? ' ripple-card--activity' : ''}`}
-      >
-        <span
-          className={`code-stripe pattern--${data.codePattern ?? 'none'}`}
-          style={data.codeColor ? { backgroundColor: data.codeColor } : undefined}
-          aria-hidden="true"
-        />
+      <div className={kindClass}>
+        {stripe}
         {editable && <span className="map-card__handle map-card__handle--target" aria-hidden="true" />}
         <div className="ripple-card__meta">
-          <span className={`order-badge order-badge--${order}`}>
-            {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
-          </span>
+          {badge}
           {data.codeLabel && <span className="code-label">{data.codeLabel}</span>}
           {!data.codeLabel && data.suggestedLabel && (
             <span className="code-label code-label--suggested">

@@ -1,5 +1,5 @@
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import { type RefObject, useCallback, useEffect } from 'react';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectLeaderViewport, selectMapBounds } from '../store/selectors';
 
@@ -50,29 +50,37 @@ const selectPaneSized = (s: { width: number; height: number }) => s.width > 0 &&
  * Fits the map into view once the pane has a size and the map has cards, and again
  * whenever the number of ripples or the layout changes, until someone pans or zooms by
  * hand (`steered`): from then on the facilitator decides what the room sees. A screen
- * following a leading facilitator does not fit on its own.
+ * following a leading facilitator does not fit on its own. The first fit is instant and
+ * is reported (`onFramed`), so the cards are first drawn at the zoom they are seen at.
  */
 export function FitView({
   count,
   layoutKind,
   steered,
   projector,
+  onFramed,
 }: {
   count: number;
   layoutKind: string;
   steered: RefObject<boolean>;
   projector: boolean;
+  onFramed: () => void;
 }) {
   const fitMap = useFitMap();
   const sized = useStore(selectPaneSized);
   const placed = useSession(selectMapBounds) !== null;
   const following = useSession(selectLeaderViewport) !== null;
+  const framed = useRef(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the layout changes
   useEffect(() => {
-    if (!sized || !placed || count === 0 || steered.current || following) return;
-    fitMap({ projector });
-  }, [sized, placed, count, steered, fitMap, following, layoutKind, projector]);
+    if (!sized || (count > 0 && !placed)) return;
+    if (count > 0 && !steered.current && !following) fitMap({ projector, animate: framed.current });
+    if (!framed.current) {
+      framed.current = true;
+      onFramed();
+    }
+  }, [sized, placed, count, steered, fitMap, following, layoutKind, projector, onFramed]);
 
   return null;
 }

@@ -1,6 +1,7 @@
 import { getBezierPath, Position, ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
 import type { Link } from '../../shared/model/ripple';
+import { useReadableZoom } from './detailZoom';
 import { LINK_ANCHORS, type MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
@@ -38,6 +39,8 @@ export const LinkLayer = memo(function LinkLayer({
   const markerId = `link-arrow-${useId().replace(/:/g, '')}`;
   const positions = useMemo(() => new Map(cards.map((card) => [card.id, card.position])), [cards]);
   const chosen = useMemo(() => new Set(selected), [selected]);
+  // Zoomed out too far to read, a line is too thin to pick: no hit areas (1,200 elements fewer).
+  const pickable = useReadableZoom() && onSelect !== null;
 
   const onClick = onSelect
     ? (event: React.MouseEvent) => {
@@ -49,7 +52,7 @@ export const LinkLayer = memo(function LinkLayer({
   return (
     <ViewportPortal>
       {/* A click picks a line; the keyboard way to links is the edit panel's link list. */}
-      <svg className={onSelect ? 'links links--selectable' : 'links'} aria-hidden="true" onClick={onClick}>
+      <svg className={pickable ? 'links links--selectable' : 'links'} aria-hidden="true" onClick={onClick}>
         <defs>
           <marker
             id={markerId}
@@ -84,7 +87,7 @@ export const LinkLayer = memo(function LinkLayer({
               tx={to.x + LINK_ANCHORS.target.x}
               ty={to.y + LINK_ANCHORS.target.y}
               selected={chosen.has(link.id)}
-              hit={onSelect !== null}
+              hit={pickable}
               marker={markerId}
             />
           );
@@ -121,19 +124,31 @@ const LinkPath = memo(function LinkPath({
     targetY: ty,
     targetPosition: Position.Left,
   });
+  const line = (className?: string, linkId?: string) => (
+    <path
+      className={className}
+      data-link-id={linkId}
+      d={d}
+      fill="none"
+      stroke={LINK_COLOR}
+      strokeWidth={LINK_WIDTH}
+      markerEnd={`url(#${marker})`}
+    />
+  );
+  const classes = selected ? 'link link--selected' : 'link';
+  // Without a hit area the line is one element, not a group of two.
+  if (!hit) return line(classes, id);
   return (
-    <g className={selected ? 'link link--selected' : 'link'} data-link-id={id}>
-      <path d={d} fill="none" stroke={LINK_COLOR} strokeWidth={LINK_WIDTH} markerEnd={`url(#${marker})`} />
-      {hit && (
-        <path
-          className="link__hit nopan"
-          data-link={id}
-          d={d}
-          fill="none"
-          stroke="transparent"
-          strokeWidth={HIT_WIDTH}
-        />
-      )}
+    <g className={classes} data-link-id={id}>
+      {line()}
+      <path
+        className="link__hit nopan"
+        data-link={id}
+        d={d}
+        fill="none"
+        stroke="transparent"
+        strokeWidth={HIT_WIDTH}
+      />
     </g>
   );
 });

@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Background, Controls, ReactFlow } from '@xyflow/react';
+import { Controls, ReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unlinkRipples } from '../../shared/doc/commands';
@@ -25,6 +25,7 @@ import { FitView } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
+import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
 import { cardBounds, type MapCard, mergeCards, toMapCards } from './toCards';
@@ -90,6 +91,10 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // effect, so FitView (a child, whose effects run first) sees the new rectangle.
   useLayoutEffect(() => setMapBounds(store, cardBounds(derived)), [store, derived]);
 
+  // Cards are drawn once the view is framed: drawn first at React Flow's starting zoom
+  // (1), a big map would be drawn in full and at once again at its fitted zoom.
+  const [framed, setFramed] = useState(false);
+  const onFramed = useCallback(() => setFramed(true), []);
   const draft = useMemo(createDraftStore, []);
   const live = useRef<HTMLParagraphElement>(null);
   const gestures = useCardGestures({
@@ -176,10 +181,18 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           selected={selectedLinks}
           onSelect={editable ? selectLink : null}
         />
-        <CardLayer cards={cards} editable={editable} gestures={gestures} draft={draft} live={live} />
-        {layout.kind === 'free' && <Background gap={24} color="#cbd5e1" />}
+        {framed && (
+          <CardLayer cards={cards} editable={editable} gestures={gestures} draft={draft} live={live} />
+        )}
+        {layout.kind === 'free' && <MapGrid />}
         {editable && <Controls showInteractive={false} showFitView={false} />}
-        <FitView count={cards.length} layoutKind={layout.kind} steered={steered} projector={readOnly} />
+        <FitView
+          count={cards.length}
+          layoutKind={layout.kind}
+          steered={steered}
+          projector={readOnly}
+          onFramed={onFramed}
+        />
         <PeerCursors />
         <PresenceSync publishCursor={editable} />
       </ReactFlow>
