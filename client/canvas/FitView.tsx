@@ -1,7 +1,8 @@
-import { getViewportForBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type Viewport } from '@xyflow/react';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectLeaderViewport, selectMapBounds } from '../store/selectors';
+import type { MapBounds } from '../store/sessionStore';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -30,57 +31,67 @@ export function useFitMap(): (options: { projector: boolean; animate?: boolean }
       const bounds = store.getState().mapBounds;
       const { width, height, minZoom } = flow.getState();
       if (!bounds || width === 0 || height === 0) return;
-      const viewport = getViewportForBounds(
-        bounds,
-        width,
-        height,
-        projector ? PROJECTOR_MIN_ZOOM : minZoom,
-        FIT_OPTIONS.maxZoom,
-        FIT_OPTIONS.padding,
-      );
+      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector);
       void setViewport(viewport, { duration: animate && !prefersReducedMotion() ? 300 : 0 });
     },
     [setViewport, flow, store],
   );
 }
 
+/** The viewport that shows `bounds` whole in a pane of `size` (see FIT_OPTIONS, PROJECTOR_MIN_ZOOM). */
+export function fittedViewport(
+  bounds: MapBounds,
+  size: { width: number; height: number },
+  minZoom: number,
+  projector: boolean,
+): Viewport {
+  return getViewportForBounds(
+    bounds,
+    size.width,
+    size.height,
+    projector ? PROJECTOR_MIN_ZOOM : minZoom,
+    FIT_OPTIONS.maxZoom,
+    FIT_OPTIONS.padding,
+  );
+}
+
 const selectPaneSized = (s: { width: number; height: number }) => s.width > 0 && s.height > 0;
 
 /**
- * Fits the map into view once the pane has a size and the map has cards, and again
- * whenever the number of ripples or the layout changes, until someone pans or zooms by
- * hand (`steered`): from then on the facilitator decides what the room sees. A screen
- * following a leading facilitator does not fit on its own. The first fit is instant and
- * is reported (`onFramed`), so the cards are first drawn at the zoom they are seen at.
+ * Fits the map into view whenever the number of ripples or the layout changes, until
+ * someone pans or zooms by hand (`steered`): from then on the facilitator decides what the
+ * room sees. A screen following a leading facilitator does not fit on its own. The map
+ * starts fitted (RippleCanvas gives React Flow a fitted starting viewport: `startFitted`),
+ * so the first chance to fit is skipped.
  */
 export function FitView({
   count,
   layoutKind,
   steered,
   projector,
-  onFramed,
+  startFitted,
 }: {
   count: number;
   layoutKind: string;
   steered: RefObject<boolean>;
   projector: boolean;
-  onFramed: () => void;
+  startFitted: boolean;
 }) {
   const fitMap = useFitMap();
   const sized = useStore(selectPaneSized);
   const placed = useSession(selectMapBounds) !== null;
   const following = useSession(selectLeaderViewport) !== null;
-  const framed = useRef(false);
+  const skip = useRef(startFitted);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the layout changes
   useEffect(() => {
-    if (!sized || (count > 0 && !placed)) return;
-    if (count > 0 && !steered.current && !following) fitMap({ projector, animate: framed.current });
-    if (!framed.current) {
-      framed.current = true;
-      onFramed();
+    if (!sized || !placed || count === 0) return;
+    if (skip.current) {
+      skip.current = false;
+      return;
     }
-  }, [sized, placed, count, steered, fitMap, following, layoutKind, projector, onFramed]);
+    if (!steered.current && !following) fitMap({ projector });
+  }, [sized, placed, count, steered, fitMap, following, layoutKind, projector]);
 
   return null;
 }

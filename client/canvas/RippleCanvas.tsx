@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { Controls, ReactFlow } from '@xyflow/react';
+import { Controls, ReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unlinkRipples } from '../../shared/doc/commands';
@@ -21,7 +21,7 @@ import {
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
 import { codeLooks } from './codeLook';
-import { FitView } from './FitView';
+import { FitView, fittedViewport } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
@@ -34,6 +34,8 @@ import { createDraftStore, useCardGestures } from './useCardGestures';
 import { useMapLayout } from './useMapLayout';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** How far out the map zooms: a whole map of 1,000 ripples fits on a screen. */
+const MIN_ZOOM = 0.05;
 /**
  * Set on the canvas while a hand drags the map (not while it zooms): canvas.css then makes
  * the map a layer of its own, which the compositor moves without repainting a thousand
@@ -91,10 +93,22 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // effect, so FitView (a child, whose effects run first) sees the new rectangle.
   useLayoutEffect(() => setMapBounds(store, cardBounds(derived)), [store, derived]);
 
-  // Cards are drawn once the view is framed: drawn first at React Flow's starting zoom
-  // (1), a big map would be drawn in full and at once again at its fitted zoom.
-  const [framed, setFramed] = useState(false);
-  const onFramed = useCallback(() => setFramed(true), []);
+  // The map starts fitted: the pane is measured before React Flow is mounted, and the
+  // fitted viewport is in React Flow's store before the first card is drawn. Started at
+  // zoom 1 and fitted once React Flow had measured itself, a big map was drawn three times
+  // in its first second, once in full (~250 ms more on 1,000 ripples).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const flow = useStoreApi();
+  /** null until measured; undefined when there was nothing to fit. */
+  const [start, setStart] = useState<Viewport | undefined | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, before React Flow mounts
+  useLayoutEffect(() => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    const bounds = cardBounds(derivedRef.current);
+    const viewport = box && bounds ? fittedViewport(bounds, box, MIN_ZOOM, readOnly) : undefined;
+    if (viewport) flow.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+    setStart(viewport);
+  }, []);
   const draft = useMemo(createDraftStore, []);
   const live = useRef<HTMLParagraphElement>(null);
   const gestures = useCardGestures({
@@ -133,7 +147,6 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const ariaLabelConfig = useMemo(() => flowAriaLabels(t), [t]);
   // A move with an event is a person panning or zooming; fitting moves without one.
   const steered = useRef(false);
-  const canvasRef = useRef<HTMLDivElement>(null);
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (!event) return;
     steered.current = true;
@@ -158,44 +171,50 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
 
   return (
     <div ref={canvasRef} className={editable ? 'canvas' : 'canvas canvas--readonly'}>
-      <ReactFlow
-        onPaneClick={editable ? clearSelection : undefined}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        onMove={onMove}
-        onMoveEnd={onMoveEnd}
-        minZoom={0.05}
-        maxZoom={2.5}
-        ariaLabelConfig={ariaLabelConfig}
-        aria-label={t(editable ? 'canvas.label' : 'canvas.labelReadOnly')}
-      >
-        <LayoutBackdrop layout={layout} codebook={codebook} language={language} programme={meta.programme} />
-        <LinkLayer
-          cards={cards}
-          links={links}
-          selected={selectedLinks}
-          onSelect={editable ? selectLink : null}
-        />
-        {framed && (
+      {start !== null && (
+        <ReactFlow
+          defaultViewport={start}
+          onPaneClick={editable ? clearSelection : undefined}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          selectionKeyCode={null}
+          multiSelectionKeyCode={null}
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          onMove={onMove}
+          onMoveEnd={onMoveEnd}
+          minZoom={MIN_ZOOM}
+          maxZoom={2.5}
+          ariaLabelConfig={ariaLabelConfig}
+          aria-label={t(editable ? 'canvas.label' : 'canvas.labelReadOnly')}
+        >
+          <LayoutBackdrop
+            layout={layout}
+            codebook={codebook}
+            language={language}
+            programme={meta.programme}
+          />
+          <LinkLayer
+            cards={cards}
+            links={links}
+            selected={selectedLinks}
+            onSelect={editable ? selectLink : null}
+          />
           <CardLayer cards={cards} editable={editable} gestures={gestures} draft={draft} live={live} />
-        )}
-        {layout.kind === 'free' && <MapGrid />}
-        {editable && <Controls showInteractive={false} showFitView={false} />}
-        <FitView
-          count={cards.length}
-          layoutKind={layout.kind}
-          steered={steered}
-          projector={readOnly}
-          onFramed={onFramed}
-        />
-        <PeerCursors />
-        <PresenceSync publishCursor={editable} />
-      </ReactFlow>
+          {layout.kind === 'free' && <MapGrid />}
+          {editable && <Controls showInteractive={false} showFitView={false} />}
+          <FitView
+            count={cards.length}
+            layoutKind={layout.kind}
+            steered={steered}
+            projector={readOnly}
+            startFitted={start !== undefined}
+          />
+          <PeerCursors />
+          <PresenceSync publishCursor={editable} />
+        </ReactFlow>
+      )}
       {ripples.length === 0 && (
         <p className="canvas__empty">{t(editable ? 'canvas.empty' : 'canvas.emptyReadOnly')}</p>
       )}
