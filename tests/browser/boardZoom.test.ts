@@ -21,10 +21,14 @@ describe.skipIf(!hasChromium)('zooming the facilitator board', () => {
   it('zoomed out, cards show their order only and keep their text for screen readers; zoomed in, the text is back', async () => {
     logServerOnFailure();
     const { session } = await seeded('Zoomen', (c) =>
-      seed(c.doc, [
-        { id: 'a', text: 'Buurthuis open' },
-        { id: 'b', text: 'Meer vrijwilligers' },
-      ]),
+      seed(
+        c.doc,
+        [
+          { id: 'a', text: 'Buurthuis open' },
+          { id: 'b', text: 'Meer vrijwilligers' },
+        ],
+        [['a', 'b']],
+      ),
     );
     const board = await open(session.boardUrl);
     await card(board, 'Buurthuis open').waitFor(VISIBLE);
@@ -42,8 +46,11 @@ describe.skipIf(!hasChromium)('zooming the facilitator board', () => {
     await board.locator('.map-card--brief').nth(1).waitFor(VISIBLE);
     expect(await board.getByText('Meer vrijwilligers', { exact: true }).count()).toBe(0);
     expect(await card(board, 'Meer vrijwilligers').count()).toBe(1);
-    expect(await card(board, 'Meer vrijwilligers').textContent()).toBe('1e orde');
+    expect(await card(board, 'Meer vrijwilligers').textContent()).toBe('2e orde');
     expect(await board.locator('.map-grid').count()).toBe(0);
+    // Lines are one path then (with their arrowheads in another), not one per link.
+    expect(await board.locator('.links .link').count()).toBe(1);
+    expect(await board.locator('.link--overview').getAttribute('d')).toMatch(/^M.*C/);
 
     for (let i = 0; i < 20 && (await zoom(board)) < 0.8; i++) {
       await board.mouse.wheel(0, -400);
@@ -51,6 +58,8 @@ describe.skipIf(!hasChromium)('zooming the facilitator board', () => {
     }
     await board.getByText('Meer vrijwilligers', { exact: true }).waitFor(VISIBLE);
     expect(await board.locator('.map-card--brief').count()).toBe(0);
+    expect(await board.locator('.link--overview').count()).toBe(0);
+    expect(await board.locator('.links .link').count()).toBe(1);
     expect(await board.locator('.map-grid').count()).toBe(1);
   });
 });
