@@ -47,6 +47,16 @@ const ARROWS: Record<string, { x: number; y: number }> = {
   ArrowDown: { x: 0, y: 1 },
 };
 
+/** Screen pixels per frame the map scrolls while a dragged card is held this near an edge. */
+const EDGE = 48;
+const EDGE_SPEED = 14;
+/** How fast to scroll along one axis: faster the closer to the edge, towards the side one is at. */
+function edgeSpeed(at: number, low: number, high: number): number {
+  if (at < low + EDGE) return Math.round(EDGE_SPEED * Math.min(1, (low + EDGE - at) / EDGE));
+  if (at > high - EDGE) return -Math.round(EDGE_SPEED * Math.min(1, (at - (high - EDGE)) / EDGE));
+  return 0;
+}
+
 const cardOf = (target: EventTarget | null) =>
   target instanceof Element ? target.closest<HTMLElement>('.map-card') : null;
 
@@ -143,10 +153,25 @@ export function useCardGestures({
         cards.current.filter((card) => ids.includes(card.id)).map((card) => [card.id, card.position]),
       );
       const zoom = flow.getState().transform[2];
-      const from = { x: event.clientX, y: event.clientY };
+      let from = { x: event.clientX, y: event.clientY };
       let pointer = from;
       let dragging = false;
       let frame = 0;
+      // Near the pane's edge the map scrolls under the card, as far as one keeps it there.
+      const pane = (event.currentTarget as Element).closest('.react-flow')?.getBoundingClientRect();
+      let scrolling = 0;
+      const scroll = () => {
+        scrolling = 0;
+        if (!pane) return;
+        const dx = edgeSpeed(pointer.x, pane.left, pane.right);
+        const dy = edgeSpeed(pointer.y, pane.top, pane.bottom);
+        if (dx === 0 && dy === 0) return;
+        void flow.getState().panBy({ x: dx, y: dy });
+        // The map moved under a still pointer: the card stays under it.
+        from = { x: from.x + dx, y: from.y + dy };
+        moveTo(places(), true);
+        scrolling = requestAnimationFrame(scroll);
+      };
       const places = () => {
         const dx = (pointer.x - from.x) / zoom;
         const dy = (pointer.y - from.y) / zoom;
@@ -158,6 +183,7 @@ export function useCardGestures({
           pointer = { x: move.clientX, y: move.clientY };
           if (!dragging && Math.hypot(pointer.x - from.x, pointer.y - from.y) < DRAG_THRESHOLD) return;
           dragging = true;
+          if (scrolling === 0) scrolling = requestAnimationFrame(scroll);
           // One re-render per frame, however often the pointer reports.
           if (frame === 0)
             frame = requestAnimationFrame(() => {
@@ -167,6 +193,7 @@ export function useCardGestures({
         },
         (end) => {
           cancelAnimationFrame(frame);
+          cancelAnimationFrame(scrolling);
           if (!dragging) return;
           if (!end) {
             moveTo(starts, false); // cancelled: back where they were

@@ -88,6 +88,45 @@ describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
     expect(place('a')).toEqual(aBefore);
   });
 
+  it('a card held near the edge of the map scrolls the map and goes along', async () => {
+    logServerOnFailure();
+    const { session, client } = await seeded('Randje', (c) => {
+      seed(c.doc, [
+        { id: 'a', text: 'Buurthuis open' },
+        { id: 'b', text: 'Meer vrijwilligers' },
+      ]);
+      moveRipples(
+        c.doc,
+        FACILITATOR,
+        new Map([
+          ['a', { x: 0, y: 0 }],
+          ['b', { x: 400, y: 0 }],
+        ]),
+      );
+    });
+    const board = await open(session.boardUrl);
+    await card(board, 'Buurthuis open').waitFor(VISIBLE);
+    await board.waitForTimeout(600);
+    const viewport = () =>
+      board.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
+    const before = await viewport();
+    const pane = await board.locator('.react-flow__pane').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    const a = await centre(board, 'Buurthuis open');
+    const edge = { x: pane.x + pane.width - 8, y: a.y };
+
+    await board.mouse.move(a.x, a.y);
+    await board.mouse.down();
+    await board.mouse.move(edge.x, edge.y, { steps: 15 });
+    await board.waitForTimeout(700); // held at the edge: the map scrolls
+    await board.mouse.up();
+    expect(await viewport()).not.toBe(before);
+    // Dropped under the pointer, at the edge: further right on the map than b, which stayed.
+    await waitFor(() => (readRipple(client.doc, 'a')?.position?.x ?? 0) > 400, 5000, 'a moved past b');
+    const dropped = await card(board, 'Buurthuis open').boundingBox();
+    expect((dropped?.x ?? 0) + (dropped?.width ?? 0)).toBeGreaterThan(edge.x - 40);
+  });
+
   it('on the timeline, a card dragged from the tray onto the axis gets that date, and back in the tray it has none', async () => {
     logServerOnFailure();
     const { session, client } = await seeded('Tijdlijn slepen', (c) =>
