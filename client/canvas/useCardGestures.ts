@@ -318,7 +318,21 @@ export function useCardGestures({
         // A chosen line goes first (RippleCanvas unlinks it), not the card that kept the focus.
         if (store.getState().selection.links.length > 0) return;
         event.preventDefault();
-        commands.remove(withChoice(id));
+        const ids = withChoice(id);
+        // The focus goes on to the next card that stays (or the one before), not to the page.
+        let next: Element | null = element.nextElementSibling;
+        while (next && ids.includes((next as HTMLElement).dataset.id ?? '')) next = next.nextElementSibling;
+        if (!next) {
+          next = element.previousElementSibling;
+          while (next && ids.includes((next as HTMLElement).dataset.id ?? ''))
+            next = next.previousElementSibling;
+        }
+        const nextId = (next as HTMLElement | null)?.dataset.id;
+        if (nextId) {
+          (next as HTMLElement).focus();
+          setSelection(store, [], []);
+        }
+        commands.remove(ids);
       } else if (arrow) {
         event.preventDefault();
         const step = event.shiftKey ? KEY_STEP_FAST : KEY_STEP;

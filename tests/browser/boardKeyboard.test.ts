@@ -75,6 +75,8 @@ describe.skipIf(!hasChromium)('the facilitator board by keyboard, and tidy up', 
     await card(board, text).waitFor({ state: 'detached', timeout: 10_000 });
     const other = id === 'a' ? 'Meer vrijwilligers' : 'Buren kennen elkaar';
     await card(board, other).waitFor(VISIBLE);
+    // The focus went on to the card that stayed, so the keyboard keeps its place on the map.
+    await expect.poll(focusedCard).toBe(id === 'a' ? 'b' : 'a');
   });
 
   it('tidies a free map of piled-up cards into one where no two cards overlap, causes left of effects', async () => {
