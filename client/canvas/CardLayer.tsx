@@ -114,32 +114,8 @@ const Card = memo(function Card({
       aria-hidden="true"
     />
   );
-  const badge = (
-    <span className={`order-badge order-badge--${order}`}>
-      {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
-    </span>
-  );
-  if (brief)
-    return (
-      // biome-ignore lint/a11y/useSemanticElements: a card is a group of texts, not a form's fieldset
-      <div
-        className={`${className} map-card--brief`}
-        data-id={card.id}
-        role="group"
-        aria-label={card.label}
-        aria-describedby={described}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a card is reached with Tab and operated with keys (CardLayer's gestures)
-        tabIndex={0}
-        style={{ transform: `translate(${card.position.x}px,${card.position.y}px)` }}
-      >
-        <div className={`${kindClass} ripple-card--brief`}>
-          {stripe}
-          <span className={`order-badge order-badge--${order} order-badge--brief`}>
-            {data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order)}
-          </span>
-        </div>
-      </div>
-    );
+  const orderText = data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order);
+  if (brief) className += ' map-card--brief';
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card is a group of texts, not a form's fieldset
     <div
@@ -152,53 +128,60 @@ const Card = memo(function Card({
       tabIndex={0}
       style={{ transform: `translate(${card.position.x}px,${card.position.y}px)` }}
     >
-      <div className={kindClass}>
-        {stripe}
-        {editable && <span className="map-card__handle map-card__handle--target" aria-hidden="true" />}
-        <div className="ripple-card__meta">
-          {badge}
-          {data.codeLabel && <span className="code-label">{data.codeLabel}</span>}
-          {!data.codeLabel && data.suggestedLabel && (
-            <span className="code-label code-label--suggested">
-              {t('node.suggested', { code: data.suggestedLabel })}
-            </span>
+      {brief ? (
+        <div className={`${kindClass} ripple-card--brief`}>
+          {stripe}
+          <span className={`order-badge order-badge--${order} order-badge--brief`}>{orderText}</span>
+        </div>
+      ) : (
+        <div className={kindClass}>
+          {stripe}
+          {editable && <span className="map-card__handle map-card__handle--target" aria-hidden="true" />}
+          <div className="ripple-card__meta">
+            <span className={`order-badge order-badge--${order}`}>{orderText}</span>
+            {data.codeLabel && <span className="code-label">{data.codeLabel}</span>}
+            {!data.codeLabel && data.suggestedLabel && (
+              <span className="code-label code-label--suggested">
+                {t('node.suggested', { code: data.suggestedLabel })}
+              </span>
+            )}
+            {intended && <span className={`mark mark--${data.intended}`}>{t(intended)}</span>}
+            {valence && (
+              <span className="mark mark--valence" title={t(valence.key)}>
+                <span aria-hidden="true">{valence.symbol}</span>
+                <span className="visually-hidden">{t(valence.key)}</span>
+              </span>
+            )}
+            {data.votes > 0 && (
+              <span className="mark mark--votes">{t('node.votes', { count: data.votes })}</span>
+            )}
+          </div>
+          <p className="ripple-card__text">{data.text}</p>
+          {(data.author || data.coAuthors > 0) && (
+            <p className="ripple-card__author">
+              {data.author ?? t('inbox.anonymous')}
+              {data.coAuthors > 0 && ` ${t('node.coAuthors', { count: data.coAuthors })}`}
+            </p>
           )}
-          {intended && <span className={`mark mark--${data.intended}`}>{t(intended)}</span>}
-          {valence && (
-            <span className="mark mark--valence" title={t(valence.key)}>
-              <span aria-hidden="true">{valence.symbol}</span>
-              <span className="visually-hidden">{t(valence.key)}</span>
-            </span>
+          {editable && selected && (
+            <div className="ripple-card__actions">
+              <button type="button" className="button button--small" data-action="edit">
+                {t('board.edit')}
+              </button>
+              <button type="button" className="button button--small button--danger" data-action="delete">
+                {t('board.delete')}
+              </button>
+            </div>
           )}
-          {data.votes > 0 && (
-            <span className="mark mark--votes">{t('node.votes', { count: data.votes })}</span>
+          {editable && (
+            <span
+              className="map-card__handle map-card__handle--source nopan"
+              title={t('canvas.handle')}
+              aria-hidden="true"
+            />
           )}
         </div>
-        <p className="ripple-card__text">{data.text}</p>
-        {(data.author || data.coAuthors > 0) && (
-          <p className="ripple-card__author">
-            {data.author ?? t('inbox.anonymous')}
-            {data.coAuthors > 0 && ` ${t('node.coAuthors', { count: data.coAuthors })}`}
-          </p>
-        )}
-        {editable && selected && (
-          <div className="ripple-card__actions">
-            <button type="button" className="button button--small" data-action="edit">
-              {t('board.edit')}
-            </button>
-            <button type="button" className="button button--small button--danger" data-action="delete">
-              {t('board.delete')}
-            </button>
-          </div>
-        )}
-        {editable && (
-          <span
-            className="map-card__handle map-card__handle--source nopan"
-            title={t('canvas.handle')}
-            aria-hidden="true"
-          />
-        )}
-      </div>
+      )}
     </div>
   );
 });
