@@ -5,9 +5,12 @@ import { setShortcutsOpen } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import type { SessionState } from '../store/sessionStore';
 
-const SHORTCUTS: [string, MessageKey][] = [
+/** A key as printed on keyboards, or a label that differs per language. */
+const SHORTCUTS: [string | { label: MessageKey }, MessageKey][] = [
   ['Tab', 'shortcuts.tab'],
   ['Enter', 'shortcuts.enter'],
+  [{ label: 'shortcuts.key.space' }, 'shortcuts.space'],
+  [{ label: 'shortcuts.key.shiftClick' }, 'shortcuts.shiftClick'],
   ['← ↑ → ↓', 'shortcuts.arrows'],
   ['Shift + ← ↑ → ↓', 'shortcuts.arrowsFast'],
   ['Delete', 'shortcuts.delete'],
@@ -45,7 +48,7 @@ export function ShortcutsDialog() {
         {SHORTCUTS.map(([keys, key]) => (
           <div key={key} className="shortcuts__row">
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd>{typeof keys === 'string' ? keys : t(keys.label)}</kbd>
             </dt>
             <dd>{t(key)}</dd>
           </div>
