@@ -138,6 +138,15 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     const from = await board.locator('.map-card[data-id="jun"] .map-card__handle--source').boundingBox();
     const to = await board.locator('.map-card[data-id="undated"] .map-card__handle--target').boundingBox();
     if (!from || !to) throw new Error('no handles to drag between');
+    // The dot is small: a press up to 30 map units inside the card, left of it, still
+    // starts a line (24 units here; the handle is 16 units wide, so its width gives the zoom).
+    const zoom = from.width / 16;
+    const nearDot = await board.evaluate(
+      ([x, y]) =>
+        document.elementFromPoint(x as number, y as number)?.classList.contains('map-card__handle--source'),
+      [from.x + from.width / 2 - 24 * zoom, from.y + from.height / 2],
+    );
+    expect(nearDot).toBe(true);
     await board.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await board.mouse.down();
     await board.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
