@@ -86,6 +86,14 @@ describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
     await board.mouse.click(still.x, still.y);
     await board.waitForTimeout(500);
     expect(place('a')).toEqual(aBefore);
+
+    // A chosen card's own buttons, hanging below it: edit opens the panel, delete deletes.
+    const chosen = board.locator('.map-card--selected');
+    await chosen.getByRole('button', { name: 'Bewerken', exact: true }).click();
+    await board.getByRole('heading', { name: 'Rimpeling bewerken' }).waitFor(VISIBLE);
+    await chosen.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+    await waitFor(() => readRipple(client.doc, 'a') === null, 5000, 'a deleted');
+    await card(board, 'Buurthuis open').waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('a card held near the edge of the map scrolls the map and goes along', async () => {
