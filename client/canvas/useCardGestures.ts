@@ -91,7 +91,7 @@ export function useCardGestures({
   const flow = useStoreApi();
   const { screenToFlowPosition, setCenter } = useReactFlow();
   const settle = useRef<{ timer: ReturnType<typeof setTimeout>; ids: Set<string> } | null>(null);
-  /** Ends a gesture in progress (its window listeners) when the board goes away. */
+  /** Cancels the gesture in progress (a new one starts, or the board goes away). */
   const stopGesture = useRef<(() => void) | null>(null);
   useEffect(
     () => () => {
@@ -141,8 +141,13 @@ export function useCardGestures({
         window.removeEventListener('pointercancel', cancel);
         stopGesture.current = null;
       };
+      // A gesture whose end never came (the button let go outside the window) is cancelled,
+      // so its cards go back instead of staying where they were, unsaved.
       stopGesture.current?.();
-      stopGesture.current = stop;
+      stopGesture.current = () => {
+        stop();
+        onEnd(null);
+      };
       window.addEventListener('pointermove', move);
       window.addEventListener('pointerup', up);
       window.addEventListener('pointercancel', cancel);
@@ -239,7 +244,8 @@ export function useCardGestures({
     };
 
     const onPointerDown = (event: ReactPointerEvent) => {
-      if (!editable || event.button !== 0) return;
+      // A second finger starts nothing: only the primary pointer moves and links cards.
+      if (!editable || event.button !== 0 || !event.isPrimary) return;
       const element = cardOf(event.target);
       const id = element?.dataset.id;
       if (!element || !id) return;

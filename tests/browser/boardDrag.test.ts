@@ -135,6 +135,48 @@ describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
     expect((dropped?.x ?? 0) + (dropped?.width ?? 0)).toBeGreaterThan(edge.x - 40);
   });
 
+  it('a drag whose release never arrived is cancelled by the next press: the card goes back, nothing is stored', async () => {
+    logServerOnFailure();
+    const { session, client } = await seeded('Kwijt', (c) => {
+      seed(c.doc, [
+        { id: 'a', text: 'Buurthuis open' },
+        { id: 'b', text: 'Meer vrijwilligers' },
+      ]);
+      moveRipples(
+        c.doc,
+        FACILITATOR,
+        new Map([
+          ['a', { x: 0, y: 0 }],
+          ['b', { x: 800, y: 0 }],
+        ]),
+      );
+    });
+    const board = await open(session.boardUrl);
+    await card(board, 'Buurthuis open').waitFor(VISIBLE);
+    await board.waitForTimeout(600);
+    const start = await centre(board, 'Buurthuis open');
+    await board.mouse.move(start.x, start.y);
+    await board.mouse.down();
+    await board.mouse.move(start.x + 150, start.y + 80, { steps: 10 });
+    await expect.poll(async () => (await centre(board, 'Buurthuis open')).x).toBeGreaterThan(start.x + 100);
+
+    // The release went elsewhere (outside the window); the next press is a new pointer.
+    const b = await centre(board, 'Meer vrijwilligers');
+    await board.evaluate(
+      ([x, y]) => {
+        const target = document.elementFromPoint(x as number, y as number);
+        const init = { pointerId: 99, isPrimary: true, button: 0, bubbles: true, clientX: x, clientY: y };
+        target?.dispatchEvent(new PointerEvent('pointerdown', init));
+        window.dispatchEvent(new PointerEvent('pointerup', init));
+      },
+      [b.x, b.y],
+    );
+    await expect.poll(async () => (await centre(board, 'Buurthuis open')).x).toBeCloseTo(start.x, 0);
+    await board.mouse.up();
+    await board.waitForTimeout(500);
+    expect(readRipple(client.doc, 'a')?.position).toEqual({ x: 0, y: 0 });
+  });
+
   it('on the timeline, a card dragged from the tray onto the axis gets that date, and back in the tray it has none', async () => {
     logServerOnFailure();
     const { session, client } = await seeded('Tijdlijn slepen', (c) =>
