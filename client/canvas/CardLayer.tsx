@@ -62,7 +62,7 @@ export const CardLayer = memo(function CardLayer({
         {t(editable ? 'canvas.a11y.nodeKeyboard' : 'canvas.a11y.nodeReadOnly')}
       </p>
       <p ref={live} className="visually-hidden" aria-live="polite" />
-      <div className={editable ? 'map-cards map-cards--editable' : 'map-cards'} {...gestures}>
+      <div className="map-cards" {...gestures}>
         {cards.map((card) => (
           <Card
             key={card.id}

@@ -6,8 +6,8 @@ import { useReadableZoom } from './detailZoom';
 
 /** How far the dots reach beyond the cards, in map units (a few screens at any readable zoom). */
 const REACH = 12_000;
-/** The distance between dots, in map units: a tenth of a card's width and height apart. */
-export const GRID_GAP = 24;
+/** The distance between dots, in map units (canvas.css `.map-grid` draws them so). */
+const GRID_GAP = 24;
 
 /**
  * The free map's dotted ground, drawn in the map's own coordinates, so panning moves it with

@@ -24,27 +24,28 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
   const { seeded, open, logServerOnFailure } = boardHarness();
 
-  it('a dragged card keeps its new place; Shift adds a card to the choice and one drag moves both', async () => {
-    logServerOnFailure();
-    const { session, client } = await seeded('Slepen', (c) => {
-      seed(c.doc, [
-        { id: 'a', text: 'Buurthuis open' },
-        { id: 'b', text: 'Meer vrijwilligers' },
-        { id: 'c', text: 'Nieuwe koffieochtend' },
-      ]);
-      moveRipples(
+  /** A free map with these cards where the document says, open on a board, fitted. */
+  async function placedBoard(title: string, cards: { id: string; text: string; x: number; y: number }[]) {
+    const { session, client } = await seeded(title, (c) => {
+      seed(
         c.doc,
-        FACILITATOR,
-        new Map([
-          ['a', { x: 0, y: 0 }],
-          ['b', { x: 800, y: 0 }],
-          ['c', { x: 0, y: 500 }],
-        ]),
+        cards.map(({ id, text }) => ({ id, text })),
       );
+      moveRipples(c.doc, FACILITATOR, new Map(cards.map(({ id, x, y }) => [id, { x, y }])));
     });
     const board = await open(session.boardUrl);
-    await card(board, 'Nieuwe koffieochtend').waitFor(VISIBLE);
+    for (const { text } of cards) await card(board, text).waitFor(VISIBLE);
     await board.waitForTimeout(600); // the first fit's animation
+    return { board, client };
+  }
+
+  it('a dragged card keeps its new place; Shift adds a card to the choice and one drag moves both', async () => {
+    logServerOnFailure();
+    const { board, client } = await placedBoard('Slepen', [
+      { id: 'a', text: 'Buurthuis open', x: 0, y: 0 },
+      { id: 'b', text: 'Meer vrijwilligers', x: 800, y: 0 },
+      { id: 'c', text: 'Nieuwe koffieochtend', x: 0, y: 500 },
+    ]);
     const place = (id: string) => readRipple(client.doc, id)?.position ?? null;
 
     // One card: dragged right and down, it lands there, in the document too.
@@ -98,23 +99,10 @@ describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
 
   it('a card held near the edge of the map scrolls the map and goes along', async () => {
     logServerOnFailure();
-    const { session, client } = await seeded('Randje', (c) => {
-      seed(c.doc, [
-        { id: 'a', text: 'Buurthuis open' },
-        { id: 'b', text: 'Meer vrijwilligers' },
-      ]);
-      moveRipples(
-        c.doc,
-        FACILITATOR,
-        new Map([
-          ['a', { x: 0, y: 0 }],
-          ['b', { x: 400, y: 0 }],
-        ]),
-      );
-    });
-    const board = await open(session.boardUrl);
-    await card(board, 'Buurthuis open').waitFor(VISIBLE);
-    await board.waitForTimeout(600);
+    const { board, client } = await placedBoard('Randje', [
+      { id: 'a', text: 'Buurthuis open', x: 0, y: 0 },
+      { id: 'b', text: 'Meer vrijwilligers', x: 400, y: 0 },
+    ]);
     const viewport = () =>
       board.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform);
     const before = await viewport();
@@ -137,23 +125,10 @@ describe.skipIf(!hasChromium)('moving cards on the facilitator board', () => {
 
   it('a drag whose release never arrived is cancelled by the next press: the card goes back, nothing is stored', async () => {
     logServerOnFailure();
-    const { session, client } = await seeded('Kwijt', (c) => {
-      seed(c.doc, [
-        { id: 'a', text: 'Buurthuis open' },
-        { id: 'b', text: 'Meer vrijwilligers' },
-      ]);
-      moveRipples(
-        c.doc,
-        FACILITATOR,
-        new Map([
-          ['a', { x: 0, y: 0 }],
-          ['b', { x: 800, y: 0 }],
-        ]),
-      );
-    });
-    const board = await open(session.boardUrl);
-    await card(board, 'Buurthuis open').waitFor(VISIBLE);
-    await board.waitForTimeout(600);
+    const { board, client } = await placedBoard('Kwijt', [
+      { id: 'a', text: 'Buurthuis open', x: 0, y: 0 },
+      { id: 'b', text: 'Meer vrijwilligers', x: 800, y: 0 },
+    ]);
     const start = await centre(board, 'Buurthuis open');
     await board.mouse.move(start.x, start.y);
     await board.mouse.down();
