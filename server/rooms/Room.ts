@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -311,8 +312,9 @@ export class Room {
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
 
-    // Apply and judge in one transaction; the document's update events are held back
-    // until what they hold is stored.
+    // Apply, judge and add the server's follow-up (suggested codes) in one transaction:
+    // one update to store and one message to send. The document's update event is held
+    // back until the update is stored.
     const held: Uint8Array[] = [];
     this.held = held;
     let refusal: { name: CloseName; detail: string } | null = null;
@@ -320,21 +322,27 @@ export class Room {
     try {
       let changes: DocChange[] = [];
       this.current.transact((transaction) => {
+        const ownClock = Y.getState(this.current.store, this.current.clientID);
         Y.applyUpdate(this.current, update);
         changes = changesOfTransaction(this.current, transaction);
         refusal = this.judge(peer, changes);
-      }, peer);
-      if (!refusal) {
-        this.prior.refresh(changes);
-        // The server's follow-up (suggested codes) is a transaction of its own: Yjs gives a
-        // document a new client id when one transaction mixes a remote update with a
-        // local change. It is stored together with the client's update: all or nothing.
+        if (refusal) return;
         const toSuggest = ripplesToSuggest(this.current, changes);
-        if (toSuggest.length > 0)
-          this.transact(() => {
-            followedUp = updateSuggestions(this.current, toSuggest) > 0;
-          }, 'server');
-      }
+        if (toSuggest.length === 0) return;
+        // applyUpdate marks the transaction remote, and Yjs gives a document a new client
+        // id when a remote transaction advances the document's own id (it assumes another
+        // client uses it): with the follow-up in it, that was every ripple. The follow-up
+        // is the server's own change, so the transaction is local again; only when the
+        // update itself wrote as the server's id does the server take a new one, as Yjs would.
+        if (Y.getState(this.current.store, this.current.clientID) !== ownClock)
+          this.current.clientID = random.uint32();
+        transaction.local = true;
+        // The prior state's meta is the session's unless this update changed it.
+        const meta = changes.some(({ path }) => path[0] === 'meta') ? undefined : this.prior.meta;
+        followedUp = updateSuggestions(this.current, toSuggest, meta) > 0;
+        if (followedUp) changes = changesOfTransaction(this.current, transaction);
+      }, peer);
+      if (!refusal) this.prior.refresh(changes);
     } catch (error) {
       refusal = { name: 'malformed', detail: `undecodable update (${(error as Error).message})` };
     } finally {
@@ -346,8 +354,8 @@ export class Room {
       return this.refuse(peer, name, detail);
     }
     // Nothing new (a reconnecting client's step 2 often holds only what we have): store nothing.
-    if (held.length === 0) return;
-    const changed = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
+    const changed = held[0];
+    if (changed === undefined) return;
     try {
       this.lastSeq = await this.options.store.append(this.name, changed, this.now());
     } catch (error) {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { classifyRipple } from '../classifier';
+import type { SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
 import { readMeta, readRipple, readRipples } from './read';
 import { roots } from './schema';
@@ -36,8 +37,12 @@ export function ripplesToSuggest(doc: Y.Doc, changes: readonly DocChange[]): str
  * @example
  * updateSuggestions(doc, ['r1']); // r1.suggestedCode = classifyRipple(r1.text, codebook).code
  */
-export function updateSuggestions(doc: Y.Doc, rippleIds: readonly string[]): number {
-  const codebook = sessionCodebook(readMeta(doc));
+export function updateSuggestions(
+  doc: Y.Doc,
+  rippleIds: readonly string[],
+  meta: Pick<SessionMeta, 'codebook' | 'customCodebooks'> = readMeta(doc),
+): number {
+  const codebook = sessionCodebook(meta);
   const writes: Array<{ map: Y.Map<unknown>; code: string | null }> = [];
   for (const id of rippleIds) {
     const ripple = readRipple(doc, id);

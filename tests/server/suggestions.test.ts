@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addRipple, editRipple, updateMeta } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
+import { roots } from '../../shared/doc/schema';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 
@@ -77,6 +78,48 @@ describe('suggested codes', () => {
     // ripple would add a client to the state vector every screen keeps and syncs.
     const writers = Y.decodeStateVector(Y.encodeStateVector(board.doc));
     expect(writers.size).toBe(4); // the session as created, the board, the phone and the room
+    board.destroy();
+    mobile.destroy();
+  });
+
+  it('a phone writing under the room’s own client id: its ripple is kept, the room suggests under a new id', async () => {
+    const session = await server.createSession();
+    const phone = await server.join(session.joinCode);
+    const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    await board.synced;
+    addRipple(board.doc, boss, { text: 'Bewoners ontmoeten elkaar in het buurthuis' }, { id: 'b1' });
+    await waitFor(() => readRipple(board.doc, 'b1')?.suggestedCode !== null, 3000, 'the first suggestion');
+    // The room's id: the writer of the suggestion.
+    const suggestion = roots(board.doc).ripples.get('b1')?._map.get('suggestedCode');
+    const roomId = suggestion?.id.client as number;
+
+    const mobile = connectClient(server.wsUrl, session.id, {
+      pid: phone.participantId,
+      secret: phone.secret,
+    });
+    await mobile.synced;
+    // The provider's awareness keeps the doc's first id; the doc gets it back before destroy().
+    const phoneId = mobile.doc.clientID;
+    mobile.doc.clientID = roomId;
+    const me = { role: 'participant' as const, id: phone.participantId };
+    addRipple(
+      mobile.doc,
+      me,
+      { text: 'We zijn huis aan huis gegaan om te vragen wat bewoners nodig hebben' },
+      { id: 'p1' },
+    );
+    await waitFor(() => readRipple(board.doc, 'p1')?.suggestedCode === 'needs', 3000, 'the suggestion');
+    const next = roots(board.doc).ripples.get('p1')?._map.get('suggestedCode');
+    expect(next?.id.client).not.toBe(roomId);
+    expect(readRipple(board.doc, 'p1')).toMatchObject({ authorId: phone.participantId, status: 'pending' });
+    // Yjs would have picked the new id too, at the end of the transaction: the room goes on.
+    addRipple(board.doc, boss, { text: 'Bewoners en professionals ontmoeten elkaar' }, { id: 'b2' });
+    await waitFor(
+      () => readRipple(board.doc, 'b2')?.suggestedCode === 'connection',
+      3000,
+      'the next suggestion',
+    );
+    mobile.doc.clientID = phoneId;
     board.destroy();
     mobile.destroy();
   });
