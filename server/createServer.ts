@@ -5,7 +5,6 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classifyRipple } from '../shared/classifier';
 import { noRelay, type RoomRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
 import { createApi } from './http/api';
@@ -14,6 +13,7 @@ import { createStaticHandler } from './http/serveStatic';
 import { localLimiter, redisLimiter } from './http/sharedRateLimiter';
 import { consoleLogger, type Logger } from './log';
 import { RoomRegistry } from './rooms/RoomRegistry';
+import { warmUp } from './rooms/warmUp';
 import { openStorage } from './storage/openStorage';
 import type { UpdateStore } from './storage/UpdateStore';
 import { attachWebSocket } from './ws/attachWebSocket';
@@ -64,17 +64,18 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       60_000,
     );
   }
+  const quota = {
+    maxRippleText: config.maxRippleText,
+    maxRipples: config.maxRipplesPerSession,
+    maxLinks: config.maxLinksPerSession,
+  };
   const rooms = new RoomRegistry({
     relay,
     store,
     log,
     compactEvery: config.compactEvery,
     idleUnloadMs: config.idleUnloadMs,
-    quota: {
-      maxRippleText: config.maxRippleText,
-      maxRipples: config.maxRipplesPerSession,
-      maxLinks: config.maxLinksPerSession,
-    },
+    quota,
   });
   const apiDeps = { config, sessions, store, rooms, relay, joinLimiter, sessionJoinLimiter, joinBaseUrl: '' };
   const api = createApi(apiDeps);
@@ -100,13 +101,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     trustProxy: config.trustProxy,
   });
 
+  await warmUp(quota);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  // The classifier builds its index on first use (a few hundred ms): do it now, not on a phone's first ripple.
-  setImmediate(() => classifyRipple('opwarmen'));
   apiDeps.joinBaseUrl = options.joinBaseUrl?.(port) ?? config.publicUrl ?? `http://localhost:${port}`;
 
   return {
