@@ -64,18 +64,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       60_000,
     );
   }
-  const quota = {
-    maxRippleText: config.maxRippleText,
-    maxRipples: config.maxRipplesPerSession,
-    maxLinks: config.maxLinksPerSession,
-  };
   const rooms = new RoomRegistry({
     relay,
     store,
     log,
     compactEvery: config.compactEvery,
     idleUnloadMs: config.idleUnloadMs,
-    quota,
+    quota: {
+      maxRippleText: config.maxRippleText,
+      maxRipples: config.maxRipplesPerSession,
+      maxLinks: config.maxLinksPerSession,
+    },
   });
   const apiDeps = { config, sessions, store, rooms, relay, joinLimiter, sessionJoinLimiter, joinBaseUrl: '' };
   const api = createApi(apiDeps);
@@ -101,7 +100,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     trustProxy: config.trustProxy,
   });
 
-  await warmUp(quota);
+  await warmUp();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { addRipple, editRipple, initSession } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
+import { LIMITS } from '../../shared/model/limits';
 import type { Actor } from '../../shared/model/ripple';
 import { silentLogger } from '../log';
 import { MemoryUpdateStore } from '../storage/MemoryUpdateStore';
-import type { RoomQuota } from './checkQuota';
 import { Room, type RoomPeer } from './Room';
 
 const TEXTS = [
@@ -19,18 +19,22 @@ const TEXTS = [
 export const WARM_UP_RIPPLES = 150;
 
 /**
+ * Limits of the warm-up room alone: an operator's lower limits (MAX_RIPPLES_PER_SESSION
+ * below 150) would refuse the made-up ripples and warm up only the refusal.
+ */
+const QUOTA = { maxRippleText: LIMITS.rippleText, maxRipples: WARM_UP_RIPPLES, maxLinks: WARM_UP_RIPPLES };
+
+/**
  * Sends made-up ripples through a room of its own, in memory, before the server takes
  * connections: V8 compiles the update path (decode, checks, suggestion, encode) and the
  * classifier builds its index now instead of on the first phones' ripples. Measured on a
  * fresh server: the first ripple took 50 ms, the second 17 ms, later ones ~2 ms; and a
  * load run's worst second was its first. Nothing is stored and nobody hears of it.
  */
-export async function warmUp(
-  quota: RoomQuota,
-): Promise<{ ripples: number; accepted: number; suggested: number }> {
+export async function warmUp(): Promise<{ ripples: number; accepted: number; suggested: number }> {
   const room = await Room.load('warm-up', {
     store: new MemoryUpdateStore(),
-    quota,
+    quota: QUOTA,
     log: silentLogger,
     compactEvery: Number.MAX_SAFE_INTEGER,
   });

@@ -3,12 +3,10 @@ import { WARM_UP_RIPPLES, warmUp } from '../../server/rooms/warmUp';
 import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { startTestServer } from '../helpers/testServer';
 
-const quota = { maxRippleText: 500, maxRipples: 2000, maxLinks: 2000 };
-
 describe('warm-up at start', () => {
   it('takes every made-up ripple through the checks, as a room takes a real one', async () => {
     // Were they refused, the start would only warm up the refusal.
-    expect(await warmUp(quota)).toEqual({
+    expect(await warmUp()).toEqual({
       ripples: WARM_UP_RIPPLES,
       accepted: Math.ceil(WARM_UP_RIPPLES / 3),
       suggested: WARM_UP_RIPPLES,
