@@ -403,6 +403,8 @@ async function drive(
     const drainS = (performance.now() - drainStart) / 1000;
     const reports = await generator.reports();
     const rssEnd = sample().rss;
+    if (server.inspector)
+      console.log(`  server memory at the end of sending: ${await server.inspector.memoryBreakdown()}`);
     const heapEnd = await heap();
 
     // Phones leave; within 10 s each facilitator must see only its own awareness state.

@@ -425,6 +425,11 @@ export class Room {
     await this.writeSnapshot();
   }
 
+  /** Settles when the compaction under way, if any, has finished (whether or not it failed). */
+  async compaction(): Promise<void> {
+    await this.compacting;
+  }
+
   /** Takes the snapshot at once (everything stored so far), then hands it to storage. */
   private async writeSnapshot(): Promise<void> {
     const counted = this.appendedSinceCompact;
