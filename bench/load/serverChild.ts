@@ -48,6 +48,19 @@ export function kringenServerJs(serverJs: string | null): string {
   return built;
 }
 
+/**
+ * The Node flags `npm start` runs the server with (package.json), so the bench measures
+ * the server as it is run, not at Node's defaults: `node <flags> dist/server/main.js`.
+ */
+export function kringenNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.js\b/.exec(pkg.scripts?.start ?? '');
+  if (!match) throw new Error('package.json: the start script does not run `node … dist/server/main.js`');
+  return (match[1] ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** Server log lines kept as "problems" (the error count stops there too). */
 export const MAX_PROBLEM_LINES = 1000;
 
@@ -208,7 +221,8 @@ export async function startServer(
   const script = target === 'kringen' ? kringenServerJs(serverJs) : REFERENCE_SERVER;
   const port = await freePort();
   const dataDir = target === 'kringen' ? await mkdtemp(join(tmpdir(), 'kringen-bench-')) : null;
-  const args = ['--inspect=127.0.0.1:0', ...nodeFlags, script];
+  const startFlags = target === 'kringen' ? kringenNodeFlags() : [];
+  const args = ['--inspect=127.0.0.1:0', ...startFlags, ...nodeFlags, script];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -296,7 +310,8 @@ export async function startServer(
     pids: [pid],
     inspector,
     description:
-      `${TARGET_LABEL[target]}: node ${script.startsWith(ROOT) ? script.slice(ROOT.length) : script}` +
+      `${TARGET_LABEL[target]}: node ${[...startFlags, ...nodeFlags].map((f) => `${f} `).join('')}` +
+      `${script.startsWith(ROOT) ? script.slice(ROOT.length) : script}` +
       (nice !== 0 ? ` at nice ${nice}` : ''),
     sample: () => readProc(pid),
     problems: () => problems,
