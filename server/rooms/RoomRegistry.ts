@@ -18,7 +18,7 @@ export interface RoomRegistryOptions {
 /**
  * The rooms this server holds in memory. Loading and unloading are single-flight: all
  * connections that arrive while a room loads share one load, and a room that is being
- * unloaded is fully saved before anyone can load it again.
+ * unloaded is gone (its compaction under way finished) before anyone can load it again.
  */
 export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { addRipple, editRipple } from '../../shared/doc/commands';
@@ -75,6 +76,31 @@ describe('storage', () => {
     await sleep(100);
     client.destroy();
     await waitFor(() => server.rooms.size === 0, 3000, 'the room to unload');
+    const again = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+    await again.synced;
+    expect(readRipples(again.doc)).toHaveLength(12);
+    again.destroy();
+  });
+
+  it('unloads an empty room without compacting it: the log holds everything already', async () => {
+    const dataDir = await tempDir();
+    const server = await startTestServer({ compactEvery: 1000, idleUnloadMs: 50 }, { dataDir });
+    cleanup.push(() => server.close());
+    const session = await server.createSession();
+    const client = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    await client.synced;
+    for (let i = 0; i < 12; i++)
+      addRipple(client.doc, facilitator, { text: `Rimpeling ${i}` }, { id: `r${i}` });
+    await sleep(100);
+    client.destroy();
+    await waitFor(() => server.rooms.size === 0, 3000, 'the room to unload');
+    const db = new Database(join(dataDir, 'kringen.sqlite'), { readonly: true });
+    const count = (table: string) =>
+      (db.prepare(`select count(*) as n from ${table} where room = ?`).get(session.id) as { n: number }).n;
+    // A compaction on unload would have moved the log into a snapshot and history.
+    expect(count('snapshots')).toBe(0);
+    expect(count('updates')).toBeGreaterThanOrEqual(12);
+    db.close();
     const again = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
     await again.synced;
     expect(readRipples(again.doc)).toHaveLength(12);
