@@ -64,9 +64,10 @@ describe('storage', () => {
     later.destroy();
   });
 
-  it('compacts the log into a snapshot and unloads idle rooms, losing nothing', async () => {
+  /** A facilitator adds 12 ripples and leaves; resolves when the room has unloaded. */
+  async function twelveRipplesThenEmpty(compactEvery: number) {
     const dataDir = await tempDir();
-    const server = await startTestServer({ compactEvery: 5, idleUnloadMs: 50 }, { dataDir });
+    const server = await startTestServer({ compactEvery, idleUnloadMs: 50 }, { dataDir });
     cleanup.push(() => server.close());
     const session = await server.createSession();
     const client = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
@@ -76,24 +77,23 @@ describe('storage', () => {
     await sleep(100);
     client.destroy();
     await waitFor(() => server.rooms.size === 0, 3000, 'the room to unload');
-    const again = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
-    await again.synced;
-    expect(readRipples(again.doc)).toHaveLength(12);
-    again.destroy();
+    const ripplesOnNextLoad = async () => {
+      const again = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+      await again.synced;
+      const count = readRipples(again.doc).length;
+      again.destroy();
+      return count;
+    };
+    return { dataDir, session, ripplesOnNextLoad };
+  }
+
+  it('compacts the log into a snapshot and unloads idle rooms, losing nothing', async () => {
+    const { ripplesOnNextLoad } = await twelveRipplesThenEmpty(5);
+    expect(await ripplesOnNextLoad()).toBe(12);
   });
 
   it('unloads an empty room without compacting it: the log holds everything already', async () => {
-    const dataDir = await tempDir();
-    const server = await startTestServer({ compactEvery: 1000, idleUnloadMs: 50 }, { dataDir });
-    cleanup.push(() => server.close());
-    const session = await server.createSession();
-    const client = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
-    await client.synced;
-    for (let i = 0; i < 12; i++)
-      addRipple(client.doc, facilitator, { text: `Rimpeling ${i}` }, { id: `r${i}` });
-    await sleep(100);
-    client.destroy();
-    await waitFor(() => server.rooms.size === 0, 3000, 'the room to unload');
+    const { dataDir, session, ripplesOnNextLoad } = await twelveRipplesThenEmpty(1000);
     const db = new Database(join(dataDir, 'kringen.sqlite'), { readonly: true });
     const count = (table: string) =>
       (db.prepare(`select count(*) as n from ${table} where room = ?`).get(session.id) as { n: number }).n;
@@ -101,10 +101,7 @@ describe('storage', () => {
     expect(count('snapshots')).toBe(0);
     expect(count('updates')).toBeGreaterThanOrEqual(12);
     db.close();
-    const again = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
-    await again.synced;
-    expect(readRipples(again.doc)).toHaveLength(12);
-    again.destroy();
+    expect(await ripplesOnNextLoad()).toBe(12);
   });
 
   it('answers the first sync only after the room has loaded completely from storage', async () => {
