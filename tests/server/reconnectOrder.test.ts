@@ -78,4 +78,33 @@ describe('an update that arrives before the client’s sync step 2', () => {
     ws.send(syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc())));
     expect(await closed).toBe(CLOSE.invalid.code);
   });
+
+  it('leaves nothing behind when part of a refused update could be applied', async () => {
+    const session = await server.createSession();
+    const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    await board.synced;
+    // One update from two writers: a complete ripple, and one that builds on a change
+    // the server never got. The server applies the update before it sees the gap.
+    const whole = new Y.Doc();
+    addRipple(whole, facilitator, { text: 'Compleet, maar in een geweigerde update' }, { id: 'whole' });
+    const orphanDoc = new Y.Doc();
+    addRipple(orphanDoc, facilitator, { text: 'Nooit verstuurd' }, { id: 'lost' });
+    const before = Y.encodeStateVector(orphanDoc);
+    addRipple(orphanDoc, facilitator, { text: 'Bouwt erop voort' }, { id: 'orphan' });
+    const mixed = Y.mergeUpdates([Y.encodeStateAsUpdate(whole), Y.encodeStateAsUpdate(orphanDoc, before)]);
+
+    const { ws, closed } = await openRaw(`${server.wsUrl}/${session.id}?key=${session.facilitatorKey}`);
+    ws.send(syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc())));
+    ws.send(syncMessage((e) => syncProtocol.writeUpdate(e, mixed)));
+    expect(await closed).toBe(CLOSE.invalid.code);
+
+    // The room goes on from what it stored: a new ripple arrives, the refused one never does.
+    addRipple(board.doc, facilitator, { text: 'Daarna gewoon verder' }, { id: 'after' });
+    const viewer = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+    await waitFor(() => readRipple(viewer.doc, 'after') !== null, 3000, 'the later ripple');
+    expect(readRipple(viewer.doc, 'whole')).toBeNull();
+    expect(readRipple(board.doc, 'whole')).toBeNull();
+    board.destroy();
+    viewer.destroy();
+  });
 });
