@@ -6,7 +6,7 @@
  * Install once:  npm ci --prefix bench
  * Run:           node --import tsx bench/load/compare.ts [--minutes 2] [--full] [--sessions 50]
  *                  [--phones 30] [--interval-s 10] [--no-awareness] [--cpu-profile]   (--full = 5 minutes)
- *                  [--workers N] [--nice 10] [--server-js path/to/main.js]
+ *                  [--workers N] [--nice 10] [--server-js path/to/main.js] [--reference-first]
  */
 import { existsSync } from 'node:fs';
 import { cleanupAll } from './cleanup';
@@ -14,7 +14,12 @@ import { describeParams, parseScenarioFlags, printMachine, printResult, printTar
 import { runScenario, type ScenarioResult } from './scenario';
 import { mb, ms, pct } from './stats';
 
-const { params } = parseScenarioFlags({ minutes: 2, longFlag: 'full', longMinutes: 5 });
+const { params, flags } = parseScenarioFlags({
+  minutes: 2,
+  longFlag: 'full',
+  longMinutes: 5,
+  booleans: ['reference-first'],
+});
 
 if (params.servers.length > 0) {
   console.error('compare.ts starts both servers itself: --servers is for hold.ts and phonesLoad.ts.');
@@ -28,10 +33,21 @@ if (!existsSync(new URL('../node_modules/@y/websocket-server/src/server.js', imp
 console.log(`Kringen vs reference y-websocket server: ${describeParams(params)}, each`);
 printMachine();
 try {
-  console.log('\n-- Kringen');
-  const ours = await runScenario('kringen', params);
-  console.log('-- reference');
-  const reference = await runScenario('reference', params);
+  // Which half runs first can matter on a shared VM (the host's load drifts over minutes):
+  // --reference-first swaps them, to check a ratio does not come from the order.
+  const run = async (target: 'kringen' | 'reference') => {
+    console.log(target === 'kringen' ? '\n-- Kringen' : '\n-- reference');
+    return runScenario(target, params);
+  };
+  let ours: ScenarioResult;
+  let reference: ScenarioResult;
+  if (flags['reference-first']) {
+    reference = await run('reference');
+    ours = await run('kringen');
+  } else {
+    ours = await run('kringen');
+    reference = await run('reference');
+  }
   printResult(ours);
   printResult(reference);
   printComparison(ours, reference);

@@ -37,10 +37,16 @@ export function parseScenarioFlags(defaults: {
   longMinutes?: number;
   sessions?: number;
   phones?: number;
+  /** Boolean flags of this script alone (e.g. compare.ts's `reference-first`), returned in `flags`. */
+  booleans?: readonly string[];
 }) {
   const longFlag = defaults.longFlag ?? 'long';
+  const own = Object.fromEntries(
+    (defaults.booleans ?? []).map((name) => [name, { type: 'boolean' as const }]),
+  );
   const { values } = parseArgs({
     options: {
+      ...own,
       sessions: { type: 'string' },
       phones: { type: 'string' },
       minutes: { type: 'string' },
@@ -100,7 +106,8 @@ export function parseScenarioFlags(defaults: {
     servers: list(values.servers),
     serverPids: list(values['server-pids']).map((pid) => Math.round(number('server-pids', pid, 0))),
   };
-  return { params, long };
+  const flags = Object.fromEntries((defaults.booleans ?? []).map((name) => [name, values[name] === true]));
+  return { params, long, flags };
 }
 
 export function describeParams(p: ScenarioParams): string {
