@@ -282,6 +282,13 @@ export class Room {
    * an update waits for the client's step 2 instead of being refused.
    */
   async receiveUpdate(peer: RoomPeer, update: Uint8Array, kind: 'step2' | 'update'): Promise<void> {
+    if (kind === 'update' && this.waitingForStep2.has(peer)) {
+      // Later updates of a peer wait behind the one already waiting, untried: they may build
+      // on it, and each try that finds a gap costs a reload from storage, which a client
+      // must not be able to repeat at will.
+      if (this.destroyed || this.refused.has(peer) || this.waitForStep2(peer, update)) return;
+      return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
+    }
     await this.checkAndApply(peer, update, false);
     if (kind !== 'step2' || this.sentStep2.has(peer)) return;
     this.sentStep2.add(peer);

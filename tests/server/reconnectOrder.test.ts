@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { addRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { CLOSE } from '../../shared/protocol/closeCodes';
@@ -77,6 +78,40 @@ describe('an update that arrives before the client’s sync step 2', () => {
     // A step 2 that holds nothing of this client's.
     ws.send(syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc())));
     expect(await closed).toBe(CLOSE.invalid.code);
+  });
+
+  it('tries the updates waiting for a step 2 once, not one reload from storage each', async () => {
+    class CountingStore extends MemoryUpdateStore {
+      loads = 0;
+      override async load(name: string) {
+        this.loads++;
+        return super.load(name);
+      }
+    }
+    const store = new CountingStore();
+    const own = await startTestServer({}, { store });
+    try {
+      const session = await own.createSession();
+      const doc = new Y.Doc();
+      addRipple(doc, facilitator, { text: 'Nooit verstuurd' }, { id: 'lost' });
+      const { ws, closed } = await openRaw(`${own.wsUrl}/${session.id}?key=${session.facilitatorKey}`);
+      // Twenty changes that build on one the server never got, before any step 2.
+      for (let i = 0; i < 20; i++) {
+        const before = Y.encodeStateVector(doc);
+        addRipple(doc, facilitator, { text: `Bouwt erop voort ${i}` }, { id: `later${i}` });
+        ws.send(syncMessage((e) => syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc, before))));
+      }
+      ws.send(syncMessage((e) => syncProtocol.writeSyncStep2(e, doc)));
+      const board = connectClient(own.wsUrl, session.id, { key: session.facilitatorKey });
+      await waitFor(() => readRipple(board.doc, 'later19') !== null, 3000, 'all of them after the step 2');
+      // The room's first load, and one reload after the first update with a gap.
+      expect(store.loads).toBe(2);
+      ws.close();
+      expect(await closed).not.toBe(CLOSE.invalid.code);
+      board.destroy();
+    } finally {
+      await own.dispose();
+    }
   });
 
   it('leaves nothing behind when part of a refused update could be applied', async () => {
