@@ -1,4 +1,3 @@
-import { historyRows } from './compaction';
 import type { Db } from './database';
 import type { StoredDoc, UpdateStore } from './UpdateStore';
 
@@ -15,7 +14,9 @@ import type { StoredDoc, UpdateStore } from './UpdateStore';
  * One server owns the file (DATA_DIR is not shared; instances that share sessions use
  * PostgreSQL), so the caller's document holds every stored update, and a compaction writes
  * it as the snapshot as it is, without rebuilding the room from its rows (a merge that took
- * 300–560 ms for a 500-ripple room).
+ * 300–560 ms for a 500-ripple room). For the same reason seqs grow in commit order, so the
+ * log above a snapshot's seq is exactly what the snapshot lacks: a compaction leaves the
+ * rows where they are, and they are the room's history, each update at its own time.
  *
  * Calls take effect in the order they are made: a `load`, `history`, `compact` or `close`
  * first commits the appends still waiting for their group commit.
@@ -28,11 +29,11 @@ export class SqliteUpdateStore implements UpdateStore {
       snapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
         'select upto_seq, data from snapshots where room = ?',
       ),
-      log: db.prepare<[string], { seq: number; at: number; data: Buffer }>(
-        'select seq, at, data from updates where room = ? order by seq',
+      logAbove: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'select seq, data from updates where room = ? and seq > ? order by seq',
       ),
-      logUpTo: db.prepare<[string, number], { at: number; data: Buffer }>(
-        'select at, data from updates where room = ? and seq <= ? order by seq',
+      log: db.prepare<[string], { at: number; data: Buffer }>(
+        'select at, data from updates where room = ? order by seq',
       ),
       append: db.prepare<[string, number, Uint8Array]>(
         'insert into updates (room, at, data) values (?, ?, ?)',
@@ -40,16 +41,10 @@ export class SqliteUpdateStore implements UpdateStore {
       saveSnapshot: db.prepare<[string, number, Uint8Array]>(
         'insert into snapshots (room, upto_seq, data) values (?, ?, ?) on conflict(room) do update set upto_seq = max(upto_seq, excluded.upto_seq), data = excluded.data',
       ),
-      historyAt: db.prepare<[string, number], { data: Buffer }>(
-        'select data from history where room = ? and minute = ?',
-      ),
-      saveHistory: db.prepare<[string, number, Uint8Array]>(
-        'insert into history (room, minute, data) values (?, ?, ?) on conflict(room, minute) do update set data = excluded.data',
-      ),
+      // Written by compactions of earlier versions, which moved the log there merged per minute.
       historyRows: db.prepare<[string], { minute: number; data: Buffer }>(
         'select minute, data from history where room = ? order by minute',
       ),
-      drop: db.prepare<[string, number]>('delete from updates where room = ? and seq <= ?'),
     };
     // Made once: better-sqlite3 builds a wrapper per `transaction` call (~10 µs a commit).
     this.appendAll = db.transaction(
@@ -60,14 +55,14 @@ export class SqliteUpdateStore implements UpdateStore {
 
   private readonly appendAll;
 
-  /** Every row still in the log, not only those above the snapshot's seq: see UpdateStore. */
+  /** The snapshot and the log above its seq (see the class comment). */
   async load(room: string): Promise<StoredDoc> {
     this.commitPending();
     // One read transaction, so both reads see the same state of the file.
-    const { snapshot, rows } = this.db.transaction(() => ({
-      snapshot: this.statements.snapshot.get(room),
-      rows: this.statements.log.all(room),
-    }))();
+    const { snapshot, rows } = this.db.transaction(() => {
+      const snapshot = this.statements.snapshot.get(room);
+      return { snapshot, rows: this.statements.logAbove.all(room, snapshot?.upto_seq ?? 0) };
+    })();
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
@@ -120,31 +115,17 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   /**
-   * Moves the log up to `uptoSeq` into the snapshot: `snapshot`, the caller's whole
-   * document, replaces the old one (see the class comment for why it needs no merge). The
-   * removed updates are kept in `history`, merged per minute, so a session's growth can be
-   * replayed later. One transaction: measured 25–60 ms for a 500-update log of a
-   * 400 KB room, every few minutes per busy room.
+   * Writes `snapshot`, the caller's whole document, as the room's state up to `uptoSeq` (see
+   * the class comment for why it needs no merge). The log stays as it is: loads read only
+   * the rows above the snapshot's seq, and replays read them all. Moving the rows to a
+   * per-minute history, merged, made a compaction of a bench-sized room (~960 updates)
+   * cost 40–150 ms instead of 1–4 ms (bench/README.md, 25 November).
    */
   async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const invalid = checkRoom(room) ?? checkBytes('snapshot', snapshot) ?? checkNumber('uptoSeq', uptoSeq);
     if (invalid) return invalid;
     this.commitPending();
-    const { statements } = this;
-    this.db
-      .transaction(() => {
-        const removed = statements.logUpTo
-          .all(room, uptoSeq)
-          .map((row) => ({ at: row.at, update: new Uint8Array(row.data) }));
-        const history = historyRows(removed, (minute) => {
-          const row = statements.historyAt.get(room, minute);
-          return row ? new Uint8Array(row.data) : null;
-        });
-        for (const { minute, data } of history) statements.saveHistory.run(room, minute, data);
-        statements.saveSnapshot.run(room, uptoSeq, snapshot);
-        statements.drop.run(room, uptoSeq);
-      })
-      .immediate();
+    this.statements.saveSnapshot.run(room, uptoSeq, snapshot);
   }
 
   async history(room: string): Promise<Array<{ at: number; update: Uint8Array }>> {

@@ -6,7 +6,8 @@
  *
  * The stores several instances can share keep the contract PostgreSQL needs when they
  * write at once (SQLite, with one writer, keeps it trivially, except that its compaction
- * takes the caller's document as complete, which with one writer it is):
+ * takes the caller's document as complete, which with one writer it is, and keeps the log
+ * rows for replay, loading only those above the snapshot's seq):
  * - a log row is either still in the log or absorbed by the snapshot, never neither: `load`
  *   returns every row still in the log, whatever its seq (in PostgreSQL a row with a lower
  *   seq can commit after a higher one, after a compaction up to that higher seq);
@@ -30,14 +31,15 @@ export interface UpdateStore {
   append(room: string, update: Uint8Array, at: number): Promise<number>;
   /**
    * Replaces the log rows up to `uptoSeq` that exist now by a snapshot of `snapshot`, the old
-   * snapshot and those rows merged (the history keeps the rows, merged per minute). The
+   * snapshot and those rows merged (the history keeps the rows: merged per minute in
+   * PostgreSQL, as they are in SQLite). The
    * caller's `uptoSeq` comes from an append that has resolved, and `snapshot` holds every
    * update up to it.
    */
   compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   /**
-   * The room's whole history, oldest first: compacted updates merged per minute, then the
-   * log. Replaying all of them in order rebuilds the document; replaying a prefix shows it
+   * The room's whole history, oldest first: compacted updates (merged per minute, or each
+   * at its own time where the store keeps them), then the log. Replaying all of them in order rebuilds the document; replaying a prefix shows it
    * as it was at that time.
    */
   history(room: string): Promise<Array<{ at: number; update: Uint8Array }>>;

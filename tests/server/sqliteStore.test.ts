@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { openDatabase } from '../../server/storage/database';
 import { SqliteUpdateStore } from '../../server/storage/SqliteUpdateStore';
 import { addRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
+import { docAt } from '../../shared/export/replay';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { startTestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
@@ -55,6 +57,71 @@ function lockDatabase(dataDir: string): () => void {
 }
 
 const facilitator = { role: 'facilitator' as const, id: 'facilitator' };
+
+const keysAt = (history: Array<{ at: number; update: Uint8Array }>, time: number) => {
+  const doc = docAt(history, time);
+  const found = Object.keys(doc.getMap('items').toJSON()).sort();
+  doc.destroy();
+  return found;
+};
+
+describe('the SQLite store’s compaction', () => {
+  const t0 = 1_700_000_040_000;
+
+  it('keeps every update for replay, each at its own time, and loads only what the snapshot lacks', async () => {
+    const { store } = openStore(await tempDir());
+    const w = writer();
+    const seqs: number[] = [];
+    for (let i = 0; i < 6; i++) seqs.push(await store.append('room', w.set(`k${i}`), t0 + i * 1000));
+    await store.compact('room', Y.encodeStateAsUpdate(w.doc), seqs[3] as number);
+
+    const stored = await store.load('room');
+    expect(stored.updates).toHaveLength(2);
+    expect(stored.lastSeq).toBe(seqs[5]);
+    expect(itemsOfStored(stored)).toEqual(keys('k0', 'k1', 'k2', 'k3', 'k4', 'k5'));
+
+    const history = await store.history('room');
+    expect(history.map((entry) => entry.at)).toEqual([0, 1, 2, 3, 4, 5].map((i) => t0 + i * 1000));
+    // Within the compacted part too, a replay shows each second as it was.
+    expect(keysAt(history, t0 + 1500)).toEqual(['k0', 'k1']);
+    expect(keysAt(history, t0 + 4000)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
+  });
+
+  it('reads a file whose earlier compactions moved the log to a history merged per minute', async () => {
+    const dataDir = await tempDir();
+    const { store, db } = openStore(dataDir);
+    const w = writer();
+    const early = [0, 1, 2].map((i) => w.set(`k${i}`));
+    const seqs: number[] = [];
+    for (const [i, update] of early.entries()) seqs.push(await store.append('room', update, t0 + i * 1000));
+    for (let i = 3; i < 5; i++) seqs.push(await store.append('room', w.set(`k${i}`), t0 + 60_000 + i * 1000));
+    // What a compaction up to k2 wrote before: the snapshot, the rows merged into their
+    // minute, and the rows gone from the log.
+    db.prepare('insert into snapshots (room, upto_seq, data) values (?, ?, ?)').run(
+      'room',
+      seqs[2],
+      Y.mergeUpdates(early),
+    );
+    db.prepare('insert into history (room, minute, data) values (?, ?, ?)').run(
+      'room',
+      t0,
+      Y.mergeUpdates(early),
+    );
+    db.prepare('delete from updates where seq <= ?').run(seqs[2]);
+
+    const stored = await store.load('room');
+    expect(stored.updates).toHaveLength(2);
+    expect(itemsOfStored(stored)).toEqual(keys('k0', 'k1', 'k2', 'k3', 'k4'));
+    const history = await store.history('room');
+    expect(history.map((entry) => entry.at)).toEqual([t0, t0 + 63_000, t0 + 64_000]);
+    expect(keysAt(history, t0 + 63_500)).toEqual(['k0', 'k1', 'k2', 'k3']);
+
+    // A compaction now leaves the log alone; the old history stays in front of it.
+    await store.compact('room', Y.encodeStateAsUpdate(w.doc), seqs[4] as number);
+    expect((await store.load('room')).updates).toHaveLength(0);
+    expect((await store.history('room')).map((entry) => entry.at)).toEqual([t0, t0 + 63_000, t0 + 64_000]);
+  });
+});
 
 describe('the SQLite store, when things go wrong', () => {
   it('rejects an append it could not commit with SQLite’s reason, stores nothing, and carries on', async () => {

@@ -147,9 +147,10 @@ describe.each(backends)('the $name update store', (backend) => {
         return items;
       };
       expect(replay(Number.POSITIVE_INFINITY)).toEqual(itemsOf([Y.encodeStateAsUpdate(w.doc)]));
-      // The first minute was compacted (merged per minute); the second minute partly.
+      // The first minute was compacted, the second partly: a store may merge compacted
+      // updates per minute (a replay inside that minute shows all of it) or keep each.
       expect(Object.keys(replay(t0 + 59_999)).sort()).toEqual(['k0', 'k1', 'k2']);
-      expect(Object.keys(replay(t0 + MINUTE)).sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
+      expect(Object.keys(replay(t0 + MINUTE + 4_000)).sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
       expect(Object.keys(replay(t0 + 2 * MINUTE + 10_000)).sort()).toHaveLength(9);
     }),
   );
