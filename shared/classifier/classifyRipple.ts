@@ -2,7 +2,7 @@ import type { Codebook } from '../codebooks/types';
 import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
-import { type RankedCode, rankCodes } from './score';
+import { type RankedCode, rankCodes, scoreCodes } from './score';
 import { detectLanguage } from './stopwords';
 import { tokenize } from './tokenize';
 import { type RippleValence, suggestValence } from './valence';
@@ -41,4 +41,20 @@ export function classifyRipple(text: string, codebook: Codebook = WORKING_ELEMEN
   const best = ranked[0];
   const code = best && best.score >= MIN_SCORE ? best.code : null;
   return { code, ranked, valence: suggestValence(tokens) };
+}
+
+/**
+ * The suggestion alone: always `classifyRipple(text, codebook).code`, without quoting the
+ * evidence or reading the valence. The server suggests a code for every new ripple and
+ * stores only the code; the board quotes the evidence with `classifyRipple`.
+ *
+ * @example
+ * suggestCode('We zijn deur-aan-deur gegaan om wensen op te halen'); // 'needs'
+ */
+export function suggestCode(text: string, codebook: Codebook = WORKING_ELEMENTS): string | null {
+  const lexicon = compileLexicon(codebook);
+  const tokens = tokenize(typeof text === 'string' ? text : '');
+  const language = detectLanguage(tokens.map((token) => token.word));
+  const best = scoreCodes(findMatches(tokens, lexicon, language), lexicon)[0];
+  return best && best.score >= MIN_SCORE ? best.code : null;
 }

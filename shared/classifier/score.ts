@@ -22,11 +22,7 @@ export function rankCodes(
   matches: readonly Match[],
   lexicon: CompiledLexicon,
 ): RankedCode[] {
-  const byCode = lexicon.codeIds.map(() => [] as Match[]);
-  for (const match of matches) byCode[match.codeIndex]?.push(match);
-  const ranked = lexicon.codeIds.map((code, codeIndex) => {
-    const taken = takeDistinct(byCode[codeIndex] ?? []);
-    const score = taken.reduce((sum, match) => sum + match.weight, 0);
+  return scoreCodes(matches, lexicon).map(({ code, score, taken }) => {
     const evidence: string[] = [];
     for (const match of [...taken].sort((a, b) => a.first - b.first || a.last - b.last)) {
       const first = tokens[match.first];
@@ -35,10 +31,27 @@ export function rankCodes(
       const quote = text.slice(first.start, last.end);
       if (!evidence.includes(quote)) evidence.push(quote);
     }
-    return { code, codeIndex, score: Math.round(score * 1000) / 1000, evidence };
+    return { code, score, evidence };
   });
-  ranked.sort((a, b) => b.score - a.score || a.codeIndex - b.codeIndex);
-  return ranked.map(({ code, score, evidence }) => ({ code, score, evidence }));
+}
+
+/**
+ * Every code's score and the matches that make it, best first (equal scores in codebook
+ * order): the ranking without its evidence, which the server's suggestions do not store.
+ */
+export function scoreCodes(
+  matches: readonly Match[],
+  lexicon: CompiledLexicon,
+): Array<{ code: string; score: number; taken: Match[] }> {
+  const byCode = lexicon.codeIds.map(() => [] as Match[]);
+  for (const match of matches) byCode[match.codeIndex]?.push(match);
+  const scored = lexicon.codeIds.map((code, codeIndex) => {
+    const taken = takeDistinct(byCode[codeIndex] ?? []);
+    const score = taken.reduce((sum, match) => sum + match.weight, 0);
+    return { code, codeIndex, score: Math.round(score * 1000) / 1000, taken };
+  });
+  scored.sort((a, b) => b.score - a.score || a.codeIndex - b.codeIndex);
+  return scored;
 }
 
 /** Strongest matches first; skip an entry already counted or a word already used. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { classifyRipple } from '../classifier';
+import { suggestCode } from '../classifier';
 import type { SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
 import { readMeta, readRipple, readRipples } from './read';
@@ -35,7 +35,7 @@ export function ripplesToSuggest(doc: Y.Doc, changes: readonly DocChange[]): str
  * where it differs from what is stored. Returns how many ripples changed.
  *
  * @example
- * updateSuggestions(doc, ['r1']); // r1.suggestedCode = classifyRipple(r1.text, codebook).code
+ * updateSuggestions(doc, ['r1']); // r1.suggestedCode = suggestCode(r1.text, codebook)
  */
 export function updateSuggestions(
   doc: Y.Doc,
@@ -48,7 +48,7 @@ export function updateSuggestions(
     const ripple = readRipple(doc, id);
     const map = roots(doc).ripples.get(id);
     if (!ripple || !map || ripple.code !== null) continue;
-    const code = classifyRipple(ripple.text, codebook).code;
+    const code = suggestCode(ripple.text, codebook);
     if (code !== ripple.suggestedCode) writes.push({ map, code });
   }
   if (writes.length > 0) {

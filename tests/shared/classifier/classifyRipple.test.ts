@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyRipple, MIN_SCORE } from '../../../shared/classifier';
+import { classifyRipple, MIN_SCORE, suggestCode } from '../../../shared/classifier';
 import { BUILTIN_CODEBOOKS, type Codebook, WORKING_ELEMENTS } from '../../../shared/codebooks';
 import { DEV_CORPUS, HELDOUT_CORPUS } from './corpus';
 
@@ -180,5 +180,27 @@ describe('classifyRipple', () => {
     expect(classifyRipple('De werving is helaas mislukt').valence).toBe('negative');
     expect(classifyRipple('Trots op de markt, maar de opkomst was teleurstellend').valence).toBe('mixed');
     expect(classifyRipple('De markt was op dinsdag').valence).toBeNull();
+  });
+});
+
+describe('suggestCode', () => {
+  it("is classifyRipple's code, for corpus texts and every codebook", () => {
+    for (const codebook of BUILTIN_CODEBOOKS)
+      for (const text of CORPUS_TEXTS)
+        expect(suggestCode(text, codebook)).toBe(classifyRipple(text, codebook).code);
+  });
+
+  it("is classifyRipple's code, for random and nasty texts", () => {
+    for (const text of NASTY) expect(suggestCode(text)).toBe(classifyRipple(text).code);
+    const words = ['wensen', 'ideeën', 'visie', 'eigenaarschap', 'ontmoeten', 'aangepast', 'trust', 'door'];
+    const mixed = fc
+      .array(fc.oneof(fc.constantFrom(...words), fc.string()), { maxLength: 20 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), mixed), (text) => {
+        expect(suggestCode(text)).toBe(classifyRipple(text).code);
+      }),
+      { numRuns: 500, seed: 20_261_206 },
+    );
   });
 });
