@@ -33,6 +33,8 @@ export interface Config {
   compactEvery: number;
   /** How long an empty room stays in memory, in ms. */
   idleUnloadMs: number;
+  /** How long the room's changes wait to go out to the phones together, in ms (0: at once). */
+  phoneBatchMs: number;
   /** Wrong join codes per IP per minute (a six-character code is guessable without a limit). */
   joinAttemptsPerMinute: number;
   /** Longest ripple text the server stores (at most the schema's own limit). */
@@ -100,6 +102,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: int(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     compactEvery: int(env, 'COMPACT_EVERY', 500, 1, 1_000_000),
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 60_000, 0, 24 * 3600_000),
+    phoneBatchMs: int(env, 'PHONE_BATCH_MS', 500, 0, 5_000),
     joinAttemptsPerMinute: int(env, 'JOIN_ATTEMPTS_PER_MINUTE', 30, 1, 100_000),
     maxRippleText: int(env, 'MAX_RIPPLE_TEXT', LIMITS.rippleText, 20, LIMITS.rippleText),
     maxRipplesPerSession: int(env, 'MAX_RIPPLES_PER_SESSION', 2000, 1, 100_000),

@@ -69,6 +69,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     store,
     log,
     compactEvery: config.compactEvery,
+    phoneBatchMs: config.phoneBatchMs,
     idleUnloadMs: config.idleUnloadMs,
     quota: {
       maxRippleText: config.maxRippleText,

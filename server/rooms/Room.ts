@@ -36,6 +36,11 @@ export interface RoomOptions {
   compactEvery: number;
   /** Other instances serving the same sessions (none by default). */
   relay?: RoomRelay;
+  /**
+   * How long stored changes wait to go out to the phones together, in ms (0: at once).
+   * Boards and presenters always get each change at once. See `sendToPhones`.
+   */
+  phoneBatchMs?: number;
   now?: () => number;
 }
 
@@ -83,6 +88,9 @@ export class Room {
   private readonly awarenessToSend = new Set<number>();
   private readonly leftAwarenessIds = new Map<number, RoomPeer>();
   private awarenessFlush: NodeJS.Immediate | null = null;
+  /** Stored changes on their way to the phones, and whom each need not reach (its sender). */
+  private phoneBatch: Array<{ update: Uint8Array; except: RoomPeer | null }> = [];
+  private phoneFlush: NodeJS.Timeout | null = null;
   /** The compaction under way, started after an update; the next one waits for it. */
   private compacting: Promise<void> | null = null;
   /** Whether other instances write to this room too (a relay is configured). */
@@ -447,6 +455,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
+    if (this.phoneFlush) clearTimeout(this.phoneFlush);
     void this.channel?.close();
     this.current.off('update', this.broadcastUpdate);
     this.awareness.off('update', this.broadcastAwareness);
@@ -471,10 +480,49 @@ export class Room {
 
   /** Sends a stored (or relayed) change to everyone but `except` and, when it is ours, to the other instances. */
   private send(update: Uint8Array, except: RoomPeer | null, publish: boolean): void {
-    const message = encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
-    for (const peer of this.peers) if (peer !== except) peer.send(message);
+    const batchPhones = (this.options.phoneBatchMs ?? 0) > 0;
+    let message: Uint8Array | null = null;
+    for (const peer of this.peers) {
+      if (peer === except || (batchPhones && peer.actor.role === 'participant')) continue;
+      message ??= encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+      peer.send(message);
+    }
+    if (batchPhones) this.sendToPhones(update, except);
     if (publish) this.channel?.publishUpdate(update);
   }
+
+  /**
+   * Phones get the room's changes in batches: every change goes to every phone, and each
+   * message is a socket write on the server and a radio wake-up on the phone. A burst of
+   * ripples or votes in a room of 200 phones was 200 writes per change; now it is one
+   * merged update per phone per PHONE_BATCH_MS. A phone shows its own changes at once
+   * (they are local), and the board and presenter are not batched, so only another
+   * participant's ripple reaches a phone that much later.
+   */
+  private sendToPhones(update: Uint8Array, except: RoomPeer | null): void {
+    this.phoneBatch.push({ update, except });
+    if (this.phoneFlush) return;
+    this.phoneFlush = setTimeout(this.flushPhones, this.options.phoneBatchMs);
+    // A server shutting down does not wait for it: phones resync when they reconnect.
+    this.phoneFlush.unref();
+  }
+
+  private readonly flushPhones = (): void => {
+    this.phoneFlush = null;
+    const batch = this.phoneBatch;
+    this.phoneBatch = [];
+    const first = batch[0];
+    if (this.destroyed || !first) return;
+    const update = batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    // A batch of one phone's own changes need not go back to it; any other batch goes to all.
+    const except = batch.every((entry) => entry.except === first.except) ? first.except : null;
+    let message: Uint8Array | null = null;
+    for (const peer of this.peers) {
+      if (peer === except || peer.actor.role !== 'participant') continue;
+      message ??= encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+      peer.send(message);
+    }
+  };
 
   /**
    * Awareness changes go out once per event-loop turn, all changed states in one message:

@@ -8,6 +8,8 @@ export interface RoomRegistryOptions {
   store: UpdateStore;
   log: Logger;
   compactEvery: number;
+  /** How long stored changes wait to go out to the phones together (Room's phoneBatchMs). */
+  phoneBatchMs: number;
   quota: RoomQuota;
   /** How long a room with nobody in it stays in memory. */
   idleUnloadMs: number;
@@ -44,8 +46,8 @@ export class RoomRegistry {
     if (pendingUnload) await pendingUnload;
     let room = this.loading.get(name);
     if (!room) {
-      const { store, log, compactEvery, quota, relay } = this.options;
-      room = Room.load(name, { store, log, compactEvery, quota, ...(relay ? { relay } : {}) });
+      const { store, log, compactEvery, phoneBatchMs, quota, relay } = this.options;
+      room = Room.load(name, { store, log, compactEvery, phoneBatchMs, quota, ...(relay ? { relay } : {}) });
       this.loading.set(name, room);
       room.catch(() => this.loading.delete(name));
     }

@@ -30,6 +30,12 @@ async function sessionWithTwoPhones() {
     true,
   );
   await waitFor(() => readRipples(facilitator.doc).length === 2, 3000, 'both ripples at the facilitator');
+  // Phones get others' changes in batches (PHONE_BATCH_MS): an attack needs the ripple it attacks.
+  await waitFor(
+    () => readRipples(phone1.doc).length === 2 && readRipples(phone2.doc).length === 2,
+    3000,
+    'both ripples on both phones',
+  );
   const observe = async (): Promise<TestClient> => {
     const observer = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
     await observer.synced;
