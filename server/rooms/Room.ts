@@ -481,14 +481,22 @@ export class Room {
   /** Sends a stored (or relayed) change to everyone but `except` and, when it is ours, to the other instances. */
   private send(update: Uint8Array, except: RoomPeer | null, publish: boolean): void {
     const batchPhones = (this.options.phoneBatchMs ?? 0) > 0;
+    this.sendUpdateTo(
+      update,
+      (peer) => peer !== except && !(batchPhones && peer.actor.role === 'participant'),
+    );
+    if (batchPhones) this.sendToPhones(update, except);
+    if (publish) this.channel?.publishUpdate(update);
+  }
+
+  /** Sends `update` as one sync message, encoded once, to the peers `to` picks. */
+  private sendUpdateTo(update: Uint8Array, to: (peer: RoomPeer) => boolean): void {
     let message: Uint8Array | null = null;
     for (const peer of this.peers) {
-      if (peer === except || (batchPhones && peer.actor.role === 'participant')) continue;
+      if (!to(peer)) continue;
       message ??= encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
       peer.send(message);
     }
-    if (batchPhones) this.sendToPhones(update, except);
-    if (publish) this.channel?.publishUpdate(update);
   }
 
   /**
@@ -516,12 +524,7 @@ export class Room {
     const update = batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((entry) => entry.update));
     // A batch of one phone's own changes need not go back to it; any other batch goes to all.
     const except = batch.every((entry) => entry.except === first.except) ? first.except : null;
-    let message: Uint8Array | null = null;
-    for (const peer of this.peers) {
-      if (peer === except || peer.actor.role !== 'participant') continue;
-      message ??= encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
-      peer.send(message);
-    }
+    this.sendUpdateTo(update, (peer) => peer !== except && peer.actor.role === 'participant');
   };
 
   /**
