@@ -34,13 +34,9 @@ export const MIN_SCORE = 0.8;
  * // { code: 'needs', ranked: [{ code: 'needs', score: 2.5, evidence: ['deur-aan-deur', 'wensen'] }, …], valence: null }
  */
 export function classifyRipple(text: string, codebook: Codebook = WORKING_ELEMENTS): Classification {
-  const lexicon = compileLexicon(codebook);
-  const tokens = tokenize(typeof text === 'string' ? text : '');
-  const language = detectLanguage(tokens.map((token) => token.word));
-  const ranked = rankCodes(text, tokens, findMatches(tokens, lexicon, language), lexicon);
-  const best = ranked[0];
-  const code = best && best.score >= MIN_SCORE ? best.code : null;
-  return { code, ranked, valence: suggestValence(tokens) };
+  const { lexicon, tokens, matches } = readText(text, codebook);
+  const ranked = rankCodes(text, tokens, matches, lexicon);
+  return { code: suggestionOf(ranked[0]), ranked, valence: suggestValence(tokens) };
 }
 
 /**
@@ -52,9 +48,19 @@ export function classifyRipple(text: string, codebook: Codebook = WORKING_ELEMEN
  * suggestCode('We zijn deur-aan-deur gegaan om wensen op te halen'); // 'needs'
  */
 export function suggestCode(text: string, codebook: Codebook = WORKING_ELEMENTS): string | null {
+  const { lexicon, matches } = readText(text, codebook);
+  return suggestionOf(scoreCodes(matches, lexicon)[0]);
+}
+
+/** The text's words and the codebook's keywords found among them. */
+function readText(text: string, codebook: Codebook) {
   const lexicon = compileLexicon(codebook);
   const tokens = tokenize(typeof text === 'string' ? text : '');
   const language = detectLanguage(tokens.map((token) => token.word));
-  const best = scoreCodes(findMatches(tokens, lexicon, language), lexicon)[0];
+  return { lexicon, tokens, matches: findMatches(tokens, lexicon, language) };
+}
+
+/** The best-scoring code when its evidence is strong enough to suggest, else null. */
+function suggestionOf(best: { code: string; score: number } | undefined): string | null {
   return best && best.score >= MIN_SCORE ? best.code : null;
 }
