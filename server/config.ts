@@ -50,6 +50,10 @@ export interface Config {
   joinsPerSessionPerMinute: number;
   /** Directory with the built client (vite build output). */
   clientDir: string;
+  /** How long start-up waits for PostgreSQL and Redis to answer before giving up, in ms. */
+  startupWaitMs: number;
+  /** How long a stop (SIGTERM, SIGINT) may take before the server exits regardless, in ms. */
+  shutdownTimeoutMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -111,5 +115,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerIp: int(env, 'MAX_CONNECTIONS_PER_IP', 1000, 1, 100_000),
     joinsPerSessionPerMinute: int(env, 'JOINS_PER_SESSION_PER_MINUTE', 300, 1, 100_000),
     clientDir: resolve(env.CLIENT_DIR || 'dist/client'),
+    startupWaitMs: int(env, 'STARTUP_WAIT_MS', 60_000, 0, 3600_000),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
   };
 }

@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { noRelay, type RoomRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
+import { beforeDeadline } from './deadline';
 import { createApi } from './http/api';
 import { setSecurityHeaders } from './http/securityHeaders';
 import { createStaticHandler } from './http/serveStatic';
@@ -24,7 +25,13 @@ export interface KringenServer {
   rooms: RoomRegistry;
   /** Where sessions and documents live, for the start-up message (never a password). */
   storage: string;
-  close(): Promise<void>;
+  /**
+   * Stops: no new connections, every socket closed with 1001, every room's snapshot written,
+   * Redis and storage closed, each step until `timeoutMs` has passed. Returns whether
+   * everything was written; what was not is logged per room (nothing is lost either way:
+   * every update is in the log before anyone sees it).
+   */
+  close(timeoutMs?: number): Promise<boolean>;
 }
 
 export interface ServerOptions {
@@ -41,8 +48,8 @@ export interface ServerOptions {
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<KringenServer> {
   const log = options.log ?? consoleLogger;
   const storage = await openStorage(config, log);
-  const store = options.store ?? storage.store;
-  const { sessions } = storage;
+  const store = storage.watch(options.store ?? storage.store);
+  const { sessions, health } = storage;
   let relay: RoomRelay = noRelay;
   let joinLimiter = localLimiter(config.joinAttemptsPerMinute, 60_000);
   let sessionJoinLimiter = localLimiter(config.joinsPerSessionPerMinute, 60_000);
@@ -50,10 +57,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     // Loaded only when configured, like PostgreSQL's driver (openStorage.ts): importing
     // ioredis alone costs ~20 MB of memory, and most servers run without it.
     const { RedisRelay } = await import('./cluster/RedisRelay');
-    const redisRelay = await RedisRelay.connect(config.redisUrl, log).catch(async (error) => {
-      await storage.close();
-      throw error;
-    });
+    const redisRelay = await RedisRelay.connect(config.redisUrl, log, config.startupWaitMs).catch(
+      async (error) => {
+        await storage.close();
+        throw error;
+      },
+    );
     relay = redisRelay;
     // Limits hold across instances, or a guesser gets them once per instance.
     joinLimiter = redisLimiter(redisRelay.commands, 'join-ip', config.joinAttemptsPerMinute, 60_000);
@@ -77,7 +86,17 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       maxLinks: config.maxLinksPerSession,
     },
   });
-  const apiDeps = { config, sessions, store, rooms, relay, joinLimiter, sessionJoinLimiter, joinBaseUrl: '' };
+  const apiDeps = {
+    config,
+    sessions,
+    store,
+    health,
+    rooms,
+    relay,
+    joinLimiter,
+    sessionJoinLimiter,
+    joinBaseUrl: '',
+  };
   const api = createApi(apiDeps);
   const serveStatic = createStaticHandler(config.clientDir);
 
@@ -114,14 +133,31 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     port,
     rooms,
     storage: storage.description,
-    async close() {
-      await closeSockets();
-      await rooms.closeAll();
-      await relay.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    async close(timeoutMs = Number.POSITIVE_INFINITY) {
+      const deadline = Date.now() + timeoutMs;
+      // Stop listening first: a load balancer's next connection goes to another instance.
+      server.close();
+      server.closeIdleConnections();
+      await closeSockets(deadline);
+      const unwritten = await rooms.closeAll(deadline);
+      for (const { room, reason } of unwritten) {
+        log.error(
+          `room=${room} snapshot not written (${reason}); no update is lost: every update is in the log, only the snapshot is missing`,
+        );
+      }
+      let complete = unwritten.length === 0;
+      const finish = async (what: string, work: () => Promise<void>) => {
+        const outcome = await beforeDeadline(work(), deadline);
+        if (outcome.ok) return;
+        complete = false;
+        log.error(`${what} not closed cleanly: ${outcome.reason}`);
+      };
+      await finish('Redis', () => relay.close());
       server.closeAllConnections();
-      if (options.store) await options.store.close();
-      await storage.close();
+      health.close();
+      if (options.store) await finish('storage', () => (options.store as UpdateStore).close());
+      await finish('storage', () => storage.close());
+      return complete;
     },
   };
 }

@@ -35,9 +35,22 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[kringen] ${signal}: saving rooms and stopping`);
-    await kringen.close();
-    process.exit(0);
+    const timeoutMs = config.shutdownTimeoutMs;
+    console.log(
+      `[kringen] ${signal}: saving rooms and stopping (at most ${timeoutMs / 1000} s, SHUTDOWN_TIMEOUT_MS)`,
+    );
+    // The steps of close() each stop at the deadline; this is for anything that still hangs.
+    setTimeout(() => {
+      console.error('[kringen] SHUTDOWN_TIMEOUT_MS reached: exiting now; every update is in the log');
+      process.exit(1);
+    }, timeoutMs + 1_000);
+    const complete = await kringen.close(timeoutMs);
+    if (complete) console.log('[kringen] stopped: everything written');
+    else
+      console.error(
+        '[kringen] stopped with snapshots or connections not closed cleanly (see above); no update is lost',
+      );
+    process.exit(complete ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

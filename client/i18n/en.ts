@@ -174,6 +174,7 @@ export const en: Dictionary = {
   'error.close.tooManyConnections': 'Too many connections from this network. Try again in a few minutes.',
   'error.http.sessionBusy': 'Many people are joining right now. Try again in a minute.',
   'error.http.serverFull': 'This server cannot hold more sessions. Ask its administrator.',
+  'error.http.storageUnavailable': 'Kringen cannot save anything just now. Please try again in a minute.',
   'error.close.other': 'The connection was closed. Reload the page.',
   'error.http.invalidCode': 'That is not a join code. A code has six characters, like ACD-EFH.',
   'error.http.unknownCode': 'We do not know this code. Have another look at the screen.',

@@ -39,6 +39,7 @@ const HTTP_ERRORS: Record<string, MessageKey> = {
   'too-many-attempts': 'error.http.tooManyAttempts',
   'session-busy': 'error.http.sessionBusy',
   'server-full': 'error.http.serverFull',
+  'storage-unavailable': 'error.http.storageUnavailable',
   'invalid-request': 'error.http.invalidRequest',
   'session-not-found': 'error.http.sessionNotFound',
   unauthorized: 'error.http.unauthorized',

@@ -178,6 +178,7 @@ export const nl = {
     'Er zijn te veel verbindingen vanaf dit netwerk. Probeer het over een paar minuten opnieuw.',
   'error.http.sessionBusy': 'Er doen nu veel mensen tegelijk mee. Probeer het over een minuut opnieuw.',
   'error.http.serverFull': 'Er kunnen op deze server geen sessies meer bij. Vraag de beheerder.',
+  'error.http.storageUnavailable': 'Kringen kan even niets bewaren. Probeer het over een minuutje opnieuw.',
   'error.close.other': 'De verbinding werd verbroken. Laad de pagina opnieuw.',
   'error.http.invalidCode': 'Dat is geen deelnamecode. Een code heeft zes tekens, zoals ACD-EFH.',
   'error.http.unknownCode': 'Deze code kennen we niet. Kijk nog eens goed op het scherm.',

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
+import { untilReachable } from '../untilReachable';
 import type { RelayChannel, RelayHandlers, RoomRelay } from './RoomRelay';
 import { redactUrl } from './redactUrl';
 import { decodeFrame, encodeFrame, FRAME, type FrameType } from './relayFrame';
 
 const CHANNEL_PREFIX = 'kringen:room:';
 const CONNECT_TIMEOUT_MS = 10_000;
+const QUIT_TIMEOUT_MS = 1_000;
 
 /**
  * Rooms of several instances share updates and awareness through Redis pub/sub, one
@@ -22,6 +24,7 @@ export class RedisRelay implements RoomRelay {
   private lostFrames = false;
   private resyncTimer: NodeJS.Timeout | null = null;
   private closing = false;
+  private reportedDown = false;
 
   private constructor(
     private readonly pub: Redis,
@@ -36,19 +39,29 @@ export class RedisRelay implements RoomRelay {
     }
   }
 
-  /** Connects both connections; a Redis that does not answer at start-up is a configuration error. */
-  static async connect(url: string, log: Logger): Promise<RedisRelay> {
+  /**
+   * Connects both connections, waiting up to `waitMs` for a Redis that is not up yet; one
+   * that still does not answer then is a configuration error.
+   */
+  static async connect(url: string, log: Logger, waitMs = 0): Promise<RedisRelay> {
     const options = { lazyConnect: true, maxRetriesPerRequest: null, connectTimeout: CONNECT_TIMEOUT_MS };
-    const pub = new Redis(url, { ...options, enableOfflineQueue: false });
-    const sub = new Redis(url, options);
+    const attempt = async () => {
+      const pub = new Redis(url, { ...options, enableOfflineQueue: false });
+      const sub = new Redis(url, options);
+      try {
+        await Promise.all([pub.connect(), sub.connect()]);
+      } catch (error) {
+        pub.disconnect();
+        sub.disconnect();
+        throw error;
+      }
+      return new RedisRelay(pub, sub, log);
+    };
     try {
-      await Promise.all([pub.connect(), sub.connect()]);
+      return await untilReachable(`Redis at ${redactUrl(url)}`, attempt, { log, waitMs });
     } catch (error) {
-      pub.disconnect();
-      sub.disconnect();
       throw new Error(`cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${(error as Error).message}`);
     }
-    return new RedisRelay(pub, sub, log);
   }
 
   /** A connection for short commands (shared rate limits); it fails fast while Redis is away. */
@@ -88,10 +101,23 @@ export class RedisRelay implements RoomRelay {
     this.resyncListeners.push(listener);
   }
 
+  /**
+   * Says goodbye to Redis where it answers and drops the connection where it does not: a
+   * QUIT to a Redis that is away would wait in the subscriber's queue for ever, and hold up
+   * the server's stop with it.
+   */
   async close(): Promise<void> {
     this.closing = true;
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
-    await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
+    await Promise.allSettled(
+      [this.pub, this.sub].map(async (connection) => {
+        if (connection.status === 'ready') {
+          const quit = connection.quit().catch(() => undefined);
+          await Promise.race([quit, new Promise((resolve) => setTimeout(resolve, QUIT_TIMEOUT_MS))]);
+        }
+        connection.disconnect();
+      }),
+    );
   }
 
   private publish(channel: string, type: FrameType, payload: Uint8Array): void {
@@ -119,8 +145,11 @@ export class RedisRelay implements RoomRelay {
     }
   };
 
+  /** ioredis reports every failed reconnect; the log says once that Redis is away, and once that it is back. */
   private readonly onError = (error: Error): void => {
-    if (!this.closing) this.log.warn(`relay: redis ${error.message}`);
+    if (this.closing || this.reportedDown) return;
+    this.reportedDown = true;
+    this.log.warn(`relay: Redis away (${error.message}); rooms still work from storage, retrying`);
   };
 
   private readonly onDown = (): void => {
@@ -134,6 +163,10 @@ export class RedisRelay implements RoomRelay {
    * same (they may have missed ours).
    */
   private readonly onReady = (): void => {
+    if (this.reportedDown && this.status === 'up') {
+      this.reportedDown = false;
+      this.log.info('relay: Redis back');
+    }
     if (!this.lostFrames || this.closing) return;
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = setTimeout(() => void this.resync(), 50);

@@ -9,6 +9,7 @@ import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Config } from '../config';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { SessionRecord, SessionStore } from '../sessions/SessionStore';
+import { StorageError, type StorageHealth } from '../storage/StorageHealth';
 import type { UpdateStore } from '../storage/UpdateStore';
 import { clientIp } from './clientIp';
 import { exportRoutes } from './exportRoutes';
@@ -19,6 +20,8 @@ export interface ApiDeps {
   config: Config;
   sessions: SessionStore;
   store: UpdateStore;
+  /** Whether storage answers (for /api/health and a 503 instead of a 500 while it does not). */
+  health: StorageHealth;
   rooms: RoomRegistry;
   relay: RoomRelay;
   /** Wrong join codes per client address, and joins per session. */
@@ -122,14 +125,20 @@ export function createApi(deps: ApiDeps) {
     {
       method: 'GET',
       path: /^\/api\/health$/,
-      run: async (_req, res) =>
-        sendJson(res, 200, {
-          status: 'ok',
-          sessions: await deps.sessions.count(),
+      // 503 while storage is away, so a load balancer sends phones to an instance that can store.
+      run: async (_req, res) => {
+        const storage = await deps.health.check();
+        const sessions = storage === 'up' ? await deps.sessions.count().catch(() => null) : null;
+        const up = storage === 'up' && sessions !== null;
+        sendJson(res, up ? 200 : 503, {
+          status: up ? 'ok' : 'unavailable',
+          storage: up ? 'up' : 'down',
+          sessions,
           rooms: deps.rooms.size,
           relay: deps.relay.status,
           instance: deps.relay.instanceId,
-        }),
+        });
+      },
     },
     {
       method: 'POST',
@@ -221,7 +230,17 @@ export function createApi(deps: ApiDeps) {
       await route.run(req, res, params);
     } catch (error) {
       if (error instanceof HttpError) sendError(res, error);
-      else {
+      else if (error instanceof StorageError) {
+        // StorageHealth has logged the outage once; each request that meets it need not.
+        sendError(
+          res,
+          new HttpError(
+            503,
+            'storage-unavailable',
+            'The server cannot store anything right now. Try again in a moment.',
+          ),
+        );
+      } else {
         console.error('[kringen] API error', error);
         sendError(res, new HttpError(500, 'internal', 'Something went wrong on the server.'));
       }

@@ -12,6 +12,7 @@ import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
 import { noRelay, type RelayChannel, type RelayHandlers, type RoomRelay } from '../cluster/RoomRelay';
 import type { Logger } from '../log';
+import { StorageError } from '../storage/StorageHealth';
 import type { StoredDoc, UpdateStore } from '../storage/UpdateStore';
 import { checkQuota, type RoomQuota } from './checkQuota';
 import { stampAwarenessUpdate } from './stampAwareness';
@@ -197,7 +198,8 @@ export class Room {
     try {
       stored = await this.options.store.load(this.name);
     } catch (error) {
-      this.options.log.error(`room=${this.name} could not reload from storage, closing the room: ${error}`);
+      if (!(error instanceof StorageError))
+        this.options.log.error(`room=${this.name} could not reload from storage, closing the room: ${error}`);
       for (const peer of this.peers) peer.close('storageFailed', 'the session could not be reloaded');
       this.destroy();
       return;
@@ -374,7 +376,11 @@ export class Room {
     try {
       this.lastSeq = await this.options.store.append(this.name, changed, this.now());
     } catch (error) {
-      this.options.log.error(`room=${this.name} ${peer.label} storage failed, update not applied: ${error}`);
+      // An outage is logged once, by StorageHealth; anything else here is news.
+      if (!(error instanceof StorageError))
+        this.options.log.error(
+          `room=${this.name} ${peer.label} storage failed, update not applied: ${error}`,
+        );
       await this.reload();
       return this.refuse(peer, 'storageFailed', 'the update could not be stored');
     }
@@ -464,7 +470,9 @@ export class Room {
   }
 
   private refuse(peer: RoomPeer, name: CloseName, detail: string): void {
-    this.options.log.warn(`room=${this.name} ${peer.label} refused (${CLOSE[name].reason}): ${detail}`);
+    // A storage failure was logged where it happened, once per outage, not once per client.
+    if (name !== 'storageFailed')
+      this.options.log.warn(`room=${this.name} ${peer.label} refused (${CLOSE[name].reason}): ${detail}`);
     this.refused.add(peer);
     peer.close(name, detail);
   }

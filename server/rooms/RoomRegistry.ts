@@ -1,4 +1,5 @@
 import type { RoomRelay } from '../cluster/RoomRelay';
+import { beforeDeadline } from '../deadline';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
 import type { RoomQuota } from './checkQuota';
@@ -45,6 +46,19 @@ export class RoomRegistry {
     const pendingUnload = this.unloading.get(name);
     if (pendingUnload) await pendingUnload;
     let room = this.loading.get(name);
+    // A room that closed itself (storage failed while it reloaded) is loaded anew.
+    if (
+      room &&
+      (await room.then(
+        (r) => r.isDestroyed,
+        () => false,
+      )) &&
+      this.loading.get(name) === room
+    ) {
+      this.loading.delete(name);
+      room = undefined;
+    }
+    room ??= this.loading.get(name);
     if (!room) {
       const { store, log, compactEvery, phoneBatchMs, quota, relay } = this.options;
       room = Room.load(name, { store, log, compactEvery, phoneBatchMs, quota, ...(relay ? { relay } : {}) });
@@ -97,22 +111,30 @@ export class RoomRegistry {
     await done;
   }
 
-  /** Saves and drops every room, connected or not (used at shutdown, after the sockets are closed). */
-  async closeAll(): Promise<void> {
+  /**
+   * Writes every room's snapshot and drops the rooms, connected or not (at shutdown, after
+   * the sockets are closed), until `deadline` (a Date.now() time). A snapshot that cannot be
+   * written in time loses nothing: every update is in the log already, and the next load
+   * reads it from there. Returns the rooms whose snapshot was not written, and why.
+   */
+  async closeAll(deadline = Number.POSITIVE_INFINITY): Promise<Array<{ room: string; reason: string }>> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await Promise.all([...this.unloading.values()]);
-    const rooms = await Promise.allSettled([...this.loading.values()]);
+    const unwritten: Array<{ room: string; reason: string }> = [];
+    const pending = [...this.loading.entries()];
     this.loading.clear();
-    for (const result of rooms) {
-      if (result.status !== 'fulfilled') continue;
-      const room = result.value;
-      await room
-        .enqueue(() => room.compact())
-        .catch((error) =>
-          this.options.log.error(`room=${room.name} compaction at shutdown failed: ${error}`),
-        );
-      room.destroy();
+    await beforeDeadline(Promise.allSettled([...this.unloading.values()]), deadline);
+    for (const [name, loading] of pending) {
+      const outcome = await beforeDeadline(
+        loading.then(
+          (room) => room.enqueue(() => room.compact()).finally(() => room.destroy()),
+          // A room that never loaded holds nothing that storage lacks.
+          () => undefined,
+        ),
+        deadline,
+      );
+      if (!outcome.ok) unwritten.push({ room: name, reason: outcome.reason });
     }
+    return unwritten;
   }
 }

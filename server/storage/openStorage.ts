@@ -4,6 +4,7 @@ import type { SessionStore } from '../sessions/SessionStore';
 import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
 import { openDatabase } from './database';
 import { SqliteUpdateStore } from './SqliteUpdateStore';
+import { StorageHealth, watchedBy } from './StorageHealth';
 import type { UpdateStore } from './UpdateStore';
 
 export interface Storage {
@@ -11,6 +12,10 @@ export interface Storage {
   store: UpdateStore;
   /** Where the data lives, for the start-up message (never a password). */
   description: string;
+  /** Whether storage answers; `sessions` and the stores given to `watch` report to it. */
+  health: StorageHealth;
+  /** `store` (or a replacement) with its calls reported to `health`. */
+  watch(store: UpdateStore): UpdateStore;
   /** Closes the store and the database behind both. */
   close(): Promise<void>;
 }
@@ -29,12 +34,22 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
         import('./PostgresUpdateStore'),
         import('../sessions/PostgresSessionStore'),
       ]);
-    const pool = await openPostgres(config.databaseUrl, log);
+    const pool = await openPostgres(config.databaseUrl, log, config.startupWaitMs);
     const store = new PostgresUpdateStore(pool);
+    const description = describePostgresUrl(config.databaseUrl);
+    const health = new StorageHealth({
+      log,
+      description,
+      ping: async () => {
+        await pool.query('select 1');
+      },
+    });
     return {
-      sessions: new PostgresSessionStore(pool),
+      sessions: watchedBy(new PostgresSessionStore(pool), health),
       store,
-      description: describePostgresUrl(config.databaseUrl),
+      description,
+      health,
+      watch: (s) => watchedBy(s, health),
       // The update store ends the pool the session store shares.
       close: () => store.close(),
     };
@@ -42,10 +57,15 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
   // One connection for sessions and documents, on the event loop: see SqliteUpdateStore.
   const db = openDatabase(config.dataDir);
   const store = new SqliteUpdateStore(db);
+  const description = `SQLite in ${config.dataDir}`;
+  // No probe: SQLite's calls fail at once (busy_timeout is short), so each one may try.
+  const health = new StorageHealth({ log, description });
   return {
-    sessions: new SqliteSessionStore(db),
+    sessions: watchedBy(new SqliteSessionStore(db), health),
     store,
-    description: `SQLite in ${config.dataDir}`,
+    description,
+    health,
+    watch: (s) => watchedBy(s, health),
     async close() {
       try {
         await store.close();

@@ -1,5 +1,6 @@
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from '../log';
+import { untilReachable } from '../untilReachable';
 import { schema } from './schema';
 
 /** Advisory lock classes (the first key of the two-key form), so Kringen's locks never meet another app's. */
@@ -31,21 +32,34 @@ export function describePostgresUrl(url: string): string {
   }
 }
 
+/** Errors that waiting cannot mend: a wrong password or user (28xxx), a database that does not exist. */
+const isConfigurationError = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('28') || code === '3D000');
+};
+
 /**
- * Connects to the database in DATABASE_URL and creates the tables it lacks. The schema is
- * created under an advisory lock: `create table if not exists` is not safe against a second
- * instance doing the same at the same moment (both see no table, one fails).
+ * Connects to the database in DATABASE_URL and creates the tables it lacks, waiting up to
+ * `waitMs` for a database that is not up yet. The schema is created under an advisory
+ * lock: `create table if not exists` is not safe against a second instance doing the same
+ * at the same moment (both see no table, one fails).
  */
-export async function openPostgres(url: string, log: Logger): Promise<Pool> {
+export async function openPostgres(url: string, log: Logger, waitMs = 0): Promise<Pool> {
   // Without a timeout an unreachable host would hang start-up and every request for ever.
   const pool = new Pool({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  // An idle connection that breaks (database restart) emits here; unhandled, it would kill the server.
-  pool.on('error', (error) => log.warn(`PostgreSQL connection lost: ${error.message}`));
+  // An idle connection that breaks (database restart) emits here; unhandled, it would kill
+  // the server. What it means for the server is StorageHealth's to say, once.
+  pool.on('error', () => undefined);
   try {
-    await inTransaction(pool, async (client) => {
-      await client.query('select pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.schema]);
-      await client.query(schema('postgres'));
-    });
+    await untilReachable(
+      describePostgresUrl(url),
+      () =>
+        inTransaction(pool, async (client) => {
+          await client.query('select pg_advisory_xact_lock($1, 0)', [LOCK_CLASS.schema]);
+          await client.query(schema('postgres'));
+        }),
+      { log, waitMs, isFinal: isConfigurationError },
+    );
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new Error(

@@ -3,11 +3,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
+import { beforeDeadline } from '../deadline';
 import { clientIp } from '../http/clientIp';
 import type { Logger } from '../log';
 import type { Room, RoomPeer } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { SessionStore } from '../sessions/SessionStore';
+import { StorageError } from '../storage/StorageHealth';
 import { handleMessage } from './handleMessage';
 
 export interface WebSocketDeps {
@@ -52,7 +54,7 @@ async function resolveIdentity(
 }
 
 /** Serves the y-websocket protocol at /ws/<session id> on `server`. Returns a function that closes every socket. */
-export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Promise<void> {
+export function attachWebSocket(server: Server, deps: WebSocketDeps): (deadline?: number) => Promise<void> {
   // ws itself drops absurd frames (close 1009) before buffering them; we refuse
   // oversized-but-sane ones ourselves with a 44xx code so the client stops retrying.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes * 4 });
@@ -91,12 +93,15 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
       ws.pause();
       void resolveIdentity(deps, sessionId, url.searchParams)
         .catch((error: unknown): CloseName => {
-          deps.log.error(`room=${sessionId} identity lookup failed: ${error}`);
+          if (!(error instanceof StorageError))
+            deps.log.error(`room=${sessionId} identity lookup failed: ${error}`);
           return 'storageFailed';
         })
         .then((identity) => {
           if (typeof identity === 'string') {
-            deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[identity].reason}`);
+            // A storage outage is logged once by StorageHealth, not once per connection.
+            if (identity !== 'storageFailed')
+              deps.log.warn(`room=${sessionId} connection refused: ${CLOSE[identity].reason}`);
             ws.close(CLOSE[identity].code, CLOSE[identity].reason);
           } else serveConnection(ws, sessionId, identity, deps);
           ws.resume();
@@ -116,10 +121,13 @@ export function attachWebSocket(server: Server, deps: WebSocketDeps): () => Prom
   }, PING_INTERVAL_MS);
   pinger.unref();
 
-  return async () => {
+  // Closes every socket with 1001 (clients reconnect, to another instance if there is one),
+  // waiting for their goodbyes until `deadline`; sockets that have not answered by then are cut.
+  return async (deadline = Number.POSITIVE_INFINITY) => {
     clearInterval(pinger);
     for (const ws of wss.clients) ws.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await beforeDeadline(new Promise<void>((resolve) => wss.close(() => resolve())), deadline);
+    for (const ws of wss.clients) ws.terminate();
   };
 }
 
@@ -139,7 +147,8 @@ function serveConnection(
       if (ws.readyState === WebSocket.OPEN) ws.send(message);
     },
     close(name, detail) {
-      deps.log.warn(`room=${sessionId} ${label} closed: ${CLOSE[name].reason} (${detail})`);
+      if (name !== 'storageFailed')
+        deps.log.warn(`room=${sessionId} ${label} closed: ${CLOSE[name].reason} (${detail})`);
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) {
         ws.close(CLOSE[name].code, CLOSE[name].reason);
       }
@@ -188,7 +197,7 @@ function serveConnection(
       do loaded = await deps.rooms.open(sessionId);
       while (loaded.isDestroyed);
     } catch (error) {
-      deps.log.error(`room=${sessionId} could not be loaded: ${error}`);
+      if (!(error instanceof StorageError)) deps.log.error(`room=${sessionId} could not be loaded: ${error}`);
       peer.close('storageFailed', 'room could not be loaded');
       return;
     }

@@ -44,6 +44,10 @@ export interface PostgresServer {
   newDatabase(): Promise<string>;
   /** Stops the server and removes its files. */
   stop(): Promise<void>;
+  /** Stops the server as an outage would; its data stays for `resume`. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 /** PostgreSQL refuses to run as root: as root, its files and processes belong to the `postgres` user. */
@@ -88,15 +92,20 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c',
     'full_page_writes=off',
   ]);
-  const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let child: ChildProcess;
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let exited: Promise<void>;
+  const launch = () => {
+    child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const proc = child;
+    exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  };
 
   const url = `postgresql://kringen@127.0.0.1:${port}/postgres`;
   const query = async (sql: string) => {
@@ -109,7 +118,8 @@ export async function startPostgres(): Promise<PostgresServer> {
     }
   };
 
-  const stop = async () => {
+  /** Stops the postmaster and waits until it is gone; the data stays. */
+  const halt = async () => {
     // runuser does not pass signals on: signal the postmaster itself (SIGINT: fast shutdown).
     const pidFile = join(data, 'postmaster.pid');
     const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
@@ -120,25 +130,40 @@ export async function startPostgres(): Promise<PostgresServer> {
       // Already gone.
     }
     if (child.exitCode === null && child.signalCode === null) await exited;
+  };
+
+  const stop = async () => {
+    await halt();
     await rm(dir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await query('select 1');
-      break;
-    } catch (error) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await stop();
-        throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${output}`);
+  /** Waits until the server answers, or fails (stopping it) after 30 s. */
+  const ready = async () => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        await query('select 1');
+        return;
+      } catch (error) {
+        if (child.exitCode !== null || Date.now() > deadline) {
+          await stop();
+          throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n${output}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  }
+  };
+
+  launch();
+  await ready();
 
   return {
     url,
+    halt,
+    async resume() {
+      launch();
+      await ready();
+    },
     async newDatabase() {
       const name = `kringen_${process.pid}_${++databases}`;
       await query(`create database ${name}`);

@@ -19,6 +19,8 @@ export interface ServerProcess {
   /** Everything the server printed so far, stdout and stderr interleaved. */
   output(): string;
   kill(): Promise<void>;
+  /** Sends `signal` (a graceful stop) and waits for the exit: its code and how long it took. */
+  terminate(signal: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; ms: number }>;
   restart(): Promise<void>;
   /** Kills the server and removes its data directory. */
   stop(): Promise<void>;
@@ -99,6 +101,27 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     pid: () => (child as ChildProcess | null)?.pid ?? null,
     output: () => log,
     kill,
+    async terminate(signal, timeoutMs = 60_000) {
+      const proc = child as ChildProcess | null;
+      if (!proc) throw new Error('the server is not running');
+      const start = Date.now();
+      const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+      proc.kill(signal);
+      let timer: NodeJS.Timeout | undefined;
+      const code = await Promise.race([
+        exited,
+        new Promise<'hung'>((resolve) => {
+          timer = setTimeout(() => resolve('hung'), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (code === 'hung') {
+        await kill();
+        throw new Error(`the server did not exit within ${timeoutMs} ms of ${signal}:\n${log}`);
+      }
+      child = null;
+      return { code, ms: Date.now() - start };
+    },
     async restart() {
       await kill();
       log += '\n--- restart ---\n';

@@ -68,7 +68,7 @@ describe('storage', () => {
   async function twelveRipplesThenEmpty(compactEvery: number) {
     const dataDir = await tempDir();
     const server = await startTestServer({ compactEvery, idleUnloadMs: 50 }, { dataDir });
-    cleanup.push(() => server.close());
+    cleanup.push(() => server.dispose());
     const session = await server.createSession();
     const client = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
     await client.synced;

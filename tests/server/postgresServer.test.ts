@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../server/config';
 import { createServer } from '../../server/createServer';
 import { addRipple } from '../../shared/doc/commands';
@@ -59,12 +59,12 @@ describe.skipIf(!hasPostgres)('a server on PostgreSQL', () => {
 
     const client = track(connectClient(server.wsUrl, session.id, { key: session.facilitatorKey }));
     await waitFor(() => client.closes.includes(CLOSE.storageFailed.code), 10_000, 'the storage-failed close');
-    expect(server.logs.some((line) => line.includes('identity lookup failed'))).toBe(true);
+    // One line for the outage, not one per connection (the client has retried meanwhile).
+    expect(server.logs.filter((line) => line.includes('storage failed'))).toHaveLength(1);
     client.provider.disconnect();
-    const apiErrors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    cleanup.push(() => apiErrors.mockRestore());
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(500);
-    expect(apiErrors).toHaveBeenCalledWith('[kringen] API error', expect.anything());
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'unavailable', storage: 'down' });
   });
 });
 
@@ -76,6 +76,7 @@ describe('DATABASE_URL', () => {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: `postgresql://kringen:hunter2@127.0.0.1:${port}/kringen`,
+      startupWaitMs: 0,
     };
     const quiet = { info: () => {}, warn: () => {}, error: () => {} };
     const failure = await createServer(config, { log: quiet }).then(
