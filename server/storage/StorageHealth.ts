@@ -7,7 +7,7 @@ import type { Logger } from '../log';
  */
 export class StorageError extends Error {
   constructor(override readonly cause: unknown) {
-    super(`storage unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'StorageError';
   }
 }

@@ -48,6 +48,12 @@ export interface PostgresServer {
   halt(): Promise<void>;
   /** Starts a halted server again, on the same port with the same data. */
   resume(): Promise<void>;
+  /**
+   * Freezes every process of the server (SIGSTOP), as a host that stops answering does:
+   * connections hang instead of being refused. `thaw` lets them go on.
+   */
+  freeze(): void;
+  thaw(): void;
 }
 
 /** PostgreSQL refuses to run as root: as root, its files and processes belong to the `postgres` user. */
@@ -118,11 +124,42 @@ export async function startPostgres(): Promise<PostgresServer> {
     }
   };
 
+  const postmasterPid = () => {
+    const pidFile = join(data, 'postmaster.pid');
+    return existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+  };
+  /** The postmaster, its backends, and runuser above them. */
+  const processes = () => {
+    const pid = postmasterPid();
+    if (pid <= 0) return [];
+    let children: number[] = [];
+    try {
+      children = execFileSync('pgrep', ['-P', String(pid)])
+        .toString()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {
+      // pgrep exits 1 when there are none.
+    }
+    // runuser stops itself when its child stops (job control) and must be woken too.
+    return [pid, ...children, ...(child.pid ? [child.pid] : [])];
+  };
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const pid of processes()) {
+      try {
+        process.kill(pid, signal);
+      } catch {
+        // Gone meanwhile.
+      }
+    }
+  };
+
   /** Stops the postmaster and waits until it is gone; the data stays. */
   const halt = async () => {
     // runuser does not pass signals on: signal the postmaster itself (SIGINT: fast shutdown).
-    const pidFile = join(data, 'postmaster.pid');
-    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
+    signalAll('SIGCONT');
+    const pid = postmasterPid();
     try {
       if (pid > 0) process.kill(pid, 'SIGINT');
       else child.kill('SIGINT');
@@ -160,6 +197,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     url,
     halt,
+    freeze: () => signalAll('SIGSTOP'),
+    thaw: () => signalAll('SIGCONT'),
     async resume() {
       launch();
       await ready();

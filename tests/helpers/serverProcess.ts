@@ -156,3 +156,14 @@ async function waitForHealth(
   proc.kill('SIGKILL');
   throw new Error(`The server did not answer /api/health within ${timeoutMs} ms:\n${output()}`);
 }
+
+/** POSTs `body` as JSON to a server's API and returns the JSON answer; anything but 2xx throws. */
+export async function postJson(base: string, path: string, body: unknown): Promise<Record<string, string>> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, string>;
+}

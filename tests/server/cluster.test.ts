@@ -4,7 +4,7 @@ import { readRipple, readRipples } from '../../shared/doc/read';
 import type { Actor } from '../../shared/model/ripple';
 import { hasPostgres, type PostgresServer, startPostgres } from '../helpers/postgres';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { postJson, type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { type Balancer, startBalancer } from '../helpers/tcpBalancer';
 import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClient';
 
@@ -20,16 +20,6 @@ let b: ServerProcess;
 let phonesLb: Balancer;
 let boardLb: Balancer;
 const clients: TestClient[] = [];
-
-async function post(base: string, path: string, body: unknown): Promise<Record<string, string>> {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, string>;
-}
 
 const ready = hasPostgres && hasRedis;
 
@@ -66,12 +56,12 @@ const rippleIds = (client: TestClient) => new Set(readRipples(client.doc).map((r
 
 describe.skipIf(!ready)('two instances behind a balancer, with Redis and PostgreSQL', () => {
   it('converge, survive an instance dying, and resume after Redis restarts', async () => {
-    const session = await post(a.baseUrl, '/api/sessions', { title: 'Twee servers' });
+    const session = await postJson(a.baseUrl, '/api/sessions', { title: 'Twee servers' });
     const sessionId = session.id as string;
     // Phones join through B's HTTP API: sessions live in PostgreSQL, not in one instance.
     const joined = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        post(b.baseUrl, '/api/join', { code: session.joinCode, name: `Telefoon ${i}` }),
+        postJson(b.baseUrl, '/api/join', { code: session.joinCode, name: `Telefoon ${i}` }),
       ),
     );
     const phones = joined.map((p) => ({
