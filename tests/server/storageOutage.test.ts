@@ -1,9 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openDatabase } from '../../server/storage/database';
 import { PostgresUpdateStore } from '../../server/storage/PostgresUpdateStore';
 import { openPostgres } from '../../server/storage/postgresDatabase';
+import { SqliteUpdateStore } from '../../server/storage/SqliteUpdateStore';
 import { addRipple } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import type { Actor } from '../../shared/model/ripple';
@@ -274,4 +278,47 @@ describe('a stop while the SQLite file is locked', () => {
     await server.restart();
     expect(await rippleIdsAt(server.baseUrl, session)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
   }, 60_000);
+
+  it('writes what it can when the disk is full at shutdown, and says which room could not be written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kringen-full-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const db = openDatabase(dir);
+    cleanup.push(() => db.close());
+    const server = await startTestServer({ idleUnloadMs: 60_000 }, { store: new SqliteUpdateStore(db) });
+    let closed = false;
+    cleanup.push(async () => {
+      if (!closed) await server.close();
+    });
+    const session = await server.createSession();
+    const board = track(connectClient(server.wsUrl, session.id, { key: session.facilitatorKey }));
+    await board.synced;
+    for (let i = 0; i < 20; i++)
+      addRipple(board.doc, facilitator, { text: `${i} ${'lang verhaal '.repeat(30)}` });
+    const viewer = track(connectClient(server.wsUrl, session.id, { key: session.viewerKey }));
+    await waitFor(() => readRipples(viewer.doc).length === 20, 10_000, 'twenty stored ripples');
+
+    // A full disk, as SQLite sees one: the file may not grow past its current size.
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+    const start = Date.now();
+    const complete = await server.close(5_000);
+    closed = true;
+    expect(complete).toBe(false);
+    expect(Date.now() - start).toBeLessThan(5_000);
+    expect(server.logs).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `room=${session.id} snapshot not written \\(database or disk is full\\); no update is lost`,
+        ),
+      ),
+    );
+    expect(server.logs.filter((line) => line.includes('storage failed'))).toHaveLength(1);
+
+    // Every ripple is in the log.
+    const reopened = openDatabase(dir);
+    cleanup.push(() => reopened.close());
+    const stored = await new SqliteUpdateStore(reopened).load(session.id);
+    const doc = new Y.Doc();
+    for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(doc, update);
+    expect(readRipples(doc)).toHaveLength(20);
+  });
 });
