@@ -54,6 +54,8 @@ export interface Config {
   startupWaitMs: number;
   /** How long a stop (SIGTERM, SIGINT) may take before the server exits regardless, in ms. */
   shutdownTimeoutMs: number;
+  /** Delete sessions untouched for this many days (0: keep them until the facilitator deletes them). */
+  retentionDays: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -117,5 +119,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: resolve(env.CLIENT_DIR || 'dist/client'),
     startupWaitMs: int(env, 'STARTUP_WAIT_MS', 60_000, 0, 3600_000),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    retentionDays: int(env, 'RETENTION_DAYS', 0, 0, 36_500),
   };
 }

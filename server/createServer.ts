@@ -15,6 +15,7 @@ import { localLimiter, redisLimiter } from './http/sharedRateLimiter';
 import { consoleLogger, type Logger } from './log';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { warmUp } from './rooms/warmUp';
+import { startRetention } from './sessions/retention';
 import { openStorage } from './storage/openStorage';
 import type { UpdateStore } from './storage/UpdateStore';
 import { attachWebSocket } from './ws/attachWebSocket';
@@ -91,6 +92,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     sessions,
     store,
     health,
+    log,
     rooms,
     relay,
     joinLimiter,
@@ -126,6 +128,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const stopRetention =
+    config.retentionDays > 0
+      ? startRetention({ sessions, store, rooms, log }, config.retentionDays)
+      : () => {};
   apiDeps.joinBaseUrl = options.joinBaseUrl?.(port) ?? config.publicUrl ?? `http://localhost:${port}`;
 
   return {
@@ -135,6 +141,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     storage: storage.description,
     async close(timeoutMs = Number.POSITIVE_INFINITY) {
       const deadline = Date.now() + timeoutMs;
+      stopRetention();
       // Stop listening first: a load balancer's next connection goes to another instance.
       server.close();
       server.closeIdleConnections();

@@ -163,6 +163,7 @@ export const en: Dictionary = {
 
   'error.close.unauthorized': 'This link or participation is not (or no longer) valid for this session.',
   'error.close.notFound': 'This session does not exist (any more).',
+  'error.close.sessionDeleted': 'This session has been deleted. Nothing of it is kept any more.',
   'error.close.forbidden': 'That change was not allowed. Reload the page to continue.',
   'error.close.invalid': 'Something went wrong with a change. Reload the page to continue.',
   'error.close.tooLarge': 'That change was too large. Reload the page to continue.',

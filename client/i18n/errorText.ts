@@ -13,6 +13,8 @@ export function closeMessageKey(code: number, reason?: string): MessageKey {
       return 'error.close.unauthorized';
     case 'notFound':
       return 'error.close.notFound';
+    case 'sessionDeleted':
+      return 'error.close.sessionDeleted';
     case 'forbidden':
       return 'error.close.forbidden';
     case 'invalid':

@@ -166,6 +166,7 @@ export const nl = {
 
   'error.close.unauthorized': 'Deze link of deelname is niet (meer) geldig voor deze sessie.',
   'error.close.notFound': 'Deze sessie bestaat niet (meer).',
+  'error.close.sessionDeleted': 'Deze sessie is verwijderd. Wat erin stond, is nergens meer bewaard.',
   'error.close.forbidden': 'Die wijziging mocht niet. Laad de pagina opnieuw om verder te gaan.',
   'error.close.invalid': 'Er ging iets mis met een wijziging. Laad de pagina opnieuw om verder te gaan.',
   'error.close.tooLarge': 'Die wijziging was te groot. Laad de pagina opnieuw om verder te gaan.',

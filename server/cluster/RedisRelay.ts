@@ -89,6 +89,7 @@ export class RedisRelay implements RoomRelay {
       publishAwareness: (update) => send(FRAME.awareness, update),
       publishHello: () => send(FRAME.hello),
       publishResync: () => send(FRAME.resync),
+      publishDeleted: () => send(FRAME.deleted),
       close: async () => {
         if (this.rooms.get(channel) !== handlers) return;
         this.rooms.delete(channel);
@@ -139,6 +140,7 @@ export class RedisRelay implements RoomRelay {
       if (frame.type === FRAME.update) handlers.update(frame.payload);
       else if (frame.type === FRAME.awareness) handlers.awareness(frame.payload);
       else if (frame.type === FRAME.hello) handlers.hello();
+      else if (frame.type === FRAME.deleted) handlers.deleted();
       else handlers.resync();
     } catch (error) {
       this.log.warn(`relay: a frame from instance ${frame.from} was not applied: ${error}`);

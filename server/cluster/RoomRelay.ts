@@ -17,6 +17,8 @@ export interface RelayHandlers {
   hello(): void;
   /** Another instance may have missed or failed to send messages: reread storage. */
   resync(): void;
+  /** The session was deleted on another instance: close this instance's room too. */
+  deleted(): void;
 }
 
 export interface RelayChannel {
@@ -24,6 +26,7 @@ export interface RelayChannel {
   publishAwareness(update: Uint8Array): void;
   publishHello(): void;
   publishResync(): void;
+  publishDeleted(): void;
   /** Stops listening; the room is unloading. */
   close(): Promise<void>;
 }
@@ -45,6 +48,7 @@ const silentChannel: RelayChannel = {
   publishAwareness: () => undefined,
   publishHello: () => undefined,
   publishResync: () => undefined,
+  publishDeleted: () => undefined,
   close: async () => undefined,
 };
 

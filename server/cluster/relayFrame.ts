@@ -7,6 +7,7 @@ export const FRAME = {
   awareness: 1,
   hello: 2,
   resync: 3,
+  deleted: 4,
 } as const;
 
 export type FrameType = (typeof FRAME)[keyof typeof FRAME];

@@ -7,7 +7,9 @@ import { LANGUAGES } from '../../shared/model/ripple';
 import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
 import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Config } from '../config';
+import type { Logger } from '../log';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
+import { deleteSession } from '../sessions/deleteSession';
 import type { SessionRecord, SessionStore } from '../sessions/SessionStore';
 import { StorageError, type StorageHealth } from '../storage/StorageHealth';
 import type { UpdateStore } from '../storage/UpdateStore';
@@ -22,6 +24,7 @@ export interface ApiDeps {
   store: UpdateStore;
   /** Whether storage answers (for /api/health and a 503 instead of a 500 while it does not). */
   health: StorageHealth;
+  log: Logger;
   rooms: RoomRegistry;
   relay: RoomRelay;
   /** Wrong join codes per client address, and joins per session. */
@@ -171,6 +174,22 @@ export function createApi(deps: ApiDeps) {
             ? `${links.presenterUrl}#key=${await deps.sessions.viewerKey(id)}`
             : links.presenterUrl;
         sendJson(res, 200, { id, title: session.title, role, ...links, presenterUrl });
+      },
+    },
+    {
+      method: 'DELETE',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})$/,
+      run: async (req, res, [id = '']) => {
+        if (!(await deps.sessions.get(id)))
+          throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+        const role = await deps.sessions.roleForKey(id, String(req.headers['x-kringen-key'] ?? ''));
+        if (!role) throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
+        if (role !== 'facilitator')
+          throw new HttpError(403, 'forbidden', 'Only the facilitator can delete a session.');
+        await deleteSession(deps, id);
+        deps.log.info(`session=${id} deleted by its facilitator: document, history and participants`);
+        res.writeHead(204, { 'cache-control': 'no-store' });
+        res.end();
       },
     },
     {

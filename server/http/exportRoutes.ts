@@ -9,13 +9,27 @@ import { HttpError, readJsonBody, sendJson } from './respond';
 
 type CreateFromDoc = (deps: ApiDeps, req: IncomingMessage, title: string, doc: Y.Doc) => Promise<unknown>;
 
-async function checkAccess(deps: ApiDeps, req: IncomingMessage, id: string): Promise<void> {
+/**
+ * The key in `x-kringen-key` must open the session; `need: 'facilitator'` also refuses the
+ * presenter's key. The history (replay, growth) is the facilitator's alone: it holds every
+ * ripple that was ever withdrawn or hidden, with its author.
+ */
+async function checkAccess(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  id: string,
+  need: 'any' | 'facilitator' = 'any',
+): Promise<void> {
   if (!(await deps.sessions.get(id))) {
     throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
   }
   const key = String(req.headers['x-kringen-key'] ?? '');
-  if (!(await deps.sessions.roleForKey(id, key))) {
+  const role = await deps.sessions.roleForKey(id, key);
+  if (!role) {
     throw new HttpError(401, 'unauthorized', 'This link is not valid for this session.');
+  }
+  if (need === 'facilitator' && role !== 'facilitator') {
+    throw new HttpError(403, 'forbidden', "The session's history is for its facilitator only.");
   }
 }
 
@@ -35,8 +49,8 @@ function momentOf(req: IncomingMessage): number | null {
  * nobody is in it), or at an earlier moment, replayed from the stored history.
  */
 async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
-  await checkAccess(deps, req, id);
   const at = momentOf(req);
+  await checkAccess(deps, req, id, at === null ? 'any' : 'facilitator');
   if (at !== null) {
     const doc = docAt(await deps.store.history(id), at);
     const data = exportSession(doc, new Date(at));
@@ -99,7 +113,7 @@ export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc)
       method: 'GET',
       path: /^\/api\/sessions\/([a-z0-9]{1,64})\/growth\.(json|csv)$/,
       run: async (req, res, [id = '', format]) => {
-        await checkAccess(deps, req, id);
+        await checkAccess(deps, req, id, 'facilitator');
         const series = growthSeries(await deps.store.history(id));
         if (format === 'json') {
           sendJson(res, 200, { session: id, stepMs: 60_000, points: series });

@@ -237,7 +237,21 @@ export class Room {
         this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     },
     resync: () => void this.catchUp(),
+    // Told by the instance that deleted it, so not told again.
+    deleted: () => void this.enqueue(() => this.closeDeleted(false)),
   };
+
+  /**
+   * The session is deleted: everyone in the room is told (a final close, nothing to
+   * reconnect to), other instances close their copies, and the room is gone. Call it inside
+   * `enqueue`, so no update still in the queue is stored after the deletion.
+   */
+  closeDeleted(tellOthers = true): void {
+    if (this.destroyed) return;
+    if (tellOthers) this.channel?.publishDeleted();
+    for (const peer of this.peers) peer.close('sessionDeleted', 'the session was deleted');
+    this.destroy();
+  }
 
   /** Runs `task` after everything queued before it; a failing task does not stop the queue. */
   enqueue<T>(task: () => Promise<T> | T): Promise<T> {

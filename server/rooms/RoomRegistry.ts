@@ -1,4 +1,4 @@
-import type { RoomRelay } from '../cluster/RoomRelay';
+import { noRelay, type RelayHandlers, type RoomRelay } from '../cluster/RoomRelay';
 import { beforeDeadline } from '../deadline';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
@@ -18,6 +18,14 @@ export interface RoomRegistryOptions {
   relay?: RoomRelay;
 }
 
+const IGNORE_FRAMES: RelayHandlers = {
+  update: () => undefined,
+  awareness: () => undefined,
+  hello: () => undefined,
+  resync: () => undefined,
+  deleted: () => undefined,
+};
+
 /**
  * The rooms this server holds in memory. Loading and unloading are single-flight: all
  * connections that arrive while a room loads share one load, and a room that is being
@@ -27,6 +35,8 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Sessions being deleted or deleted: their rooms never load again. */
+  private readonly deleted = new Set<string>();
 
   constructor(private readonly options: RoomRegistryOptions) {
     // After the relay lost frames, every room in memory rereads storage.
@@ -42,6 +52,7 @@ export class RoomRegistry {
   }
 
   async open(name: string): Promise<Room> {
+    if (this.deleted.has(name)) throw new Error(`room=${name} belongs to a deleted session`);
     this.cancelIdle(name);
     const pendingUnload = this.unloading.get(name);
     if (pendingUnload) await pendingUnload;
@@ -66,6 +77,35 @@ export class RoomRegistry {
       room.catch(() => this.loading.delete(name));
     }
     return room;
+  }
+
+  /**
+   * Closes the room of a session that is being deleted, here and on the other instances:
+   * its clients are told (a final close), updates still in its queue are dropped, and it
+   * never loads again. `undo` lets it load again, for a deletion that failed.
+   */
+  async evict(name: string): Promise<{ undo(): void }> {
+    this.deleted.add(name);
+    this.cancelIdle(name);
+    const loading = this.loading.get(name);
+    const room = loading ? await loading.catch(() => null) : null;
+    if (room) {
+      await room.enqueue(() => room.closeDeleted());
+      if (this.loading.get(name) === loading) this.loading.delete(name);
+    } else {
+      // Not open here; other instances may have it open.
+      const channel = await (this.options.relay ?? noRelay).open(name, IGNORE_FRAMES);
+      channel.publishDeleted();
+      await channel.close();
+    }
+    return { undo: () => this.deleted.delete(name) };
+  }
+
+  /** True while someone is connected to the room on this instance. */
+  async inUse(name: string): Promise<boolean> {
+    const loading = this.loading.get(name);
+    const room = loading ? await loading.catch(() => null) : null;
+    return room !== null && room.peers.size > 0;
   }
 
   /** Called when a connection leaves: a room left empty unloads after the idle delay. */

@@ -36,6 +36,11 @@ export abstract class HashedSessionStore implements SessionStore {
   protected abstract participantRow(sessionId: string, id: string): Promise<ParticipantRow | null>;
   abstract delete(id: string): Promise<void>;
   abstract count(): Promise<number>;
+  protected abstract sessionRows(): Promise<SessionRow[]>;
+
+  async list(): Promise<SessionRecord[]> {
+    return (await this.sessionRows()).map(toRecord);
+  }
 
   async create(title: string, now = Date.now()) {
     const facilitatorKey = newSecret();

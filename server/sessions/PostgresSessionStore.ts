@@ -41,6 +41,13 @@ export class PostgresSessionStore extends HashedSessionStore {
     return rows[0] ? withTime(rows[0]) : null;
   }
 
+  protected async sessionRows(): Promise<SessionRow[]> {
+    const { rows } = await this.pool.query<SessionRow>(
+      `select ${SESSION_COLUMNS} from sessions order by created_at`,
+    );
+    return rows.map(withTime);
+  }
+
   protected async insertParticipant(row: ParticipantRow): Promise<void> {
     await this.pool.query(
       'insert into participants (id, session_id, secret_hash, name, created_at) values ($1, $2, $3, $4, $5)',

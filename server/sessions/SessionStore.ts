@@ -32,6 +32,8 @@ export interface SessionStore {
   /** The presenter key, for facilitators who want to share the presenter link again. */
   viewerKey(sessionId: string): Promise<string | null>;
   count(): Promise<number>;
+  /** Every session, oldest first (for the retention sweep). */
+  list(): Promise<SessionRecord[]>;
   /** The role a facilitator or presenter key grants in this session, or null. */
   roleForKey(sessionId: string, key: string): Promise<KeyRole | null>;
   addParticipant(

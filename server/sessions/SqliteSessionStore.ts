@@ -19,6 +19,7 @@ export class SqliteSessionStore extends HashedSessionStore {
       byId: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where id = ?`),
       byCode: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where join_code = ?`),
       count: db.prepare<[], { n: number }>('select count(*) as n from sessions'),
+      all: db.prepare<[], SessionRow>(`select ${SESSION_COLUMNS} from sessions order by created_at`),
       deleteParticipants: db.prepare<[string]>('delete from participants where session_id = ?'),
       deleteSession: db.prepare<[string]>('delete from sessions where id = ?'),
       insertParticipant: db.prepare<[string, string, string, string, number]>(
@@ -49,6 +50,10 @@ export class SqliteSessionStore extends HashedSessionStore {
 
   protected async sessionRow(column: 'id' | 'joinCode', value: string): Promise<SessionRow | null> {
     return (column === 'id' ? this.statements.byId : this.statements.byCode).get(value) ?? null;
+  }
+
+  protected async sessionRows(): Promise<SessionRow[]> {
+    return this.statements.all.all();
   }
 
   protected async insertParticipant(row: ParticipantRow): Promise<void> {

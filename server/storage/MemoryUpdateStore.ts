@@ -60,5 +60,16 @@ export class MemoryUpdateStore implements UpdateStore {
     return [...past, ...room.log.map(({ at, update }) => ({ at, update }))];
   }
 
+  async lastWrite(name: string): Promise<number | null> {
+    const room = this.rooms.get(name);
+    if (!room) return null;
+    const times = [...room.past.keys(), ...room.log.map((entry) => entry.at)];
+    return times.length > 0 ? Math.max(...times) : null;
+  }
+
+  async delete(name: string): Promise<void> {
+    this.rooms.delete(name);
+  }
+
   async close(): Promise<void> {}
 }

@@ -144,6 +144,32 @@ export class PostgresUpdateStore implements UpdateStore {
     return rows.map((row) => ({ at: int(row.at), update: new Uint8Array(row.data) }));
   }
 
+  async lastWrite(room: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ at: string | null }>(
+      `select greatest(
+         (select max(at) from updates where room = $1),
+         (select minute from history where room = $1 order by minute desc limit 1)
+       ) as at`,
+      [room],
+    );
+    const at = rows[0]?.at;
+    return at === null || at === undefined ? null : int(at);
+  }
+
+  /**
+   * Deletes the room's rows in one transaction, under the room's compaction lock so that a
+   * compaction under way cannot write the snapshot back. The rows' old versions stay in the
+   * table files until autovacuum reuses them; docs/privacy.md says so.
+   */
+  async delete(room: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS.room, room]);
+      await client.query('delete from updates where room = $1', [room]);
+      await client.query('delete from snapshots where room = $1', [room]);
+      await client.query('delete from history where room = $1', [room]);
+    });
+  }
+
   /** Ends the pool; appends still waiting for their turn fail. */
   async close(): Promise<void> {
     await this.pool.end();

@@ -41,6 +41,15 @@ export class SqliteUpdateStore implements UpdateStore {
       saveSnapshot: db.prepare<[string, number, Uint8Array]>(
         'insert into snapshots (room, upto_seq, data) values (?, ?, ?) on conflict(room) do update set upto_seq = max(upto_seq, excluded.upto_seq), data = excluded.data',
       ),
+      lastAt: db.prepare<[string], { at: number }>(
+        'select at from updates where room = ? order by seq desc limit 1',
+      ),
+      lastMinute: db.prepare<[string], { minute: number }>(
+        'select minute from history where room = ? order by minute desc limit 1',
+      ),
+      deleteLog: db.prepare<[string]>('delete from updates where room = ?'),
+      deleteSnapshot: db.prepare<[string]>('delete from snapshots where room = ?'),
+      deleteHistory: db.prepare<[string]>('delete from history where room = ?'),
       // Written by compactions of earlier versions, which moved the log there merged per minute.
       historyRows: db.prepare<[string], { minute: number; data: Buffer }>(
         'select minute, data from history where room = ? order by minute',
@@ -139,6 +148,32 @@ export class SqliteUpdateStore implements UpdateStore {
       ...history.map((row) => ({ at: row.minute, update: new Uint8Array(row.data) })),
       ...log.map((row) => ({ at: row.at, update: new Uint8Array(row.data) })),
     ];
+  }
+
+  async lastWrite(room: string): Promise<number | null> {
+    this.commitPending();
+    // The newest row by seq is the newest by time: one server appends, in order.
+    const times = [this.statements.lastAt.get(room)?.at, this.statements.lastMinute.get(room)?.minute];
+    const known = times.filter((t): t is number => t !== undefined);
+    return known.length > 0 ? Math.max(...known) : null;
+  }
+
+  /**
+   * Deletes the room's rows; secure_delete (database.ts) overwrites their content in the
+   * file, and the checkpoint folds the WAL back and truncates it, so neither file keeps a copy.
+   */
+  async delete(room: string): Promise<void> {
+    const invalid = checkRoom(room);
+    if (invalid) return invalid;
+    this.commitPending();
+    this.db
+      .transaction(() => {
+        this.statements.deleteLog.run(room);
+        this.statements.deleteSnapshot.run(room);
+        this.statements.deleteHistory.run(room);
+      })
+      .immediate();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Commits the waiting appends; the caller closes the database. */

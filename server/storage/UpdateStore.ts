@@ -43,5 +43,12 @@ export interface UpdateStore {
    * as it was at that time.
    */
   history(room: string): Promise<Array<{ at: number; update: Uint8Array }>>;
+  /** When the room was last written to (its newest update, stored or compacted), or null when never. */
+  lastWrite(room: string): Promise<number | null>;
+  /**
+   * Removes everything stored of the room (log, snapshot, history) so that none of it can be
+   * read back, from the database or from its files.
+   */
+  delete(room: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,6 +34,8 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   db.pragma('cache_size = -2000');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // A deleted session must not stay readable in the file's free pages (docs/privacy.md).
+  db.pragma('secure_delete = ON');
   db.exec(schema('sqlite'));
   return db;
 }

@@ -14,6 +14,8 @@ export const CLOSE = {
   notFound: { code: 4404, reason: 'session-not-found' },
   /** A change whose content breaks the document schema. */
   invalid: { code: 4422, reason: 'invalid-change' },
+  /** The facilitator deleted the session (or the server's retention period did): nothing is left to join. */
+  sessionDeleted: { code: 4410, reason: 'session-deleted' },
   /** A message larger than the server accepts. */
   tooLarge: { code: 4413, reason: 'message-too-large' },
   /** Limits (configurable on the server): the reason says which one was reached. */

@@ -90,6 +90,27 @@ describe.each(backends)('the $name update store', (backend) => {
   );
 
   it.skipIf(!backend.available)(
+    'deletes a room whole (log, snapshot, history) and leaves the others; knows when a room was last written',
+    withStore(async (store) => {
+      const w = writer();
+      const seqs: number[] = [];
+      for (const [i, key] of ['a', 'b', 'c'].entries())
+        seqs.push(await store.append('gone', w.set(key), (i + 1) * MINUTE));
+      await store.compact('gone', Y.encodeStateAsUpdate(w.doc), seqs[1] as number);
+      await store.append('stays', writer().set('x'), 5 * MINUTE);
+      expect(await store.lastWrite('gone')).toBe(3 * MINUTE);
+      expect(await store.lastWrite('stays')).toBe(5 * MINUTE);
+      expect(await store.lastWrite('never')).toBeNull();
+
+      await store.delete('gone');
+      expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      expect(await store.history('gone')).toEqual([]);
+      expect(await store.lastWrite('gone')).toBeNull();
+      expect(itemsOfStored(await store.load('stays'))).toEqual(keys('x'));
+    }),
+  );
+
+  it.skipIf(!backend.available)(
     'compacts the log up to a seq into the snapshot and keeps the rest',
     withStore(async (store) => {
       const w = writer();
