@@ -52,6 +52,15 @@ const silentChannel: RelayChannel = {
   close: async () => undefined,
 };
 
+/** Handlers for a channel opened only to publish (a deletion of a room not open here). */
+export const ignoreFrames: RelayHandlers = {
+  update: () => undefined,
+  awareness: () => undefined,
+  hello: () => undefined,
+  resync: () => undefined,
+  deleted: () => undefined,
+};
+
 /** One instance alone: nobody to tell. */
 export const noRelay: RoomRelay = {
   instanceId: 'local',

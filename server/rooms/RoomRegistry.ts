@@ -1,4 +1,4 @@
-import { noRelay, type RelayHandlers, type RoomRelay } from '../cluster/RoomRelay';
+import { ignoreFrames, noRelay, type RoomRelay } from '../cluster/RoomRelay';
 import { beforeDeadline } from '../deadline';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
@@ -17,14 +17,6 @@ export interface RoomRegistryOptions {
   /** Other instances serving the same sessions; absent for one instance alone. */
   relay?: RoomRelay;
 }
-
-const IGNORE_FRAMES: RelayHandlers = {
-  update: () => undefined,
-  awareness: () => undefined,
-  hello: () => undefined,
-  resync: () => undefined,
-  deleted: () => undefined,
-};
 
 /**
  * The rooms this server holds in memory. Loading and unloading are single-flight: all
@@ -94,7 +86,7 @@ export class RoomRegistry {
       if (this.loading.get(name) === loading) this.loading.delete(name);
     } else {
       // Not open here; other instances may have it open.
-      const channel = await (this.options.relay ?? noRelay).open(name, IGNORE_FRAMES);
+      const channel = await (this.options.relay ?? noRelay).open(name, ignoreFrames);
       channel.publishDeleted();
       await channel.close();
     }
