@@ -13,6 +13,7 @@ import { takeScreenKey } from '../session/screenKey';
 import { openPanel } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMapRipples, selectMeta } from '../store/selectors';
+import { DeleteSession } from './DeleteSession';
 
 /** The layout the board shows, with its axis or rings, in the shape the picture export draws. */
 function useExportLayout(): () => ExportLayout {
@@ -80,12 +81,14 @@ function ResearchTabs({ current }: { current: 'export' | 'analysis' | 'replay' }
   );
 }
 
-export function BoardExportPanel() {
+export function BoardExportPanel({ sessionId }: { sessionId: string }) {
   const { doc } = useSessionHandle();
+  const key = takeScreenKey('board', sessionId);
   return (
     <>
       <ResearchTabs current="export" />
       <ExportPanel doc={doc} getLayout={useExportLayout()} />
+      {key && <DeleteSession sessionId={sessionId} facilitatorKey={key} />}
     </>
   );
 }

@@ -40,7 +40,7 @@ function CurrentPanel({ sessionId }: { sessionId: string }) {
     case 'codebook':
       return <CodebookPanel />;
     case 'export':
-      return <BoardExportPanel />;
+      return <BoardExportPanel sessionId={sessionId} />;
     case 'analysis':
       return <BoardAnalysisPanel />;
     case 'replay':

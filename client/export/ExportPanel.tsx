@@ -3,11 +3,13 @@ import { useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { readMeta } from '../../shared/doc/read';
 import { type CsvDialect, linksCsv, ripplesCsv } from '../../shared/export/csv';
+import { withNames } from '../../shared/export/names';
 import { exportSession } from '../../shared/export/sessionExport';
 import { fileSlug as slug } from '../../shared/util/fileSlug';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import type { MapLayout } from './mapImage';
+import { NamePolicyField, useNamePolicy } from './namePolicy';
 
 const SIZES = { a4: 3508, a3: 4961, wide: 3000 } as const;
 type Size = keyof typeof SIZES;
@@ -30,6 +32,9 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
   const [size, setSize] = useState<Size>('a4');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'working';
+  const names = useNamePolicy((s) => s.names);
+  /** The session as a file: everything, with names as chosen. */
+  const data = () => withNames(exportSession(doc), names);
 
   async function save(name: string, make: () => Promise<Blob> | Blob) {
     try {
@@ -44,11 +49,11 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
   // Only the title: a whole exportSession (every ripple through docToView) just to name a file would add to the picture's wait.
   const title = () => slug(readMeta(doc).title);
   const csv = (sheet: 'ripples' | 'links', dialect: CsvDialect) => {
-    const data = exportSession(doc);
-    const text = sheet === 'ripples' ? ripplesCsv(data, dialect) : linksCsv(data, dialect);
+    const file = data();
+    const text = sheet === 'ripples' ? ripplesCsv(file, dialect) : linksCsv(file, dialect);
     const suffix = `${sheet === 'ripples' ? 'rimpelingen' : 'verbindingen'}${dialect === 'rfc4180' ? '' : '-excel'}`;
     return save(
-      `${slug(data.session.title)}-${suffix}.csv`,
+      `${slug(file.session.title)}-${suffix}.csv`,
       () => new Blob([text], { type: 'text/csv;charset=utf-8' }),
     );
   };
@@ -59,7 +64,7 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
       const { mapSvg, svgToPng, download } = await import('./mapImage');
       // Let the status paint before the drawing takes the main thread.
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      const svg = mapSvg(doc, getLayout(), language);
+      const svg = mapSvg(doc, getLayout(), language, new Date(), names);
       const name = `${title()}.${format}`;
       if (format === 'svg') {
         download(name, new Blob([svg], { type: 'image/svg+xml' }));
@@ -85,6 +90,7 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
     <section className="export-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('export.heading')}</h2>
       <p className="field__hint">{t('export.intro')}</p>
+      <NamePolicyField />
       <h3>{t('export.picture')}</h3>
       <label className="field">
         <span className="field__label">{t('export.size')}</span>
@@ -111,7 +117,7 @@ export function ExportPanel({ doc, getLayout }: { doc: Y.Doc; getLayout: () => M
           onClick={() =>
             save(
               `${title()}.kringen.json`,
-              () => new Blob([JSON.stringify(exportSession(doc), null, 2)], { type: 'application/json' }),
+              () => new Blob([JSON.stringify(data(), null, 2)], { type: 'application/json' }),
             )
           }
         >

@@ -6,6 +6,7 @@ import { importSession, parseSessionExport } from '../../shared/export/sessionEx
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { download } from './mapImage';
+import { NamePolicyField, useNamePolicy } from './namePolicy';
 
 type Loaded =
   | { kind: 'loading' }
@@ -25,6 +26,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
   const [index, setIndex] = useState(0);
   const [picture, setPicture] = useState<string | null>(null);
   const headers = useMemo(() => ({ 'x-kringen-key': screenKey }), [screenKey]);
+  const names = useNamePolicy((s) => s.names);
 
   useEffect(() => {
     let live = true;
@@ -48,7 +50,9 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
     // The end of the chosen minute: everything stored in it counts.
     const at = point.at + 59_999;
     const timer = setTimeout(async () => {
-      const response = await fetch(`/api/sessions/${sessionId}/export.json?at=${at}`, { headers });
+      const response = await fetch(`/api/sessions/${sessionId}/export.json?at=${at}&names=${names}`, {
+        headers,
+      });
       const parsed = parseSessionExport(await response.json());
       if (!live || !parsed.ok) return;
       const doc = new Y.Doc();
@@ -57,6 +61,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
       const positions = new Map(
         parsed.value.ripples.flatMap((r) => (r.position ? [[r.id, r.position] as const] : [])),
       );
+      // The server masked the names already (`names=`).
       const svg = mapSvg(doc, { positions }, language, new Date(at));
       doc.destroy();
       if (live) setPicture(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
@@ -65,7 +70,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
       live = false;
       clearTimeout(timer);
     };
-  }, [point, sessionId, headers, language]);
+  }, [point, sessionId, headers, language, names]);
   useEffect(() => () => void (picture && URL.revokeObjectURL(picture)), [picture]);
 
   async function growthCsv() {
@@ -82,6 +87,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
     <section className="replay" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('replay.heading')}</h2>
       <p className="field__hint">{t('replay.intro')}</p>
+      <NamePolicyField />
       {loaded.kind === 'loading' && <p role="status">{t('replay.loading')}</p>}
       {loaded.kind === 'failed' && <p role="alert">{t('export.failed', { reason: loaded.reason })}</p>}
       {loaded.kind === 'ready' && loaded.points.length === 0 && <p>{t('replay.empty')}</p>}

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import { docToView } from '../../shared/doc/viewModel';
 import { type MapDecorations, type MapNode, nodeHeight, renderMapSvg } from '../../shared/export/mapSvg';
+import { type NamePolicy, nameMask } from '../../shared/export/names';
 import type { Language } from '../../shared/model/ripple';
 import { translate } from '../i18n/useT';
 
@@ -35,18 +36,28 @@ function placeRest(nodes: MapNode[], placed: number): void {
   }
 }
 
-/** The map on the board as an SVG document, in the reader's language. */
-export function mapSvg(doc: Y.Doc, layout: MapLayout, language: Language, now = new Date()): string {
+/**
+ * The map on the board as an SVG document, in the reader's language, with participants'
+ * names as `names` says (pseudonyms numbered as in the JSON and CSV of the same session).
+ */
+export function mapSvg(
+  doc: Y.Doc,
+  layout: MapLayout,
+  language: Language,
+  now = new Date(),
+  names: NamePolicy = 'keep',
+): string {
   const view = docToView(doc);
+  const mask = nameMask(view.ripples, names, view.meta.language);
   const onMap = view.ripples.filter((r) => r.status === 'accepted');
   const withPlace = onMap.filter((r) => layout.positions.has(r.id));
   const without = onMap.filter((r) => !layout.positions.has(r.id));
   const nodes: MapNode[] = [...withPlace, ...without].map((r) => ({
     id: r.id,
-    text: r.text,
+    text: mask.text(r.text),
     code: r.code,
     order: r.order,
-    author: r.showAuthor ? r.authorName : '',
+    author: r.showAuthor ? mask.name(r.authorId, r.authorName) : '',
     x: layout.positions.get(r.id)?.x ?? 0,
     y: layout.positions.get(r.id)?.y ?? 0,
   }));

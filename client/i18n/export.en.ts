@@ -71,4 +71,19 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   'replay.loading': 'Loading the history…',
   'replay.empty': 'There is no history yet.',
   'replay.picture': 'The map at that moment',
+  'export.names': "Participants' names in what you save",
+  'export.names.keep': 'With names',
+  'export.names.pseudonymise': 'With pseudonyms (Participant 1, Participant 2, …)',
+  'export.names.drop': 'Without names',
+  'export.names.hint':
+    'Applies to the picture, the session file, the spreadsheets and the replay. One person keeps the same pseudonym within a file.',
+  'delete.heading': 'Delete session',
+  'delete.intro':
+    "Delete the map, every ripple, the history and participants' names from the server. This cannot be undone. Save what you need first.",
+  'delete.confirm': 'Yes, delete this session and everything in it for good',
+  'delete.button': 'Delete session',
+  'delete.working': 'Deleting…',
+  'delete.done': 'The session has been deleted. Nothing of it is kept.',
+  'delete.failed': 'Deleting did not work: {reason}',
+  'delete.home': 'To the home page',
 };

@@ -72,4 +72,19 @@ export const exportNl = {
   'replay.loading': 'De geschiedenis wordt geladen…',
   'replay.empty': 'Er is nog geen geschiedenis.',
   'replay.picture': 'De kaart op dat moment',
+  'export.names': 'Namen van deelnemers in wat je bewaart',
+  'export.names.keep': 'Met namen',
+  'export.names.pseudonymise': 'Met schuilnamen (Deelnemer 1, Deelnemer 2, …)',
+  'export.names.drop': 'Zonder namen',
+  'export.names.hint':
+    'Geldt voor het plaatje, het sessiebestand, de spreadsheets en het terugkijken. Eén persoon houdt in één bestand dezelfde schuilnaam.',
+  'delete.heading': 'Sessie verwijderen',
+  'delete.intro':
+    'Verwijder de kaart, alle rimpelingen, de geschiedenis en de namen van deelnemers van de server. Dit kan niet ongedaan worden. Bewaar eerst wat je nodig hebt.',
+  'delete.confirm': 'Ja, ik wil deze sessie en alles wat erin staat voorgoed verwijderen',
+  'delete.button': 'Sessie verwijderen',
+  'delete.working': 'Bezig met verwijderen…',
+  'delete.done': 'De sessie is verwijderd. Er is niets meer van bewaard.',
+  'delete.failed': 'Verwijderen lukte niet: {reason}',
+  'delete.home': 'Naar de startpagina',
 } as const;

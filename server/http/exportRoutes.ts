@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/export/csv';
 import { docAt, growthSeries } from '../../shared/export/replay';
+import { isNamePolicy, type NamePolicy, withNames } from '../../shared/export/names';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
 import { fileSlug as slug } from '../../shared/util/fileSlug';
 import type { ApiDeps, Route } from './api';
@@ -44,11 +45,17 @@ function momentOf(req: IncomingMessage): number | null {
   return time;
 }
 
+/** The session's export with participants' names as `?names=` asks. */
+async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
+  const names = namesOf(req);
+  return withNames(await documentOf(deps, req, id), names);
+}
+
 /**
  * The session's export: now, from the live room (loaded from storage for the occasion if
  * nobody is in it), or at an earlier moment, replayed from the stored history.
  */
-async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
+async function documentOf(deps: ApiDeps, req: IncomingMessage, id: string) {
   const at = momentOf(req);
   await checkAccess(deps, req, id, at === null ? 'any' : 'facilitator');
   if (at !== null) {
@@ -63,6 +70,15 @@ async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
   } finally {
     deps.rooms.release(room);
   }
+}
+
+/** `?names=keep|pseudonymise|drop`: what the file does with participants' names (default: keep). */
+function namesOf(req: IncomingMessage): NamePolicy {
+  const names = new URL(req.url ?? '/', 'http://localhost').searchParams.get('names') ?? 'keep';
+  if (!isNamePolicy(names)) {
+    throw new HttpError(400, 'invalid-request', 'names: must be "keep", "pseudonymise" or "drop"');
+  }
+  return names;
 }
 
 function dialectOf(req: IncomingMessage): CsvDialect {

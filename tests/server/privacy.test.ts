@@ -193,3 +193,36 @@ describe('the history', () => {
     expect((await get('export.json', session.viewerKey)).status).toBe(200);
   });
 });
+
+describe('exports through the API', () => {
+  it('pseudonymise or drop names with ?names=, in JSON, CSV and the history; anything else is refused', async () => {
+    const server = await startTestServer();
+    cleanup.push(() => server.dispose());
+    const { session } = await sessionWithSecrets(server);
+    const get = (path: string) =>
+      fetch(`${server.url}/api/sessions/${session.id}/${path}`, {
+        headers: { 'x-kringen-key': session.facilitatorKey },
+      });
+    expect(await (await get('export.json')).text()).toContain(SECRET_NAME);
+    const at = Date.now() + 1000;
+    for (const path of [
+      'export.json?names=pseudonymise',
+      `export.json?at=${at}&names=pseudonymise`,
+      'ripples.csv?names=pseudonymise',
+      'ripples.csv?dialect=rfc4180&names=drop',
+      'export.json?names=drop',
+    ]) {
+      const body = await (await get(path)).text();
+      expect(body, path).not.toContain('Annegien');
+      expect(body, path).not.toContain('Wolterbeek');
+    }
+    expect(await (await get('export.json?names=pseudonymise')).text()).toContain(
+      '"authorName": "Deelnemer 1"',
+    );
+    const refused = await get('export.json?names=everyone');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      message: 'names: must be "keep", "pseudonymise" or "drop"',
+    });
+  });
+});
