@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
 import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/export/csv';
-import { docAt, growthSeries } from '../../shared/export/replay';
 import { isNamePolicy, type NamePolicy, withNames } from '../../shared/export/names';
+import { docAt, growthSeries } from '../../shared/export/replay';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
 import { fileSlug as slug } from '../../shared/util/fileSlug';
 import type { ApiDeps, Route } from './api';
