@@ -4,6 +4,7 @@ import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { MapDecorations } from '../../shared/export/mapSvg';
 import { useMapLayout } from '../canvas/useMapLayout';
 import { AnalysisView } from '../export/AnalysisView';
+import { ContinueSession } from '../export/ContinueSession';
 import { ExportPanel } from '../export/ExportPanel';
 import type { MapLayout as ExportLayout } from '../export/mapImage';
 import { ReplayPanel } from '../export/ReplayPanel';
@@ -88,6 +89,7 @@ export function BoardExportPanel({ sessionId }: { sessionId: string }) {
     <>
       <ResearchTabs current="export" />
       <ExportPanel doc={doc} getLayout={useExportLayout()} />
+      <ContinueSession doc={doc} />
       {key && <DeleteSession sessionId={sessionId} facilitatorKey={key} />}
     </>
   );

@@ -163,6 +163,7 @@ const Card = memo(function Card({
               {data.coAuthors > 0 && ` ${t('node.coAuthors', { count: data.coAuthors })}`}
             </p>
           )}
+          {data.origin && <p className="ripple-card__origin">{t('node.origin', { session: data.origin })}</p>}
           {editable && selected && (
             <div className="ripple-card__actions">
               <button type="button" className="button button--small" data-action="edit">

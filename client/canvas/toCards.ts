@@ -10,6 +10,8 @@ export interface CardData {
   author: string | null;
   /** How many more people told the same (merged duplicates). */
   coAuthors: number;
+  /** The session the ripple was first mapped in ("title, YYYY-MM-DD"), when it came from another one. */
+  origin: string | null;
   order: number;
   kind: RippleKind;
   intended: Intended;
@@ -79,6 +81,7 @@ export function toMapCards(
         text: ripple.text,
         author: ripple.showAuthor && ripple.authorName ? ripple.authorName : null,
         coAuthors: ripple.coAuthors?.length ?? 0,
+        origin: ripple.origin ? `${ripple.origin.title}, ${ripple.origin.date}` : null,
         order: ripple.order,
         kind: ripple.kind,
         intended: ripple.intended,

@@ -1,14 +1,7 @@
 import './export.css';
 import { useId, useState } from 'react';
-import type { CreatedSession } from '../api/api';
 import { useT } from '../i18n/useT';
-import { navigate, sessionPath } from '../routes';
-import { rememberScreenKey } from '../session/screenKey';
-
-interface ImportIssue {
-  path: string;
-  message: string;
-}
+import { type ImportIssue, openAsNewSession } from './openAsNewSession';
 
 type State =
   | { kind: 'idle' }
@@ -37,24 +30,10 @@ export function ImportSessionForm() {
       setState({ kind: 'failed', text: t('import.notJson') });
       return;
     }
-    try {
-      const response = await fetch('/api/sessions/import', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(data),
-      });
-      const body = (await response.json()) as CreatedSession & { issues?: ImportIssue[]; message?: string };
-      if (!response.ok) {
-        const issues = body.issues ?? [{ path: '(file)', message: body.message ?? String(response.status) }];
-        setState({ kind: 'refused', issues });
-        return;
-      }
-      rememberScreenKey('board', body.id, body.facilitatorKey);
-      rememberScreenKey('present', body.id, body.viewerKey);
-      navigate(sessionPath(body.id, 'board'));
-    } catch (error) {
-      setState({ kind: 'failed', text: t('export.failed', { reason: (error as Error).message }) });
-    }
+    const result = await openAsNewSession(data);
+    if (result?.kind === 'refused') setState({ kind: 'refused', issues: result.issues });
+    else if (result?.kind === 'failed')
+      setState({ kind: 'failed', text: t('export.failed', { reason: result.reason }) });
   }
 
   const first = state.kind === 'refused' ? state.issues[0] : undefined;

@@ -37,6 +37,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'node.suggested': 'suggestion: {code}',
   'node.votes': '{count} {count|dot|dots}',
   'node.coAuthors': '+{count} {count|other|others}',
+  'node.origin': 'from {session}',
 
   'layout.toolbar': 'Map view',
   'layout.heading': 'Layout',

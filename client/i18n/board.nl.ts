@@ -38,6 +38,7 @@ export const boardNl = {
   'node.suggested': 'voorstel: {code}',
   'node.votes': '{count} {count|stip|stippen}',
   'node.coAuthors': '+{count} {count|andere|anderen}',
+  'node.origin': 'uit {session}',
 
   'layout.toolbar': 'Kaartweergave',
   'layout.heading': 'Indeling',

@@ -3,6 +3,7 @@ import { LIMITS } from '../../shared/model/limits';
 import { createSession } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ImportSessionForm } from '../export/ImportSessionForm';
+import { MergeSessionsForm } from '../export/MergeSessionsForm';
 import { httpErrorKey } from '../i18n/errorText';
 import { getLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
@@ -120,6 +121,7 @@ export function HomePage() {
         </section>
       </div>
       <ImportSessionForm />
+      <MergeSessionsForm />
     </main>
   );
 }

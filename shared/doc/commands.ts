@@ -3,6 +3,7 @@ import { LIMITS } from '../model/limits';
 import {
   type Actor,
   linkId,
+  mergedCoAuthors,
   type Ripple,
   type SessionMeta,
   type SessionPhase,
@@ -323,17 +324,10 @@ export function mergeRipples(
   const { ripples, links, votes } = roots(doc);
   const targetMap = ripples.get(targetId);
   if (!source || !target || !targetMap) return fail({ kind: 'not-found' });
-  const coAuthors = [...(target.coAuthors ?? [])];
-  const seen = new Set([target.authorId, ...coAuthors.map((a) => a.id)]);
-  for (const author of [{ id: source.authorId, name: source.authorName }, ...(source.coAuthors ?? [])]) {
-    if (seen.has(author.id)) continue;
-    seen.add(author.id);
-    coAuthors.push(author);
-  }
   const story = [target.story, source.story].filter((s) => s.trim() !== '').join('\n\n');
   const parsed = parseRipple({
     ...target,
-    coAuthors: coAuthors.slice(0, LIMITS.coAuthors),
+    coAuthors: mergedCoAuthors(target, source, LIMITS.coAuthors),
     story: story.slice(0, LIMITS.rippleStory),
     updatedAt: now,
   });

@@ -66,6 +66,8 @@ export const RIPPLE_ENTRIES = {
   proposedCauses: v.pipe(v.array(id), v.maxLength(LIMITS.proposedCauses)),
   // Added with merging (issue 4): older ripples have no such key.
   coAuthors: v.optional(coAuthors, []),
+  // Added with continuing and merging sessions: older ripples and files have no such key.
+  origin: v.optional(v.nullable(v.strictObject({ title: text(LIMITS.title), date: isoDate })), null),
 };
 
 type DefaultedField =
@@ -81,7 +83,8 @@ type DefaultedField =
   | 'extraCodes'
   | 'position'
   | 'proposedCauses'
-  | 'coAuthors';
+  | 'coAuthors'
+  | 'origin';
 
 /**
  * What a ripple field holds when its key is missing from the ripple's Y.Map. `addRipple`
@@ -103,6 +106,7 @@ export const RIPPLE_DEFAULTS: Readonly<Pick<Required<Ripple>, DefaultedField>> =
   position: null,
   proposedCauses: [],
   coAuthors: [],
+  origin: null,
 });
 
 /**
@@ -126,6 +130,7 @@ export const RippleSchema = v.strictObject({
   position: v.optional(RIPPLE_ENTRIES.position, RIPPLE_DEFAULTS.position),
   proposedCauses: v.optional(RIPPLE_ENTRIES.proposedCauses, () => []),
   coAuthors: v.optional(coAuthors, () => []),
+  origin: v.optional(RIPPLE_ENTRIES.origin.wrapped, RIPPLE_DEFAULTS.origin),
 });
 
 export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });

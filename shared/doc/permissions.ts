@@ -58,7 +58,8 @@ export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: 
     ripple.extraCodes.length === 0 &&
     ripple.suggestedCode === null &&
     ripple.position === null &&
-    (ripple.coAuthors ?? []).length === 0
+    (ripple.coAuthors ?? []).length === 0 &&
+    (ripple.origin ?? null) === null
   );
 }
 

@@ -65,9 +65,11 @@ const RIPPLE_COLUMNS = [
   'effects',
   'x',
   'y',
+  'origin_session',
+  'origin_date',
 ];
 /** Columns holding text people typed (indexes into RIPPLE_COLUMNS). */
-const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8]);
+const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8, 24]);
 
 /** The ripples sheet: one row per ripple with every attribute and code. */
 export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
@@ -103,6 +105,8 @@ export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
     (effects.get(r.id) ?? []).join(' '),
     r.position ? String(Math.round(r.position.x)) : '',
     r.position ? String(Math.round(r.position.y)) : '',
+    r.origin?.title ?? '',
+    r.origin?.date ?? '',
   ]);
   return toCsv(RIPPLE_COLUMNS, rows, dialect, RIPPLE_TEXT);
 }

@@ -83,6 +83,19 @@ export interface Ripple {
    * (optional here so ripples built by hand elsewhere need not name it).
    */
   coAuthors?: CoAuthor[];
+  /**
+   * The session this ripple was first mapped in, when it came into this one from another
+   * ("Doorgaan in een nieuwe sessie", "Sessies samenvoegen"); null for a ripple made here.
+   * Absent in older documents.
+   */
+  origin?: RippleOrigin | null;
+}
+
+/** Where a ripple was first mapped: that session's title and the day it was held. */
+export interface RippleOrigin {
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
 }
 
 /** Someone whose duplicate ripple was merged into another one. */
@@ -170,3 +183,18 @@ export interface Vote {
 
 export const linkId = (from: string, to: string): string => `${from}->${to}`;
 export const voteKey = (voterId: string, slot: number): string => `${voterId}:${slot}`;
+
+/**
+ * The co-authors of `target` once `source` is merged into it: everyone who told either, the
+ * target's own author once, in the order they came.
+ */
+export function mergedCoAuthors(target: Ripple, source: Ripple, max: number): CoAuthor[] {
+  const coAuthors = [...(target.coAuthors ?? [])];
+  const seen = new Set([target.authorId, ...coAuthors.map((a) => a.id)]);
+  for (const author of [{ id: source.authorId, name: source.authorName }, ...(source.coAuthors ?? [])]) {
+    if (seen.has(author.id)) continue;
+    seen.add(author.id);
+    coAuthors.push(author);
+  }
+  return coAuthors.slice(0, max);
+}

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple, mergeRipples, setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { hasChromium } from '../helpers/chromium';
+import { connectClient, waitFor } from '../helpers/yClient';
 import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Privacy from the board, as a facilitator does it: the names choice in "Bewaren" shapes
@@ -19,42 +19,29 @@ const BAREND = 'Barend Oosterhuis';
 const COR = 'Cor Dijkstra';
 
 describe.skipIf(!hasChromium)('privacy on the board', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndChromium();
 
   /** A phone joined under `name`: a stock y-websocket client with its participant identity, synced. */
   async function joinPhone(session: SeededSession, name: string) {
-    const joined = await fetch(`${server.baseUrl}/api/join`, {
+    const joined = await fetch(`${env.server().baseUrl}/api/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: session.joinCode, name }),
     }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-    const client = connectClient(`${server.baseUrl.replace('http', 'ws')}/ws`, session.id, {
+    const client = connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
       pid: joined.participantId,
       secret: joined.secret,
     });
-    clients.push(client);
+    env.track(client);
     await client.synced;
     return { actor: { role: 'participant' as const, id: joined.participantId }, client };
   }
 
   /** A session where three named phones added ripples (one names another; two are merged), accepted. */
   async function namedSession(title: string): Promise<SeededSession> {
-    const session = await createSession(server.baseUrl, title);
-    const board = await facilitatorClient(server.baseUrl, session);
-    clients.push(board);
+    const session = await createSession(env.server().baseUrl, title);
+    const board = await facilitatorClient(env.server().baseUrl, session);
+    env.track(board);
     for (const [name, text, id] of [
       [ANNEGIEN, `${BAREND} bracht de buren samen in het buurthuis`, 'a'],
       [BAREND, 'De buren koken nu elke week samen', 'b'],
@@ -74,9 +61,9 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
     session: SeededSession,
     language: 'nl' | 'en',
   ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({
+    const context = await env.browser().newContext({
       viewport: { width: 1280, height: 800 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       acceptDownloads: true,
     });
     await context.addInitScript(
@@ -100,7 +87,7 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
   }
 
   it('exports with pseudonyms or without names from the Bewaren panel: no name in any file or in the replay', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output().slice(-3000)}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output().slice(-3000)}`));
     const session = await namedSession('Koken in de buurt');
     const { context, page } = await openBoard(session, 'nl');
     try {
@@ -153,7 +140,7 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
   });
 
   it('deletes the session from the board after a confirmation; a phone in it is told; nothing is left on the server', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output().slice(-3000)}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output().slice(-3000)}`));
     const session = await namedSession('Weg ermee');
     const { context, page } = await openBoard(session, 'nl');
     try {
@@ -172,12 +159,12 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
         .first()
         .waitFor(VISIBLE);
       expect((await watcher.closed).code).toBe(4410);
-      const gone = await fetch(`${server.baseUrl}/api/sessions/${session.id}`, {
+      const gone = await fetch(`${env.server().baseUrl}/api/sessions/${session.id}`, {
         headers: { 'x-kringen-key': session.facilitatorKey },
       });
       expect(gone.status).toBe(404);
       await page.getByRole('button', { name: 'Naar de startpagina' }).click();
-      await page.waitForURL(`${server.baseUrl}/`);
+      await page.waitForURL(`${env.server().baseUrl}/`);
     } finally {
       await context.close();
     }

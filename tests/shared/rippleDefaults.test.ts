@@ -47,6 +47,7 @@ const defaults: Omit<Required<Ripple>, keyof typeof required> = {
   position: null,
   proposedCauses: [],
   coAuthors: [],
+  origin: null,
 };
 
 describe('a ripple stores only the fields that differ from their defaults', () => {

@@ -33,9 +33,11 @@ describe('freeLayout', () => {
 
   it('lays out a thousand stacked cards quickly', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ripple(`r${i}`, { position: { x: 0, y: 0 } }));
-    const started = performance.now();
+    // CPU time, not wall time: on a busy machine (CI) the wall clock also counts other work.
+    const started = process.cpuUsage();
     const positions = freeLayout(many);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
     expect(positions.size).toBe(1000);
   });
 });

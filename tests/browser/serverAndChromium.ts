@@ -1,0 +1,46 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../helpers/chromium';
+import { type ServerProcess, type ServerProcessOptions, startServerProcess } from '../helpers/serverProcess';
+import type { TestClient } from '../helpers/yClient';
+
+/**
+ * The real server and one Chromium for the calling test file, started before its tests and
+ * stopped after them, with what the tests opened (clients, browser contexts) closed first.
+ * Call it inside a `describe.skipIf(!hasChromium)`.
+ */
+export function serverAndChromium(options: ServerProcessOptions = {}) {
+  let server: ServerProcess | undefined;
+  let browser: Browser | undefined;
+  const clients: TestClient[] = [];
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServerProcess(options);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the server and Chromium start in beforeAll');
+    return value;
+  };
+  return {
+    server: () => started(server),
+    browser: () => started(browser),
+    /** Destroys `client` after the file's tests. */
+    track<T extends TestClient>(client: T): T {
+      clients.push(client);
+      return client;
+    },
+    /** A new browser context, closed after the file's tests. */
+    async context(...args: Parameters<Browser['newContext']>): Promise<BrowserContext> {
+      const context = await started(browser).newContext(...args);
+      contexts.push(context);
+      return context;
+    },
+  };
+}
