@@ -10,6 +10,7 @@ import {
   selectParticipantCount,
   selectPendingCount,
   selectTitle,
+  selectVotingOpen,
 } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { toggleFullscreen } from './fullscreen';
@@ -28,6 +29,7 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
   const panel = useSession(selectPanel);
   const participants = useSession(selectParticipantCount);
   const facilitators = useSession(useShallow(selectFacilitators));
+  const votingOpen = useSession(selectVotingOpen);
 
   return (
     <header className="board__header">
@@ -87,6 +89,14 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
             {pending}
           </span>
           <span className="visually-hidden">{t('board.inboxWaiting', { count: pending })}</span>
+        </button>
+        <button
+          type="button"
+          className={votingOpen ? 'button button--small button--attention' : 'button button--small'}
+          aria-pressed={panel === 'voting'}
+          onClick={() => openPanel(store, 'voting')}
+        >
+          {votingOpen ? t('voting.buttonOpen') : t('voting.button')}
         </button>
         <button
           type="button"

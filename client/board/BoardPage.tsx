@@ -6,6 +6,7 @@ import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { NoticeBanner } from '../components/NoticeBanner';
+import { VoteResults } from '../components/VoteResults';
 import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
@@ -83,6 +84,7 @@ function Board({
           {projector && (
             <>
               <ProjectorCorner info={info} />
+              <VoteResults overlay />
               <div className="projector-exit">
                 {pending > 0 && (
                   <span className="count-badge count-badge--large">

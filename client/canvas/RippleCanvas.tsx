@@ -79,8 +79,9 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
       codeLooks(codebook, language),
       describe,
       editable && layout.kind !== 'rings',
+      meta.votesRevealed,
     );
-  }, [ripples, layout, codebook, language, t, editable]);
+  }, [ripples, layout, codebook, language, t, editable, meta.votesRevealed]);
 
   derivedRef.current = derived;
   const [cards, setCards] = useState<MapCard[]>(derived);

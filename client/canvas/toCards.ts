@@ -19,6 +19,7 @@ export interface CardData {
   codePattern: CodePattern | null;
   /** The classifier's suggestion while no code is confirmed. */
   suggestedLabel: string | null;
+  /** Dots on this ripple; 0 until the facilitator reveals the vote, so counts never steer it. */
   votes: number;
 }
 
@@ -66,6 +67,7 @@ export function toMapCards(
   codeLook: (code: string) => CodeLook | null,
   describe: (ripple: RippleView) => string,
   draggable: boolean,
+  votesRevealed: boolean,
 ): MapCard[] {
   return ripples.map((ripple) => {
     const look = ripple.code ? codeLook(ripple.code) : null;
@@ -87,7 +89,7 @@ export function toMapCards(
         codeColor: look?.color ?? null,
         codePattern: look?.pattern ?? null,
         suggestedLabel: suggested?.label ?? null,
-        votes: ripple.votes,
+        votes: votesRevealed ? ripple.votes : 0,
       },
     };
   });

@@ -2,12 +2,14 @@ import { boardEn } from './board.en';
 import { exportEn } from './export.en';
 import type { Dictionary } from './nl';
 import { phoneEn } from './phone.en';
+import { studyEn } from './study.en';
 
 /** English, the second language. Typed as `Dictionary`, so a missing or extra key fails the typecheck. */
 export const en: Dictionary = {
   ...boardEn,
   ...exportEn,
   ...phoneEn,
+  ...studyEn,
   'common.loading': 'One moment…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

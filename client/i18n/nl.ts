@@ -1,6 +1,7 @@
 import { boardNl } from './board.nl';
 import { exportNl } from './export.nl';
 import { phoneNl } from './phone.nl';
+import { studyNl } from './study.nl';
 
 /**
  * Every text Kringen shows, in Dutch: the default language and the source of the keys.
@@ -12,6 +13,7 @@ export const nl = {
   ...boardNl,
   ...exportNl,
   ...phoneNl,
+  ...studyNl,
   'common.loading': 'Even geduld…',
   'common.save': 'Opslaan',
   'common.cancel': 'Annuleren',

@@ -111,12 +111,14 @@ function PhoneSession({
       </ConnectionProblem>
       <PhoneNav tab={tab} onTab={setTab} votingOpen={meta.votingOpen} />
       {meta.votingOpen && tab !== 'vote' && (
-        <div className="phone__banner">
-          <p>{t('phone.vote.openBanner')}</p>
-          <button type="button" className="button button--primary" onClick={() => setTab('vote')}>
-            {t('phone.vote.go')}
-          </button>
-        </div>
+        <PhoneBanner text={t('phone.vote.openBanner')} go={t('phone.vote.go')} onGo={() => setTab('vote')} />
+      )}
+      {meta.votesRevealed && tab !== 'vote' && (
+        <PhoneBanner
+          text={t('phone.results.banner')}
+          go={t('phone.results.go')}
+          onGo={() => setTab('vote')}
+        />
       )}
       <NoticeBanner />
       {tab === 'add' && (
@@ -135,5 +137,17 @@ function PhoneSession({
         {identity.name ? t('phone.joinedAs', { name: identity.name }) : t('phone.joinedAnonymously')}
       </p>
     </>
+  );
+}
+
+/** A line above the phone's content that calls to another tab ("Het stemmen is begonnen." · "Naar stemmen"). */
+function PhoneBanner({ text, go, onGo }: { text: string; go: string; onGo: () => void }) {
+  return (
+    <div className="phone__banner">
+      <p>{text}</p>
+      <button type="button" className="button button--primary" onClick={onGo}>
+        {go}
+      </button>
+    </div>
   );
 }

@@ -45,3 +45,7 @@ export const selectParticipantCount = (s: SessionState) =>
 export const selectLeaderViewport = (s: SessionState) =>
   s.followLeader && !s.leading ? (s.peers.find((p) => p.leading && p.viewport)?.viewport ?? null) : null;
 export const selectSomeoneLeads = (s: SessionState) => s.peers.some((p) => p.leading);
+export const selectVotesRevealed = (s: SessionState) => s.view.meta.votesRevealed;
+export const selectVotingOpen = (s: SessionState) => s.view.meta.votingOpen;
+/** How many dots are placed in all: what the facilitator may see while a vote is open (never per ripple). */
+export const selectDotsCast = (s: SessionState) => s.view.votes.length;

@@ -36,7 +36,11 @@ export type CommandName =
   | 'withdrawVote'
   | 'mergeRipples'
   | 'moveRipples'
-  | 'setSessionPhase';
+  | 'setSessionPhase'
+  | 'openVoting'
+  | 'closeVoting'
+  | 'revealVotes'
+  | 'clearVotes';
 
 /**
  * The origin of every command's transaction. A class, so a screen can tell its own
@@ -108,9 +112,14 @@ export function initSession(doc: Y.Doc, meta: Partial<SessionMeta>, now = Date.n
 
 export function updateMeta(doc: Y.Doc, actor: Actor, patch: Partial<SessionMeta>): CommandResult {
   if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(doc, 'updateMeta', patch);
+}
+
+/** Validates the meta with `patch` applied and writes the keys whose value changed, in one transaction. */
+function writeMeta(doc: Y.Doc, command: CommandName, patch: Partial<SessionMeta>): CommandResult {
   const parsed = parseMeta({ ...readMeta(doc), ...patch });
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
-  run(doc, 'updateMeta', () => {
+  run(doc, command, () => {
     const map = roots(doc).meta;
     for (const key of Object.keys(patch) as (keyof SessionMeta)[]) {
       const value = parsed.value[key];
@@ -360,17 +369,57 @@ export function mergeRipples(
 }
 
 /**
- * Moves the session to another stage. Reflection opens dot-voting, any other stage closes
- * it; closed makes the map read-only for everyone until the facilitator reopens it.
+ * Moves the session to another stage. Leaving reflection closes a dot vote that is still
+ * open (the facilitator opens one with `openVoting`); closed makes the map read-only for
+ * everyone until the facilitator reopens it.
  */
 export function setSessionPhase(doc: Y.Doc, actor: Actor, phase: SessionPhase): CommandResult {
   if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
-  const parsed = parseMeta({ ...readMeta(doc), sessionPhase: phase, votingOpen: phase === 'reflection' });
-  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
-  run(doc, 'setSessionPhase', () => {
-    const map = roots(doc).meta;
-    if (map.get('sessionPhase') !== phase) map.set('sessionPhase', phase);
-    if (map.get('votingOpen') !== parsed.value.votingOpen) map.set('votingOpen', parsed.value.votingOpen);
+  const votingOpen = phase === 'reflection' && readMeta(doc).votingOpen;
+  return writeMeta(doc, 'setSessionPhase', { sessionPhase: phase, votingOpen });
+}
+
+/**
+ * The facilitator opens a dot vote (REM's reflection): every participant gets `dots` dots
+ * (1–10) and the counts stay hidden from every screen until `revealVotes`, so the dots
+ * already placed do not steer the rest. Moves the session to reflection.
+ */
+export function openVoting(doc: Y.Doc, actor: Actor, dots: number): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  if (!Number.isInteger(dots) || dots < 1 || dots > LIMITS.dotsOffered)
+    return fail({ kind: 'invalid', detail: `dots per participant: 1 to ${LIMITS.dotsOffered}` });
+  return writeMeta(doc, 'openVoting', {
+    votingOpen: true,
+    votesRevealed: false,
+    dotsPerParticipant: dots,
+    sessionPhase: 'reflection',
+  });
+}
+
+/** Stops the dot vote: phones can no longer place or move dots; the counts stay hidden. */
+export function closeVoting(doc: Y.Doc, actor: Actor): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(doc, 'closeVoting', { votingOpen: false });
+}
+
+/** Shows (or hides again) the result of a closed vote on every screen; a vote still open is closed first. */
+export function revealVotes(doc: Y.Doc, actor: Actor, shown = true): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(
+    doc,
+    'revealVotes',
+    shown ? { votingOpen: false, votesRevealed: true } : { votesRevealed: false },
+  );
+}
+
+/** Removes every dot, for a fresh round; only while no vote is open. */
+export function clearVotes(doc: Y.Doc, actor: Actor): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  if (readMeta(doc).votingOpen) return fail({ kind: 'invalid', detail: 'close the vote first' });
+  run(doc, 'clearVotes', () => {
+    const { votes, meta } = roots(doc);
+    for (const key of [...votes.keys()]) votes.delete(key);
+    if (meta.get('votesRevealed') === true) meta.set('votesRevealed', false);
   });
   return ok(undefined);
 }

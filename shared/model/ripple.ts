@@ -116,7 +116,8 @@ export const TIMELINE_LANES = ['order', 'code', 'intended'] as const;
 export type TimelineLanes = (typeof TIMELINE_LANES)[number];
 
 /**
- * The stage a session is in, set by the facilitator. Reflection opens dot-voting;
+ * The stage a session is in, set by the facilitator. A dot vote happens in reflection
+ * (`openVoting`; leaving reflection closes it);
  * closed makes the map read-only for everyone (`shared/doc/permissions.ts`).
  */
 export const SESSION_PHASES = ['interviews', 'mapping', 'reflection', 'closed'] as const;
