@@ -36,6 +36,14 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
       <div className="board__title">
         <span className="brand">Kringen</span>
         <h1>{title || t('board.untitled')}</h1>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-pressed={panel === 'setup'}
+          onClick={() => openPanel(store, 'setup')}
+        >
+          {t('setup.button')}
+        </button>
       </div>
       <ConnectionStatus connection={connection} />
       <p className="presence">

@@ -8,9 +8,10 @@ import { LoadingScreen } from '../components/LoadingScreen';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { VoteResults } from '../components/VoteResults';
 import { useT } from '../i18n/useT';
+import { SETUP_PARAM, takeSearchParam } from '../routes';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
-import { setProjector } from '../store/actions';
+import { openPanel, setProjector } from '../store/actions';
 import { SessionContext, useSession, useSessionHandle } from '../store/SessionContext';
 import { selectConnection, selectIsClosed, selectPendingCount, selectProjector } from '../store/selectors';
 import { useOpenScreen } from '../store/useOpenScreen';
@@ -61,6 +62,10 @@ function Board({
   const projector = useSession(selectProjector);
   const closed = useSession(selectIsClosed);
   const pending = useSession(selectPendingCount);
+
+  useEffect(() => {
+    if (takeSearchParam(SETUP_PARAM)) openPanel(store, 'setup');
+  }, [store]);
 
   // Leaving full screen (Esc) leaves projector mode too.
   useEffect(() => {

@@ -12,6 +12,7 @@ import {
   VALENCES,
   type Valence,
 } from '../../shared/model/ripple';
+import { MonthField } from '../components/MonthField';
 import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
@@ -170,13 +171,11 @@ function EditForm({ ripple }: { ripple: RippleView }) {
               />
             )}
             {whenKind === 'month' && (
-              <input
-                type="month"
-                aria-label={t('edit.when.month')}
+              <MonthField
+                label={t('edit.when.month')}
                 value={whenValue}
-                placeholder="2024-03"
-                pattern="\d{4}-\d{2}"
-                onChange={(e) => setWhenValue(e.target.value)}
+                onChange={setWhenValue}
+                optional={false}
               />
             )}
             {whenKind === 'phase' && (

@@ -6,6 +6,7 @@ import { AddRippleForm } from './AddRippleForm';
 import { EditRipplePanel } from './EditRipplePanel';
 import { InboxPanel } from './InboxPanel';
 import { PromptCardPanel } from './PromptCard';
+import { SetupPanel } from './SetupPanel';
 import { VotingPanel } from './VotingPanel';
 
 // Panels the board does not open on its own load as chunks of their own when first opened,
@@ -42,6 +43,8 @@ function CurrentPanel({ sessionId }: { sessionId: string }) {
       return <CodebookPanel />;
     case 'voting':
       return <VotingPanel />;
+    case 'setup':
+      return <SetupPanel />;
     case 'export':
       return <BoardExportPanel />;
     case 'analysis':

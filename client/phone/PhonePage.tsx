@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NoticeBanner } from '../components/NoticeBanner';
+import { adoptSessionLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { navigate, sessionPath } from '../routes';
 import { forgetIdentity, loadIdentity, type ParticipantIdentity } from '../session/participantIdentity';
@@ -94,6 +95,7 @@ function PhoneSession({
   const meta = useSession(selectMeta);
   const connection = useSession(selectConnection);
   const [tab, setTab] = useState<PhoneTab>('add');
+  useEffect(() => adoptSessionLanguage(meta.language), [meta.language]);
   const unauthorized = connection.phase === 'refused' && connection.code === CLOSE.unauthorized.code;
 
   return (

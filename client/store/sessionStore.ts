@@ -17,7 +17,8 @@ export type PanelName =
   | 'analysis'
   | 'replay'
   | 'codebook'
-  | 'voting';
+  | 'voting'
+  | 'setup';
 
 export interface Notice {
   key: MessageKey;
