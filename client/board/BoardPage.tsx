@@ -24,6 +24,7 @@ import { PromptCardOverlay } from './PromptCard';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { useBoardShortcuts } from './useBoardShortcuts';
+import { useRememberSession } from './useRememberSession';
 import { useUndo } from './useUndo';
 import './board.css';
 
@@ -63,6 +64,7 @@ function Board({
   const closed = useSession(selectIsClosed);
   const pending = useSession(selectPendingCount);
 
+  useRememberSession(sessionId, info?.role === 'facilitator');
   useEffect(() => {
     if (takeSearchParam(SETUP_PARAM)) openPanel(store, 'setup');
   }, [store]);

@@ -192,7 +192,8 @@ export const en: Dictionary = {
   'error.command.other': 'That did not work.',
 
   'keyProblem.title': 'This link does not work',
-  'keyProblem.body': 'Open the link you got when the session was started, on the same device.',
+  'keyProblem.body':
+    'Ask the facilitator for the facilitator link (it can be copied on the board), or open the session from My sessions on a device where it was open before.',
   'notFound.title': 'This page does not exist',
   'notFound.body': 'Perhaps the link was not copied completely.',
   'notFound.home': 'To the start page',

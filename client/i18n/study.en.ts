@@ -58,4 +58,28 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
   'month.none': 'No month',
   'phone.when.day': 'On a particular day',
   'phone.when.dayLabel': 'Which day?',
+  'facilitatorLink.copy': 'Copy facilitator link',
+  'facilitatorLink.warning':
+    'The facilitator link opens this board on another device. Careful: whoever has this link can change the map. Share it only with a co-facilitator.',
+  'facilitatorLink.renew': 'Make a new facilitator link',
+  'facilitatorLink.renewConfirm':
+    'Make a new facilitator link? The old link stops working, also on devices that have the board open now. This board reloads.',
+  'facilitatorLink.renewFailed': 'Making a new link did not work. Please try again.',
+  'mine.heading': 'My sessions',
+  'mine.intro':
+    'Sessions you created or opened as facilitator on this device. This list is kept on this device only.',
+  'mine.empty': 'No sessions on this device yet.',
+  'mine.date': 'Created on {date}',
+  'mine.ripples': '{count} {count|ripple|ripples}',
+  'mine.closed': 'Closed',
+  'mine.open': 'Open',
+  'mine.rename': 'Rename',
+  'mine.newName': 'New name',
+  'mine.close': 'Close session',
+  'mine.closeConfirm': 'Close this session? The map becomes read-only. You can reopen it on the board later.',
+  'mine.forget': 'Forget',
+  'mine.forgetConfirm':
+    'Forget this session on this device? The session itself stays; you can open it again with the facilitator link.',
+  'mine.busy': 'Working on it…',
+  'mine.failed': 'That did not work. Does the link of this session still work?',
 };

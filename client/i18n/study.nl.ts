@@ -59,4 +59,29 @@ export const studyNl = {
   'month.none': 'Geen maand',
   'phone.when.day': 'Op een bepaalde dag',
   'phone.when.dayLabel': 'Welke dag?',
+  'facilitatorLink.copy': 'Begeleiderslink kopiëren',
+  'facilitatorLink.warning':
+    'Met de begeleiderslink open je dit bord op een ander apparaat. Let op: wie deze link heeft, kan de kaart veranderen. Deel hem alleen met een mede-begeleider.',
+  'facilitatorLink.renew': 'Nieuwe begeleiderslink maken',
+  'facilitatorLink.renewConfirm':
+    'Een nieuwe begeleiderslink maken? De oude link werkt daarna niet meer, ook niet op apparaten die het bord nu open hebben. Dit bord laadt opnieuw.',
+  'facilitatorLink.renewFailed': 'Het maken van een nieuwe link lukte niet. Probeer het nog eens.',
+  'mine.heading': 'Mijn sessies',
+  'mine.intro':
+    'Sessies die je op dit apparaat als begeleider hebt gemaakt of geopend. Deze lijst staat alleen op dit apparaat.',
+  'mine.empty': 'Nog geen sessies op dit apparaat.',
+  'mine.date': 'Gemaakt op {date}',
+  'mine.ripples': '{count} {count|rimpeling|rimpelingen}',
+  'mine.closed': 'Afgesloten',
+  'mine.open': 'Openen',
+  'mine.rename': 'Naam wijzigen',
+  'mine.newName': 'Nieuwe naam',
+  'mine.close': 'Afsluiten',
+  'mine.closeConfirm':
+    'Deze sessie afsluiten? De kaart wordt dan alleen-lezen. Je kunt hem later op het bord weer openzetten.',
+  'mine.forget': 'Vergeten',
+  'mine.forgetConfirm':
+    'Deze sessie van dit apparaat vergeten? De sessie zelf blijft bestaan; met de begeleiderslink kun je hem weer openen.',
+  'mine.busy': 'Even bezig…',
+  'mine.failed': 'Dat lukte niet. Werkt de link van deze sessie nog?',
 } as const;

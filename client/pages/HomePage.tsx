@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { navigate, SETUP_PARAM, sessionPath } from '../routes';
 import { rememberScreenKey } from '../session/screenKey';
+import { MySessions } from './MySessions';
 
 /** Start a session (facilitator) or go to the join step with a code (participant). */
 export function HomePage() {
@@ -120,6 +121,7 @@ export function HomePage() {
           </form>
         </section>
       </div>
+      <MySessions />
       <ImportSessionForm />
     </main>
   );

@@ -18,6 +18,7 @@ export class SqliteSessionStore extends HashedSessionStore {
       ),
       byId: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where id = ?`),
       byCode: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where join_code = ?`),
+      updateKey: db.prepare<[string, string]>('update sessions set facilitator_key_hash = ? where id = ?'),
       count: db.prepare<[], { n: number }>('select count(*) as n from sessions'),
       deleteParticipants: db.prepare<[string]>('delete from participants where session_id = ?'),
       deleteSession: db.prepare<[string]>('delete from sessions where id = ?'),
@@ -49,6 +50,10 @@ export class SqliteSessionStore extends HashedSessionStore {
 
   protected async sessionRow(column: 'id' | 'joinCode', value: string): Promise<SessionRow | null> {
     return (column === 'id' ? this.statements.byId : this.statements.byCode).get(value) ?? null;
+  }
+
+  protected async updateFacilitatorKeyHash(sessionId: string, hash: string): Promise<boolean> {
+    return this.statements.updateKey.run(hash, sessionId).changes > 0;
   }
 
   protected async insertParticipant(row: ParticipantRow): Promise<void> {
