@@ -82,4 +82,13 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
     'Forget this session on this device? The session itself stays; you can open it again with the facilitator link.',
   'mine.busy': 'Working on it…',
   'mine.failed': 'That did not work. Does the link of this session still work?',
+  'phone.merged': 'Merged with this ripple: someone else told the same. You are both credited.',
+  'phone.closed.heading': 'The session is closed',
+  'phone.closed.body': 'Thank you for taking part! You cannot add anything now. Below is what you sent.',
+  'join.codeHint': 'Six letters and digits, like ACD-EFH. You can leave out the dash.',
+  'join.error.empty': 'Please type the join code. It is on the big screen: six characters, like ACD-EFH.',
+  'join.error.length':
+    'You typed {count} {count|character|characters}. A join code has {length}: three, a dash and three more, like ACD-EFH.',
+  'join.error.character':
+    'The character "{character}" is never in a join code. Please look at the big screen again: codes have no 0, 1, 2, 5, 6, 8, B, G, I, L, O, Q, S or Z.',
 };

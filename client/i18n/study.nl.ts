@@ -84,4 +84,15 @@ export const studyNl = {
     'Deze sessie van dit apparaat vergeten? De sessie zelf blijft bestaan; met de begeleiderslink kun je hem weer openen.',
   'mine.busy': 'Even bezig…',
   'mine.failed': 'Dat lukte niet. Werkt de link van deze sessie nog?',
+  'phone.merged':
+    'Samengevoegd met deze rimpeling: iemand anders vertelde hetzelfde. Jullie staan er allebei bij.',
+  'phone.closed.heading': 'De sessie is afgesloten',
+  'phone.closed.body':
+    'Bedankt voor het meedoen! Je kunt niets meer toevoegen. Hieronder zie je wat je hebt ingestuurd.',
+  'join.codeHint': 'Zes letters en cijfers, zoals ACD-EFH. Het streepje mag je weglaten.',
+  'join.error.empty': 'Vul de deelnamecode in. Die staat op het grote scherm: zes tekens, zoals ACD-EFH.',
+  'join.error.length':
+    'Je hebt {count} {count|teken|tekens} ingevuld. Een deelnamecode heeft er {length}: drie, een streepje en nog drie, zoals ACD-EFH.',
+  'join.error.character':
+    'Het teken "{character}" komt niet voor in een deelnamecode. Kijk nog eens op het grote scherm: er staan geen 0, 1, 2, 5, 6, 8, B, G, I, L, O, Q, S of Z in.',
 } as const;

@@ -125,7 +125,14 @@ function PhoneSession({
       <NoticeBanner />
       {tab === 'add' && (
         <>
-          <RippleComposer sessionId={sessionId} authorName={identity.name} />
+          {meta.sessionPhase === 'closed' ? (
+            <div className="phone__closed" role="status">
+              <h2>{t('phone.closed.heading')}</h2>
+              <p>{t('phone.closed.body')}</p>
+            </div>
+          ) : (
+            <RippleComposer sessionId={sessionId} authorName={identity.name} />
+          )}
           <OwnRipples authorName={identity.name} send={send} />
         </>
       )}

@@ -65,6 +65,7 @@ const RIPPLE_COLUMNS = [
   'effects',
   'x',
   'y',
+  'co_authors',
 ];
 /** Columns holding text people typed (indexes into RIPPLE_COLUMNS). */
 const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8]);
@@ -103,6 +104,9 @@ export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
     (effects.get(r.id) ?? []).join(' '),
     r.position ? String(Math.round(r.position.x)) : '',
     r.position ? String(Math.round(r.position.y)) : '',
+    // How many more people told the same (merged duplicates); their names stay off the sheet,
+    // as a co-author's choice to show their name is not kept.
+    String(r.coAuthors?.length ?? 0),
   ]);
   return toCsv(RIPPLE_COLUMNS, rows, dialect, RIPPLE_TEXT);
 }
