@@ -91,4 +91,23 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
     'You typed {count} {count|character|characters}. A join code has {length}: three, a dash and three more, like ACD-EFH.',
   'join.error.character':
     'The character "{character}" is never in a join code. Please look at the big screen again: codes have no 0, 1, 2, 5, 6, 8, B, G, I, L, O, Q, S or Z.',
+  'second.label': 'Second code: {codebook}',
+  'second.codebook': 'Second codebook',
+  'second.codebookHint':
+    'Every ripple can also get a code from this codebook, for example a borging strategy.',
+  'second.none': 'No second codebook',
+  'ongoing.legend': 'Is it still going on?',
+  'ongoing.ongoing': 'Still going on',
+  'ongoing.stopped': 'Stopped',
+  'ongoing.unknown': 'I do not know',
+  'ongoing.markOngoing': 'ongoing',
+  'ongoing.markStopped': 'stopped',
+  'switch.heading': 'Choose another codebook',
+  'switch.warning':
+    '{count} {count|ripple already has|ripples already have} a code from {from}. Choose what happens to each code. A code you keep keeps its name and colour from {from}.',
+  'switch.keep': 'Keep as a code from {from}',
+  'switch.mapLabel': '{code} becomes',
+  'switch.confirm': 'Switch to {to}',
+  'switch.done': 'The codebook was switched. Existing codes were mapped or kept.',
+  'analysis.cross': '{main} × {second}',
 };

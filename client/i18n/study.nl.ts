@@ -95,4 +95,23 @@ export const studyNl = {
     'Je hebt {count} {count|teken|tekens} ingevuld. Een deelnamecode heeft er {length}: drie, een streepje en nog drie, zoals ACD-EFH.',
   'join.error.character':
     'Het teken "{character}" komt niet voor in een deelnamecode. Kijk nog eens op het grote scherm: er staan geen 0, 1, 2, 5, 6, 8, B, G, I, L, O, Q, S of Z in.',
+  'second.label': 'Tweede code: {codebook}',
+  'second.codebook': 'Tweede codeboek',
+  'second.codebookHint':
+    'Elke rimpeling kan ook een code uit dit codeboek krijgen, bijvoorbeeld een borgingsstrategie.',
+  'second.none': 'Geen tweede codeboek',
+  'ongoing.legend': 'Is het nog gaande?',
+  'ongoing.ongoing': 'Nog steeds gaande',
+  'ongoing.stopped': 'Gestopt',
+  'ongoing.unknown': 'Weet ik niet',
+  'ongoing.markOngoing': 'loopt nog',
+  'ongoing.markStopped': 'gestopt',
+  'switch.heading': 'Ander codeboek kiezen',
+  'switch.warning':
+    '{count} {count|rimpeling heeft|rimpelingen hebben} al een code uit {from}. Kies per code wat ermee gebeurt. Een code die je bewaart, houdt de naam en kleur uit {from}.',
+  'switch.keep': 'Bewaren als code uit {from}',
+  'switch.mapLabel': '{code} wordt',
+  'switch.confirm': 'Overstappen op {to}',
+  'switch.done': 'Het codeboek is gewisseld. Bestaande codes zijn omgezet of bewaard.',
+  'analysis.cross': '{main} × {second}',
 } as const;

@@ -9,6 +9,7 @@ import {
   voteKey,
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
+import { findCodebook } from './codeRefs';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
 import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
 import { readLinks, readMeta, readRipple, readVotes } from './read';
@@ -40,7 +41,8 @@ export type CommandName =
   | 'openVoting'
   | 'closeVoting'
   | 'revealVotes'
-  | 'clearVotes';
+  | 'clearVotes'
+  | 'switchCodebook';
 
 /**
  * The origin of every command's transaction. A class, so a screen can tell its own
@@ -420,6 +422,49 @@ export function clearVotes(doc: Y.Doc, actor: Actor): CommandResult {
     const { votes, meta } = roots(doc);
     for (const key of [...votes.keys()]) votes.delete(key);
     if (meta.get('votesRevealed') === true) meta.set('votesRevealed', false);
+  });
+  return ok(undefined);
+}
+
+/**
+ * Switches the session's main codebook without losing what codes meant. Each confirmed
+ * code is either mapped to a code of the new codebook (`mapping[old] = new`) or kept as an
+ * extra code from the codebook it came from (so it keeps that codebook's label and colour,
+ * never a raw key). One transaction: nobody sees half a switch.
+ *
+ * @example
+ * switchCodebook(doc, facilitator, 'borging', { ownership: 'key_people' }); // other codes kept
+ */
+export function switchCodebook(
+  doc: Y.Doc,
+  actor: Actor,
+  codebookId: string,
+  mapping: Readonly<Record<string, string | null>> = {},
+): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const meta = readMeta(doc);
+  const target = findCodebook(meta, codebookId);
+  if (!target) return fail({ kind: 'invalid', detail: `no codebook ${codebookId}` });
+  const from = meta.codebook;
+  const known = new Set(target.codes.map((c) => c.id));
+  const changes: [RippleMap, Partial<Ripple>][] = [];
+  for (const [id, map] of roots(doc).ripples.entries()) {
+    const ripple = readRipple(doc, id);
+    if (!ripple?.code || from === codebookId) continue;
+    const mapped = mapping[ripple.code] ?? null;
+    if (mapped !== null && !known.has(mapped)) return fail({ kind: 'invalid', detail: `no code ${mapped}` });
+    const kept = ripple.extraCodes.some((c) => c.codebook === from && c.code === ripple.code);
+    const extraCodes =
+      mapped !== null || kept
+        ? ripple.extraCodes
+        : [...ripple.extraCodes, { codebook: from, code: ripple.code }];
+    const parsed = parseRipple({ ...ripple, code: mapped, extraCodes });
+    if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+    changes.push([map as RippleMap, { code: mapped, extraCodes }]);
+  }
+  run(doc, 'switchCodebook', () => {
+    for (const [map, fields] of changes) writeFields(map, fields);
+    if (roots(doc).meta.get('codebook') !== codebookId) roots(doc).meta.set('codebook', codebookId);
   });
   return ok(undefined);
 }

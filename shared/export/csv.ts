@@ -1,4 +1,6 @@
 import type { Codebook } from '../codebooks';
+import { findCodebook, secondCode } from '../doc/codeRefs';
+import type { Ripple } from '../model/ripple';
 import type { SessionExport } from './sessionExport';
 
 /**
@@ -66,6 +68,9 @@ const RIPPLE_COLUMNS = [
   'x',
   'y',
   'co_authors',
+  'second_codebook',
+  'second_code',
+  'second_code_label',
 ];
 /** Columns holding text people typed (indexes into RIPPLE_COLUMNS). */
 const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8]);
@@ -107,8 +112,20 @@ export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
     // How many more people told the same (merged duplicates); their names stay off the sheet,
     // as a co-author's choice to show their name is not kept.
     String(r.coAuthors?.length ?? 0),
+    ...secondCodeCells(data, r),
   ]);
   return toCsv(RIPPLE_COLUMNS, rows, dialect, RIPPLE_TEXT);
+}
+
+/** The ripple's code from the session's second codebook: the codebook, the code and its label. */
+function secondCodeCells(data: SessionExport, ripple: Pick<Ripple, 'extraCodes'>): string[] {
+  const code = secondCode(ripple, data.session);
+  if (!code) return ['', '', ''];
+  const codebook = findCodebook(data.session, data.session.secondCodebook);
+  const label = codebook
+    ? (codebook.codes.find((c) => c.id === code)?.label[data.session.language] ?? code)
+    : code;
+  return [data.session.secondCodebook, code, label];
 }
 
 /** The links sheet: `from`, `to` (ripple ids, as Graphviz wants them) and both texts for reading. */

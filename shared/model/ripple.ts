@@ -139,6 +139,12 @@ export interface SessionMeta {
   phases: Phase[];
   /** Id of the session's primary codebook: a built-in one or one of `customCodebooks`. */
   codebook: string;
+  /**
+   * Id of the second codebook a ripple can be coded with too (its code is the ripple's
+   * `extraCodes` entry from this codebook); the report codes working elements and,
+   * separately, borging strategies.
+   */
+  secondCodebook: string;
   /** Codebooks the facilitator made or edited for this session (exported with it). */
   customCodebooks: Codebook[];
   /** With moderation on, phone ripples wait in the inbox. */

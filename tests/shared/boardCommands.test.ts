@@ -15,6 +15,7 @@ import {
   revealVotes,
   setRippleStatus,
   setSessionPhase,
+  switchCodebook,
   updateMeta,
 } from '../../shared/doc/commands';
 import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
@@ -102,6 +103,27 @@ describe('board commands', () => {
     openVoting(doc, boss, 3);
     setSessionPhase(doc, boss, 'mapping');
     expect(readMeta(doc).votingOpen).toBe(false);
+  });
+
+  it('switching the codebook maps codes or keeps them with the codebook they came from', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'A' }, { id: 'a' });
+    addRipple(doc, boss, { text: 'B' }, { id: 'b' });
+    addRipple(doc, boss, { text: 'C' }, { id: 'c' });
+    editRipple(doc, boss, 'a', { code: 'ownership' });
+    editRipple(doc, boss, 'b', { code: 'connection' });
+    expect(switchCodebook(doc, ans, 'borging').ok).toBe(false);
+    expect(switchCodebook(doc, boss, 'borging', { ownership: 'no_such_code' }).ok).toBe(false);
+    expect(readMeta(doc).codebook).toBe('working-elements');
+
+    expect(switchCodebook(doc, boss, 'borging', { ownership: 'key_people' }).ok).toBe(true);
+    expect(readMeta(doc).codebook).toBe('borging');
+    expect(readRipple(doc, 'a')).toMatchObject({ code: 'key_people', extraCodes: [] });
+    expect(readRipple(doc, 'b')).toMatchObject({
+      code: null,
+      extraCodes: [{ codebook: 'working-elements', code: 'connection' }],
+    });
+    expect(readRipple(doc, 'c')).toMatchObject({ code: null, extraCodes: [] });
   });
 
   it('a closed session is read-only for everyone until reopened', () => {
