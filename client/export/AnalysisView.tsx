@@ -170,7 +170,10 @@ export function AnalysisView({ doc, version }: { doc: Y.Doc; version?: unknown }
         'nog-gaande',
       )}
       <h3>{t('analysis.mostVoted')}</h3>
-      {analysis.mostVoted.length === 0 ? (
+      {data.session.votingOpen ? (
+        // Counts seen while people vote steer the vote, also on the facilitator's screen (issue #20).
+        <p>{t('analysis.votingOpen')}</p>
+      ) : analysis.mostVoted.length === 0 ? (
         <p>{t('analysis.none')}</p>
       ) : (
         <ol className="analysis__voted">

@@ -110,4 +110,5 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
   'switch.confirm': 'Switch to {to}',
   'switch.done': 'The codebook was switched. Existing codes were mapped or kept.',
   'analysis.cross': '{main} × {second}',
+  'analysis.votingOpen': 'Voting is still open. You see the dots per ripple once voting is closed.',
 };

@@ -114,4 +114,6 @@ export const studyNl = {
   'switch.confirm': 'Overstappen op {to}',
   'switch.done': 'Het codeboek is gewisseld. Bestaande codes zijn omgezet of bewaard.',
   'analysis.cross': '{main} × {second}',
+  'analysis.votingOpen':
+    'Het stemmen loopt nog. De stippen per rimpeling zie je als het stemmen gesloten is.',
 } as const;

@@ -88,6 +88,12 @@ describe.skipIf(!hasChromium)('a dot vote with hidden counts and a separate reve
     await phone.getByText(B).waitFor(VISIBLE);
     expect(await bodyText(phone)).not.toMatch(/in totaal/);
     await board.screenshot({ path: `${SHOTS}/vote-board-open.png` });
+    // Not in the facilitator's analysis either, until voting closes.
+    await board.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await board.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await board.getByText('Het stemmen loopt nog.', { exact: false }).waitFor(VISIBLE);
+    expect(await board.locator('.analysis__voted').count()).toBe(0);
+    await board.getByRole('button', { name: 'Stemmen (open)' }).click();
 
     // Closing is its own step: phones cannot vote any more, and counts stay hidden.
     await panel.getByRole('button', { name: 'Stemmen sluiten' }).click();
@@ -123,7 +129,9 @@ describe.skipIf(!hasChromium)('a dot vote with hidden counts and a separate reve
     expect(overlay.x + overlay.width).toBeLessThanOrEqual(viewport.width);
     expect(overlay.y + overlay.height).toBeLessThanOrEqual(viewport.height);
     if (corner) expect(overlay.x + overlay.width).toBeLessThanOrEqual(corner.x);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.setViewportSize({ width: 320, height: 700 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await phone.setViewportSize({ width: 390, height: 844 });
 
     await presenter.screenshot({ path: `${SHOTS}/vote-presenter-revealed.png` });
     await phone.screenshot({ path: `${SHOTS}/vote-phone-revealed.png`, fullPage: true });

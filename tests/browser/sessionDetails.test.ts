@@ -39,7 +39,8 @@ describe.skipIf(!hasChromium)('the small things a session trips over', () => {
     expect(await tryCode(phone, 'ACDEFHJ', 'Join')).toBe(
       'You typed 7 characters. A join code has 6: three, a dash and three more, like ACD-EFH.',
     );
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.setViewportSize({ width: 320, height: 700 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   it('keeps a merged ripple in its co-author’s list, counts co-authors in the CSV, and tells phones the session closed', async () => {
@@ -81,6 +82,8 @@ describe.skipIf(!hasChromium)('the small things a session trips over', () => {
     await own.filter({ hasText: 'De buurtkamer is vaker open' }).waitFor(VISIBLE);
     expect(await phone.getByText('Dat kan hier niet').count()).toBe(0);
     await phone.screenshot({ path: `${SHOTS}/phone-closed.png`, fullPage: true });
+    await phone.setViewportSize({ width: 320, height: 700 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   it('month fields follow the interface language, not the browser’s', async () => {
