@@ -1,8 +1,19 @@
+import { useShallow } from 'zustand/react/shallow';
 import { LIMITS } from '../../shared/model/limits';
 import type { Phase } from '../../shared/model/ripple';
 import { randomId } from '../../shared/util/randomId';
 import { MonthField } from '../components/MonthField';
 import { useT } from '../i18n/useT';
+import { useSession } from '../store/SessionContext';
+import type { SessionState } from '../store/sessionStore';
+
+/** For useShallow: how many ripples are placed in each phase, by phase id. */
+const selectPhaseUses = (s: SessionState): Record<string, number> => {
+  const uses: Record<string, number> = {};
+  for (const r of s.view.ripples)
+    if (r.when?.kind === 'phase') uses[r.when.value] = (uses[r.when.value] ?? 0) + 1;
+  return uses;
+};
 
 /**
  * The project's phases, in order: each with a name and, optionally, its first and last
@@ -16,6 +27,13 @@ export function PhaseList({
   onChange: (phases: Phase[]) => void;
 }) {
   const t = useT();
+  const uses = useSession(useShallow(selectPhaseUses));
+  const remove = (index: number, name: string) => {
+    const phase = phases[index];
+    const count = phase ? (uses[phase.id] ?? 0) : 0;
+    if (count > 0 && !window.confirm(t('setup.phaseRemoveConfirm', { name, count }))) return;
+    onChange(phases.filter((_, j) => j !== index));
+  };
   const update = (index: number, patch: Partial<Phase>) =>
     onChange(phases.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   const move = (index: number, by: -1 | 1) => {
@@ -74,7 +92,7 @@ export function PhaseList({
                 <button
                   type="button"
                   className="button button--small button--danger"
-                  onClick={() => onChange(phases.filter((_, j) => j !== i))}
+                  onClick={() => remove(i, name)}
                   aria-label={t('setup.phaseRemove', { name })}
                 >
                   {t('setup.remove')}

@@ -30,6 +30,7 @@ export function VotingPanel() {
         ? 'closed'
         : 'idle';
   const closed = meta.sessionPhase === 'closed';
+  const dotsValid = Number.isInteger(dots) && dots >= 1 && dots <= LIMITS.dotsOffered;
 
   function run(result: ReturnType<typeof openVoting>) {
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
@@ -51,9 +52,12 @@ export function VotingPanel() {
             min={1}
             max={LIMITS.dotsOffered}
             value={dots}
+            aria-invalid={!dotsValid}
             onChange={(e) => setDots(Number(e.target.value))}
           />
-          <span className="field__hint">{t('voting.dotsHint')}</span>
+          <span className={dotsValid ? 'field__hint' : 'form-error'} role={dotsValid ? undefined : 'alert'}>
+            {t('voting.dotsHint')}
+          </span>
         </label>
       )}
       <div className="button-row">
@@ -69,7 +73,7 @@ export function VotingPanel() {
           <button
             type="button"
             className={stage === 'idle' ? 'button button--primary' : 'button'}
-            disabled={closed}
+            disabled={closed || !dotsValid}
             onClick={() => run(openVoting(doc, actor, dots))}
           >
             {t('voting.open')}

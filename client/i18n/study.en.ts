@@ -8,7 +8,7 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
   'voting.intro':
     'Everyone puts dots on the ripples that matter most to them. While voting is open nobody sees how many dots a ripple has, so nobody is steered.',
   'voting.dots': 'Dots per participant',
-  'voting.dotsHint': 'From 1 to 10.',
+  'voting.dotsHint': 'Choose 1 to 10 dots.',
   'voting.open': 'Open voting',
   'voting.close': 'Close voting',
   'voting.reveal': 'Show the result',
@@ -111,4 +111,6 @@ export const studyEn: Record<keyof typeof studyNl, string> = {
   'switch.done': 'The codebook was switched. Existing codes were mapped or kept.',
   'analysis.cross': '{main} × {second}',
   'analysis.votingOpen': 'Voting is still open. You see the dots per ripple once voting is closed.',
+  'setup.phaseRemoveConfirm':
+    '{count} {count|ripple is|ripples are} placed in {name}. Without the phase they wait undated in the tray below the timeline. Remove it anyway?',
 };

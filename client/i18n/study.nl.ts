@@ -9,7 +9,7 @@ export const studyNl = {
   'voting.intro':
     'Iedereen zet stippen bij de rimpelingen die voor hem of haar het meest betekenen. Tijdens het stemmen ziet niemand hoeveel stippen ergens staan, zodat niemand wordt gestuurd.',
   'voting.dots': 'Stippen per deelnemer',
-  'voting.dotsHint': 'Van 1 tot en met 10.',
+  'voting.dotsHint': 'Kies 1 tot en met 10 stippen.',
   'voting.open': 'Stemmen openen',
   'voting.close': 'Stemmen sluiten',
   'voting.reveal': 'Uitslag tonen',
@@ -116,4 +116,6 @@ export const studyNl = {
   'analysis.cross': '{main} × {second}',
   'analysis.votingOpen':
     'Het stemmen loopt nog. De stippen per rimpeling zie je als het stemmen gesloten is.',
+  'setup.phaseRemoveConfirm':
+    '{count} {count|rimpeling staat|rimpelingen staan} in {name}. Als je de fase weghaalt, staan die zonder tijd in het bakje onder de tijdlijn. Toch weghalen?',
 } as const;

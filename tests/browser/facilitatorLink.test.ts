@@ -64,6 +64,11 @@ describe.skipIf(!hasChromium)('the board on any device, and my sessions', () => 
     );
     await item.getByText(`Gemaakt op ${today} · 2 rimpelingen`).waitFor(VISIBLE);
     await venue.screenshot({ path: `${SHOTS}/my-sessions.png`, fullPage: true });
+    // On a phone-sized screen the list fits without sideways scrolling.
+    await venue.setViewportSize({ width: 320, height: 700 });
+    expect(await venue.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await venue.screenshot({ path: `${SHOTS}/my-sessions-320.png`, fullPage: true });
+    await venue.setViewportSize({ width: 1280, height: 800 });
 
     // Rename from the list: the laptop's board follows.
     await item.getByRole('button', { name: 'Naam wijzigen' }).click();
