@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { updateMeta } from '../../shared/doc/commands';
 import { LIMITS } from '../../shared/model/limits';
 import { LANGUAGES, type Language, type SessionMeta } from '../../shared/model/ripple';
@@ -50,8 +50,17 @@ export function SetupPanel() {
   const { doc, actor, store } = useSessionHandle();
   const meta = useSession(selectMeta);
   const [draft, setDraft] = useState<SetupDraft>(() => draftOf(meta));
+  const [dirty, setDirty] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const change = (patch: Partial<SetupDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const change = (patch: Partial<SetupDraft>) => {
+    setDirty(true);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
+  // Until this facilitator types, the form follows the document (another facilitator may be setting up too).
+  const stored = JSON.stringify(draftOf(meta));
+  useEffect(() => {
+    if (!dirty) setDraft(JSON.parse(stored) as SetupDraft);
+  }, [stored, dirty]);
 
   function save(event: React.FormEvent) {
     event.preventDefault();
@@ -66,7 +75,10 @@ export function SetupPanel() {
       phases: draft.phases.map((p) => ({ ...p, label: p.label.trim() })),
     });
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
-    else showNotice(store, 'setup.saved');
+    else {
+      setDirty(false);
+      showNotice(store, 'setup.saved');
+    }
   }
 
   return (

@@ -137,6 +137,11 @@ describe.skipIf(!hasChromium)('a dot vote with hidden counts and a separate reve
     await phone.screenshot({ path: `${SHOTS}/vote-phone-revealed.png`, fullPage: true });
     await board.screenshot({ path: `${SHOTS}/vote-board-revealed.png` });
 
+    // The board's own projector mode shows the same ranking over the map.
+    await board.getByRole('button', { name: 'Projector' }).click();
+    await board.getByRole('region', { name: 'Uitslag van het stemmen' }).waitFor(VISIBLE);
+    await board.screenshot({ path: `${SHOTS}/vote-projector-revealed.png` });
+
     // The counts go into the spreadsheet for the researcher.
     const csv = await (
       await fetch(new URL(`/api/sessions/${session.id}/ripples.csv?dialect=rfc4180`, board.url()), {
