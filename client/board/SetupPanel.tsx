@@ -78,6 +78,7 @@ export function SetupPanel() {
     else {
       setDirty(false);
       showNotice(store, 'setup.saved');
+      openPanel(store, 'inbox');
     }
   }
 
