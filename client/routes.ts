@@ -41,6 +41,19 @@ function safeDecode(segment: string): string {
 export const sessionPath = (sessionId: string, page: 'phone' | 'board' | 'present'): string =>
   `/s/${sessionId}/${page}`;
 
+/** `/s/<id>/board?setup`: the board opens with the set-up panel (right after creating a session). */
+export const SETUP_PARAM = 'setup';
+
+/** Whether the address asks for `param`; takes it out of the address bar, so a reload does not ask again. */
+export function takeSearchParam(param: string): boolean {
+  const params = new URLSearchParams(location.search);
+  if (!params.has(param)) return false;
+  params.delete(param);
+  const search = params.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  return true;
+}
+
 const NAVIGATE_EVENT = 'kringen:navigate';
 
 /** Moves to another route without a page load. */

@@ -78,3 +78,14 @@ export function fetchSessionInfo(sessionId: string, key: string): Promise<ApiRes
 export function joinSession(code: string, name: string): Promise<ApiResult<JoinedSession>> {
   return request('/api/join', json({ code, name }));
 }
+
+/** A new facilitator key for a leaked board link; the old key stops working. */
+export function renewFacilitatorKey(
+  sessionId: string,
+  key: string,
+): Promise<ApiResult<{ facilitatorKey: string; boardUrl: string }>> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/facilitator-key`, {
+    method: 'POST',
+    headers: { 'x-kringen-key': key },
+  });
+}

@@ -10,6 +10,7 @@ import {
   selectParticipantCount,
   selectPendingCount,
   selectTitle,
+  selectVotingOpen,
 } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { toggleFullscreen } from './fullscreen';
@@ -28,12 +29,21 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
   const panel = useSession(selectPanel);
   const participants = useSession(selectParticipantCount);
   const facilitators = useSession(useShallow(selectFacilitators));
+  const votingOpen = useSession(selectVotingOpen);
 
   return (
     <header className="board__header">
       <div className="board__title">
         <span className="brand">Kringen</span>
         <h1>{title || t('board.untitled')}</h1>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          aria-pressed={panel === 'setup'}
+          onClick={() => openPanel(store, 'setup')}
+        >
+          {t('setup.button')}
+        </button>
       </div>
       <ConnectionStatus connection={connection} />
       <p className="presence">
@@ -87,6 +97,14 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
             {pending}
           </span>
           <span className="visually-hidden">{t('board.inboxWaiting', { count: pending })}</span>
+        </button>
+        <button
+          type="button"
+          className={votingOpen ? 'button button--small button--attention' : 'button button--small'}
+          aria-pressed={panel === 'voting'}
+          onClick={() => openPanel(store, 'voting')}
+        >
+          {votingOpen ? t('voting.buttonOpen') : t('voting.button')}
         </button>
         <button
           type="button"

@@ -6,10 +6,12 @@ import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { NoticeBanner } from '../components/NoticeBanner';
+import { VoteResults } from '../components/VoteResults';
 import { useT } from '../i18n/useT';
+import { SETUP_PARAM, takeSearchParam } from '../routes';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
-import { setProjector } from '../store/actions';
+import { openPanel, setProjector } from '../store/actions';
 import { SessionContext, useSession, useSessionHandle } from '../store/SessionContext';
 import { selectConnection, selectIsClosed, selectPendingCount, selectProjector } from '../store/selectors';
 import { useOpenScreen } from '../store/useOpenScreen';
@@ -22,6 +24,7 @@ import { PromptCardOverlay } from './PromptCard';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
 import { useBoardShortcuts } from './useBoardShortcuts';
+import { useRememberSession } from './useRememberSession';
 import { useUndo } from './useUndo';
 import './board.css';
 
@@ -61,6 +64,11 @@ function Board({
   const closed = useSession(selectIsClosed);
   const pending = useSession(selectPendingCount);
 
+  useRememberSession(sessionId, info?.role === 'facilitator');
+  useEffect(() => {
+    if (takeSearchParam(SETUP_PARAM)) openPanel(store, 'setup');
+  }, [store]);
+
   // Leaving full screen (Esc) leaves projector mode too.
   useEffect(() => {
     const onChange = () => {
@@ -83,6 +91,7 @@ function Board({
           {projector && (
             <>
               <ProjectorCorner info={info} />
+              <VoteResults overlay />
               <div className="projector-exit">
                 {pending > 0 && (
                   <span className="count-badge count-badge--large">

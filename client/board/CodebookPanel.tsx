@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { BUILTIN_CODEBOOKS, type Codebook, defaultLook, parseCodebook } from '../../shared/codebooks';
-import { updateMeta } from '../../shared/doc/commands';
+import { findCodebook } from '../../shared/doc/codeRefs';
+import { switchCodebook, updateMeta } from '../../shared/doc/commands';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import { LIMITS } from '../../shared/model/limits';
 import { commandErrorKey } from '../i18n/errorText';
@@ -9,6 +10,12 @@ import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMeta } from '../store/selectors';
+import type { SessionState } from '../store/sessionStore';
+import { CodebookSwitch } from './CodebookSwitch';
+
+const selectAnyCoded = (s: SessionState) => s.view.ripples.some((r) => r.code !== null);
+/** The second-codebook choice for none: an id no codebook has. */
+const NO_SECOND_CODEBOOK = 'none';
 
 /** A code as the form edits it: keywords as the comma-separated text a person types. */
 interface DraftCode {
@@ -72,8 +79,23 @@ export function CodebookPanel() {
     setError(null);
   }, [active]);
 
+  const anyCoded = useSession(selectAnyCoded);
+  const [switching, setSwitching] = useState<Codebook | null>(null);
+
+  /** Straight away when nothing is coded yet; otherwise warn and let codes be mapped or kept first. */
   function choose(codebookId: string) {
-    const result = updateMeta(doc, actor, { codebook: codebookId });
+    const next = findCodebook(meta, codebookId);
+    if (!next) return;
+    if (anyCoded) {
+      setSwitching(next);
+      return;
+    }
+    const result = switchCodebook(doc, actor, codebookId);
+    if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+  }
+
+  function chooseSecond(codebookId: string) {
+    const result = updateMeta(doc, actor, { secondCodebook: codebookId });
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
   }
 
@@ -128,7 +150,7 @@ export function CodebookPanel() {
       <h2 id={`${id}-h`}>{t('codebook.heading')}</h2>
       <label className="field">
         <span className="field__label">{t('codebook.choose')}</span>
-        <select value={meta.codebook} onChange={(e) => choose(e.target.value)}>
+        <select value={switching?.id ?? meta.codebook} onChange={(e) => choose(e.target.value)}>
           {[...BUILTIN_CODEBOOKS, ...meta.customCodebooks].map((c) => (
             <option key={c.id} value={c.id}>
               {c.label[language]}
@@ -136,7 +158,22 @@ export function CodebookPanel() {
           ))}
         </select>
       </label>
+      {switching && <CodebookSwitch from={active} to={switching} onDone={() => setSwitching(null)} />}
       <p className="field__hint">{active.description[language]}</p>
+      <label className="field">
+        <span className="field__label">{t('second.codebook')}</span>
+        <select value={meta.secondCodebook} onChange={(e) => chooseSecond(e.target.value)}>
+          <option value={NO_SECOND_CODEBOOK}>{t('second.none')}</option>
+          {[...BUILTIN_CODEBOOKS, ...meta.customCodebooks]
+            .filter((c) => c.id !== meta.codebook)
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label[language]}
+              </option>
+            ))}
+        </select>
+        <span className="field__hint">{t('second.codebookHint')}</span>
+      </label>
       {!custom && (
         <button type="button" className="button button--small" onClick={copyToOwn}>
           {t('codebook.copy')}

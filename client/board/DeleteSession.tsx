@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { httpErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { navigate } from '../routes';
+import { forgetMySession } from '../session/mySessions';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 
@@ -23,6 +24,7 @@ export function DeleteSession({ sessionId, facilitatorKey }: { sessionId: string
         headers: { 'x-kringen-key': facilitatorKey },
       });
       if (response.status === 204) {
+        forgetMySession(sessionId);
         setStatus({ kind: 'done' });
         return;
       }

@@ -6,12 +6,15 @@ import { LIMITS } from '../../shared/model/limits';
 import {
   INTENDED_VALUES,
   type Intended,
+  ONGOING_VALUES,
+  type Ongoing,
   RIPPLE_KINDS,
   type RippleKind,
   type RippleWhen,
   VALENCES,
   type Valence,
 } from '../../shared/model/ripple';
+import { MonthField } from '../components/MonthField';
 import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
@@ -22,6 +25,7 @@ import { selectEditingId, selectMeta, selectRipple } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RippleLinks } from './RippleLinks';
+import { SecondCodeField } from './SecondCodeField';
 import { SuggestionChip } from './SuggestionChip';
 
 const INTENDED_TEXT: Record<Intended, MessageKey> = {
@@ -34,6 +38,12 @@ const VALENCE_TEXT: Record<Valence, MessageKey> = {
   negative: 'edit.valence.negative',
   mixed: 'edit.valence.mixed',
   unknown: 'edit.valence.unknown',
+};
+
+export const ONGOING_TEXT: Record<Ongoing, MessageKey> = {
+  ongoing: 'ongoing.ongoing',
+  stopped: 'ongoing.stopped',
+  unknown: 'ongoing.unknown',
 };
 
 const KIND_TEXT: Record<RippleKind, MessageKey> = {
@@ -65,6 +75,7 @@ function EditForm({ ripple }: { ripple: RippleView }) {
   const [intended, setIntended] = useState<Intended>(ripple.intended);
   const [valence, setValence] = useState<Valence>(ripple.valence);
   const [kind, setKind] = useState<RippleKind>(ripple.kind);
+  const [ongoing, setOngoing] = useState<Ongoing>(ripple.ongoing);
   const [showAuthor, setShowAuthor] = useState(ripple.showAuthor);
   const [whenKind, setWhenKind] = useState<WhenKind>(ripple.when?.kind ?? 'none');
   const [whenValue, setWhenValue] = useState(ripple.when?.value ?? '');
@@ -84,6 +95,7 @@ function EditForm({ ripple }: { ripple: RippleView }) {
       intended,
       valence,
       kind,
+      ongoing,
       showAuthor,
       when: when(),
     });
@@ -145,6 +157,7 @@ function EditForm({ ripple }: { ripple: RippleView }) {
           </select>
           {!ripple.code && ripple.suggestedCode && <SuggestionChip ripple={ripple} />}
         </div>
+        <SecondCodeField ripple={ripple} />
         <fieldset className="when-field">
           <legend className="field__label">{t('edit.when')}</legend>
           <div className="when-field__row">
@@ -170,13 +183,11 @@ function EditForm({ ripple }: { ripple: RippleView }) {
               />
             )}
             {whenKind === 'month' && (
-              <input
-                type="month"
-                aria-label={t('edit.when.month')}
+              <MonthField
+                label={t('edit.when.month')}
                 value={whenValue}
-                placeholder="2024-03"
-                pattern="\d{4}-\d{2}"
-                onChange={(e) => setWhenValue(e.target.value)}
+                onChange={setWhenValue}
+                optional={false}
               />
             )}
             {whenKind === 'phase' && (
@@ -208,6 +219,13 @@ function EditForm({ ripple }: { ripple: RippleView }) {
           options={VALENCES.map((value) => ({ value, label: t(VALENCE_TEXT[value]) }))}
           value={valence}
           onChange={setValence}
+        />
+        <ChoiceGroup
+          legend={t('ongoing.legend')}
+          name={`${id}-ongoing`}
+          options={ONGOING_VALUES.map((value) => ({ value, label: t(ONGOING_TEXT[value]) }))}
+          value={ongoing}
+          onChange={setOngoing}
         />
         <ChoiceGroup
           legend={t('edit.kind')}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import type { SessionInfo } from '../api/api';
+import { renewFacilitatorKey, type SessionInfo } from '../api/api';
 import { useT } from '../i18n/useT';
+import { facilitatorLink, peekScreenKey, rememberScreenKey } from '../session/screenKey';
 import { QrCode } from './QrCode';
 
 /** How phones get in: the join code in big letters, a QR code and the address. */
@@ -36,16 +37,19 @@ export function JoinPanel({
           </p>
         </div>
       </div>
-      {showShare && info.presenterUrl.includes('#key=') && <ShareLinks presenterUrl={info.presenterUrl} />}
+      {showShare && info.role === 'facilitator' && (
+        <>
+          <ShareLinks presenterUrl={info.presenterUrl} />
+          <FacilitatorLink sessionId={info.id} />
+        </>
+      )}
     </section>
   );
 }
 
-/** The presenter link with its key: the server gives it to facilitators only. */
-function ShareLinks({ presenterUrl }: { presenterUrl: string }) {
-  const t = useT();
+/** Copies a link to the clipboard; where the browser refuses, the link is shown to copy by hand. */
+function useCopy() {
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-
   async function copy(url: string) {
     try {
       await navigator.clipboard.writeText(url);
@@ -54,7 +58,30 @@ function ShareLinks({ presenterUrl }: { presenterUrl: string }) {
       setCopied('failed');
     }
   }
+  return { copied, copy };
+}
 
+function CopyResult({ copied, url }: { copied: 'copied' | 'failed' | null; url: string }) {
+  const t = useT();
+  return (
+    <>
+      <p className="field__hint" role="status">
+        {copied === 'copied' && t('joinPanel.copied')}
+      </p>
+      {copied === 'failed' && (
+        <label className="field">
+          <span className="field__label">{t('joinPanel.copyManually')}</span>
+          <input readOnly value={url} onFocus={(e) => e.target.select()} />
+        </label>
+      )}
+    </>
+  );
+}
+
+/** The presenter link with its key: the server gives it to facilitators only. */
+function ShareLinks({ presenterUrl }: { presenterUrl: string }) {
+  const t = useT();
+  const { copied, copy } = useCopy();
   return (
     <div className="share-links">
       <div className="button-row">
@@ -65,14 +92,68 @@ function ShareLinks({ presenterUrl }: { presenterUrl: string }) {
           {t('joinPanel.openPresenter')}
         </a>
       </div>
-      <p className="field__hint" role="status">
-        {copied === 'copied' && t('joinPanel.copied')}
+      <CopyResult copied={copied} url={presenterUrl} />
+    </div>
+  );
+}
+
+/**
+ * This board's own link with the facilitator key, to open the board on another device
+ * (prepare on a laptop, project from the venue's PC), with the warning that goes with it
+ * and a way to retire the key when the link leaked.
+ */
+function FacilitatorLink({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const id = useId();
+  const { copied, copy } = useCopy();
+  const [renewing, setRenewing] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const key = peekScreenKey('board', sessionId);
+  if (!key) return null;
+  const url = facilitatorLink(sessionId, key);
+
+  async function renew() {
+    if (!key || !window.confirm(t('facilitatorLink.renewConfirm'))) return;
+    setRenewing(true);
+    const result = await renewFacilitatorKey(sessionId, key);
+    if (!result.ok) {
+      setRenewing(false);
+      setFailed(true);
+      return;
+    }
+    rememberScreenKey('board', sessionId, result.value.facilitatorKey);
+    // The server closed this board's connection with the old key: start again with the new one.
+    location.reload();
+  }
+
+  return (
+    <div className="share-links facilitator-link">
+      <p className="facilitator-link__warning" id={`${id}-warn`}>
+        {t('facilitatorLink.warning')}
       </p>
-      {copied === 'failed' && (
-        <label className="field">
-          <span className="field__label">{t('joinPanel.copyManually')}</span>
-          <input readOnly value={presenterUrl} onFocus={(e) => e.target.select()} />
-        </label>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small"
+          aria-describedby={`${id}-warn`}
+          onClick={() => copy(url)}
+        >
+          {t('facilitatorLink.copy')}
+        </button>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          disabled={renewing}
+          onClick={renew}
+        >
+          {t('facilitatorLink.renew')}
+        </button>
+      </div>
+      <CopyResult copied={copied} url={url} />
+      {failed && (
+        <p className="form-error" role="alert">
+          {t('facilitatorLink.renewFailed')}
+        </p>
       )}
     </div>
   );

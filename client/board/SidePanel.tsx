@@ -6,6 +6,8 @@ import { AddRippleForm } from './AddRippleForm';
 import { EditRipplePanel } from './EditRipplePanel';
 import { InboxPanel } from './InboxPanel';
 import { PromptCardPanel } from './PromptCard';
+import { SetupPanel } from './SetupPanel';
+import { VotingPanel } from './VotingPanel';
 
 // Panels the board does not open on its own load as chunks of their own when first opened,
 // so the board's first render does not wait for their code (bench/boardRender.ts). The
@@ -39,6 +41,10 @@ function CurrentPanel({ sessionId }: { sessionId: string }) {
       return <PromptCardPanel />;
     case 'codebook':
       return <CodebookPanel />;
+    case 'voting':
+      return <VotingPanel />;
+    case 'setup':
+      return <SetupPanel />;
     case 'export':
       return <BoardExportPanel sessionId={sessionId} />;
     case 'analysis':

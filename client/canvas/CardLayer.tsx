@@ -152,6 +152,26 @@ const Card = memo(function Card({
                 <span className="visually-hidden">{t(valence.key)}</span>
               </span>
             )}
+            {(data.extraLabel || data.ongoing !== 'unknown') && (
+              <span className="ripple-card__extra">
+                {data.extraLabel && (
+                  <span className="code-label code-label--extra" title={data.extraLabel}>
+                    <span
+                      className="code-swatch"
+                      style={{ background: data.extraColor ?? undefined }}
+                      aria-hidden="true"
+                    />
+                    {data.extraLabel}
+                    {data.extraMore > 0 && ` +${data.extraMore}`}
+                  </span>
+                )}
+                {data.ongoing !== 'unknown' && (
+                  <span className={`mark mark--${data.ongoing}`}>
+                    {t(data.ongoing === 'ongoing' ? 'ongoing.markOngoing' : 'ongoing.markStopped')}
+                  </span>
+                )}
+              </span>
+            )}
             {data.votes > 0 && (
               <span className="mark mark--votes">{t('node.votes', { count: data.votes })}</span>
             )}

@@ -20,7 +20,7 @@ import {
 } from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
-import { codeLooks } from './codeLook';
+import { codeLooks, extraCodeLooks } from './codeLook';
 import { FitView, fittedViewport } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
@@ -65,6 +65,11 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const links = useSession(selectLinks);
   const meta = useSession(selectMeta);
   const codebook = useMemo(() => sessionCodebook(meta), [meta]);
+  const { customCodebooks, secondCodebook } = meta;
+  const extraLooks = useMemo(
+    () => extraCodeLooks({ customCodebooks, secondCodebook }, language),
+    [customCodebooks, secondCodebook, language],
+  );
   const layout = useMapLayout(ripples, meta, codebook);
   const derivedRef = useRef<MapCard[]>([]);
   const resync = useCallback(() => setCards((prev) => mergeCards(prev, derivedRef.current)), []);
@@ -79,8 +84,10 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
       codeLooks(codebook, language),
       describe,
       editable && layout.kind !== 'rings',
+      meta.votesRevealed,
+      extraLooks,
     );
-  }, [ripples, layout, codebook, language, t, editable]);
+  }, [ripples, layout, codebook, language, t, editable, meta.votesRevealed, extraLooks]);
 
   derivedRef.current = derived;
   const [cards, setCards] = useState<MapCard[]>(derived);

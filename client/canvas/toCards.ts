@@ -1,7 +1,7 @@
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { NODE_SIZE } from '../../shared/layouts';
-import type { Intended, Position, RippleKind, Valence } from '../../shared/model/ripple';
+import type { CodeRef, Intended, Ongoing, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
 export interface CardData {
@@ -21,6 +21,16 @@ export interface CardData {
   codePattern: CodePattern | null;
   /** The classifier's suggestion while no code is confirmed. */
   suggestedLabel: string | null;
+  /**
+   * The first further code (the second codebook's first), with the label and colour of
+   * the codebook it came from, and how many more there are. Plain values, so an unchanged
+   * card keeps its object.
+   */
+  extraLabel: string | null;
+  extraColor: string | null;
+  extraMore: number;
+  ongoing: Ongoing;
+  /** Dots on this ripple; 0 until the facilitator reveals the vote, so counts never steer it. */
   votes: number;
 }
 
@@ -68,8 +78,11 @@ export function toMapCards(
   codeLook: (code: string) => CodeLook | null,
   describe: (ripple: RippleView) => string,
   draggable: boolean,
+  votesRevealed: boolean,
+  extraLooks: (codes: readonly CodeRef[]) => CodeLook[],
 ): MapCard[] {
   return ripples.map((ripple) => {
+    const extras = ripple.extraCodes.length > 0 ? extraLooks(ripple.extraCodes) : [];
     const look = ripple.code ? codeLook(ripple.code) : null;
     const suggested = !ripple.code && ripple.suggestedCode ? codeLook(ripple.suggestedCode) : null;
     return {
@@ -90,7 +103,11 @@ export function toMapCards(
         codeColor: look?.color ?? null,
         codePattern: look?.pattern ?? null,
         suggestedLabel: suggested?.label ?? null,
-        votes: ripple.votes,
+        votes: votesRevealed ? ripple.votes : 0,
+        extraLabel: extras[0]?.label ?? null,
+        extraColor: extras[0]?.color ?? null,
+        extraMore: Math.max(0, extras.length - 1),
+        ongoing: ripple.ongoing,
       },
     };
   });

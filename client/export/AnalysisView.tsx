@@ -3,10 +3,12 @@ import { useId, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { analyzeSession, type SessionAnalysis } from '../../shared/analysis/analyzeSession';
 import { exportSession } from '../../shared/export/sessionExport';
+import { ONGOING_TEXT } from '../board/EditRipplePanel';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { download, svgToPng } from './mapImage';
+import { SecondCodeTable } from './SecondCodeTable';
 
 const BAR = 26;
 
@@ -158,8 +160,20 @@ export function AnalysisView({ doc, version }: { doc: Y.Doc; version?: unknown }
         'positief-negatief',
       )}
       {chart('analysis.overTime', over(analysis), 'door-de-tijd')}
+      <SecondCodeTable data={data} />
+      {chart(
+        'ongoing.legend',
+        (['ongoing', 'stopped', 'unknown'] as const).map((k) => ({
+          label: t(ONGOING_TEXT[k]),
+          value: data.ripples.filter((r) => r.status === 'accepted' && r.ongoing === k).length,
+        })),
+        'nog-gaande',
+      )}
       <h3>{t('analysis.mostVoted')}</h3>
-      {analysis.mostVoted.length === 0 ? (
+      {data.session.votingOpen ? (
+        // Counts seen while people vote steer the vote, also on the facilitator's screen.
+        <p>{t('analysis.votingOpen')}</p>
+      ) : analysis.mostVoted.length === 0 ? (
         <p>{t('analysis.none')}</p>
       ) : (
         <ol className="analysis__voted">

@@ -67,7 +67,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'phase.label': 'Phase',
   'phase.interviews': 'Interviews',
   'phase.mapping': 'Mapping',
-  'phase.reflection': 'Reflection (dots)',
+  'phase.reflection': 'Reflection',
   'phase.closed': 'Closed',
   'phase.closedBanner':
     'The session is closed: the map can no longer change. Pick another phase to continue.',

@@ -68,7 +68,7 @@ export const boardNl = {
   'phase.label': 'Fase',
   'phase.interviews': 'Interviews',
   'phase.mapping': 'In kaart brengen',
-  'phase.reflection': 'Terugblikken (stippen)',
+  'phase.reflection': 'Terugblikken',
   'phase.closed': 'Afgesloten',
   'phase.closedBanner':
     'De sessie is afgesloten: de kaart kan niet meer veranderen. Kies een andere fase om verder te gaan.',

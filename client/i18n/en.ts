@@ -2,12 +2,14 @@ import { boardEn } from './board.en';
 import { exportEn } from './export.en';
 import type { Dictionary } from './nl';
 import { phoneEn } from './phone.en';
+import { studyEn } from './study.en';
 
 /** English, the second language. Typed as `Dictionary`, so a missing or extra key fails the typecheck. */
 export const en: Dictionary = {
   ...boardEn,
   ...exportEn,
   ...phoneEn,
+  ...studyEn,
   'common.loading': 'One moment…',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
@@ -192,7 +194,8 @@ export const en: Dictionary = {
   'error.command.other': 'That did not work.',
 
   'keyProblem.title': 'This link does not work',
-  'keyProblem.body': 'Open the link you got when the session was started, on the same device.',
+  'keyProblem.body':
+    'Ask the facilitator for the facilitator link (it can be copied on the board), or open the session from My sessions on a device where it was open before.',
   'notFound.title': 'This page does not exist',
   'notFound.body': 'Perhaps the link was not copied completely.',
   'notFound.home': 'To the start page',

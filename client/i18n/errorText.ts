@@ -10,6 +10,7 @@ import type { MessageKey } from './nl';
 export function closeMessageKey(code: number, reason?: string): MessageKey {
   switch (closeNameOf(code, reason)) {
     case 'unauthorized':
+    case 'keyRenewed':
       return 'error.close.unauthorized';
     case 'notFound':
       return 'error.close.notFound';

@@ -21,6 +21,17 @@ export function setLanguage(language: Language): void {
   for (const listener of listeners) listener();
 }
 
+/**
+ * A session's own language (set by its facilitator), for a screen whose user never chose
+ * one: applied but not remembered, so the user's own choice always wins.
+ */
+export function adoptSessionLanguage(language: Language): void {
+  if (language === current || readStored(STORAGE_KEY, (v) => (isLanguage(v) ? v : null))) return;
+  current = language;
+  applyDocumentLanguage();
+  for (const listener of listeners) listener();
+}
+
 export function subscribeToLanguage(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -1,6 +1,7 @@
 import { boardNl } from './board.nl';
 import { exportNl } from './export.nl';
 import { phoneNl } from './phone.nl';
+import { studyNl } from './study.nl';
 
 /**
  * Every text Kringen shows, in Dutch: the default language and the source of the keys.
@@ -12,6 +13,7 @@ export const nl = {
   ...boardNl,
   ...exportNl,
   ...phoneNl,
+  ...studyNl,
   'common.loading': 'Even geduld…',
   'common.save': 'Opslaan',
   'common.cancel': 'Annuleren',
@@ -196,7 +198,8 @@ export const nl = {
   'error.command.other': 'Dat lukte niet.',
 
   'keyProblem.title': 'Deze link werkt niet',
-  'keyProblem.body': 'Open de link die je kreeg toen de sessie werd gestart, op hetzelfde apparaat.',
+  'keyProblem.body':
+    'Vraag de begeleider om de begeleiderslink (die kan op het bord gekopieerd worden), of open de sessie via Mijn sessies op het apparaat waarop hij eerder open was.',
   'notFound.title': 'Deze pagina bestaat niet',
   'notFound.body': 'Misschien is de link niet helemaal goed overgenomen.',
   'notFound.home': 'Naar de startpagina',

@@ -63,7 +63,6 @@ export const phoneEn: Record<keyof typeof phoneNl, string> = {
   'phone.vote.empty': 'There is nothing on the map yet.',
   'phone.vote.openBanner': 'Voting has started.',
   'phone.vote.go': 'Go to voting',
-  'phone.vote.revealed': 'The results are on the big screen.',
   'phone.vote.total': '{count} {count|dot|dots} in total',
   'phone.map.heading': 'The map',
   'phone.map.empty': 'There is nothing on the map yet.',

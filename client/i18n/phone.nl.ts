@@ -72,7 +72,6 @@ export const phoneNl = {
   'phone.vote.empty': 'Er staat nog niets op de kaart.',
   'phone.vote.openBanner': 'Het stemmen is begonnen.',
   'phone.vote.go': 'Naar stemmen',
-  'phone.vote.revealed': 'De uitslag staat op het grote scherm.',
   'phone.vote.total': '{count} {count|stip|stippen} in totaal',
 
   'phone.map.heading': 'De kaart',

@@ -8,8 +8,9 @@ import { httpErrorKey } from '../i18n/errorText';
 import { getLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
-import { navigate, sessionPath } from '../routes';
+import { navigate, SETUP_PARAM, sessionPath } from '../routes';
 import { rememberScreenKey } from '../session/screenKey';
+import { MySessions } from './MySessions';
 
 /** Start a session (facilitator) or go to the join step with a code (participant). */
 export function HomePage() {
@@ -43,7 +44,8 @@ export function HomePage() {
     const session = result.value;
     rememberScreenKey('board', session.id, session.facilitatorKey);
     rememberScreenKey('present', session.id, session.viewerKey);
-    navigate(sessionPath(session.id, 'board'));
+    // Straight into the set-up: period, phases, language.
+    navigate(`${sessionPath(session.id, 'board')}?${SETUP_PARAM}`);
   }
 
   function join(event: React.FormEvent) {
@@ -120,6 +122,7 @@ export function HomePage() {
           </form>
         </section>
       </div>
+      <MySessions />
       <ImportSessionForm />
       <MergeSessionsForm />
     </main>

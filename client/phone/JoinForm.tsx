@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { LIMITS } from '../../shared/model/limits';
-import { isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import { JOIN_CODE_LENGTH, joinCodeProblem, normalizeJoinCode } from '../../shared/session/joinCode';
 import { joinSession } from '../api/api';
 import { httpErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
-import { useT } from '../i18n/useT';
+import { type MessageParams, useT } from '../i18n/useT';
 import {
   loadIdentity,
   type ParticipantIdentity,
@@ -21,17 +21,26 @@ export function JoinForm({
   onJoined: (sessionId: string, identity: ParticipantIdentity) => void;
 }) {
   const t = useT();
+  const id = useId();
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (busy) return;
     const normalized = normalizeJoinCode(code);
-    if (!isValidJoinCode(normalized)) {
-      setError(httpErrorKey('invalid-code'));
+    const problem = joinCodeProblem(normalized);
+    if (problem?.kind === 'length') {
+      setError({
+        key: problem.length === 0 ? 'join.error.empty' : 'join.error.length',
+        params: { count: problem.length, length: JOIN_CODE_LENGTH },
+      });
+      return;
+    }
+    if (problem) {
+      setError({ key: 'join.error.character', params: { character: problem.character } });
       return;
     }
     setBusy(true);
@@ -39,7 +48,7 @@ export function JoinForm({
     const result = await joinSession(normalized, name.trim());
     setBusy(false);
     if (!result.ok) {
-      setError(httpErrorKey(result.error));
+      setError({ key: httpErrorKey(result.error) });
       return;
     }
     const joined = result.value;
@@ -71,9 +80,13 @@ export function JoinForm({
           autoCorrect="off"
           spellCheck={false}
           maxLength={40}
-          aria-invalid={error === 'error.http.invalidCode' || error === 'error.http.unknownCode'}
+          aria-invalid={error !== null && error.key !== 'error.http.network'}
+          aria-describedby={`${id}-code-hint`}
           placeholder="ACD-EFH"
         />
+        <span className="field__hint" id={`${id}-code-hint`}>
+          {t('join.codeHint')}
+        </span>
       </label>
       <label className="field">
         <span className="field__label">{t('join.name')}</span>
@@ -87,7 +100,7 @@ export function JoinForm({
       </label>
       {error && (
         <p className="form-error" role="alert">
-          {t(error)}
+          {t(error.key, error.params)}
         </p>
       )}
       <button type="submit" className="button button--primary button--wide" disabled={busy}>

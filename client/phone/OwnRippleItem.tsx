@@ -8,7 +8,8 @@ import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
-import { useSessionHandle } from '../store/SessionContext';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import { selectIsClosed } from '../store/selectors';
 
 const STATUS_TEXT: Record<RippleStatus, MessageKey> = {
   pending: 'status.pending',
@@ -53,7 +54,10 @@ export const OwnRippleItem = memo(function OwnRippleItem({
     );
   }
 
-  const editable = canEditRipple(actor, ripple);
+  const closed = useSession(selectIsClosed);
+  const editable = canEditRipple(actor, ripple) && !closed;
+  // Told by someone else too: the facilitator merged this phone's ripple into theirs.
+  const merged = ripple.authorId !== actor.id;
   return (
     <li className={`own-ripple own-ripple--${ripple.status}`}>
       {mode === 'edit' && editable ? (
@@ -84,6 +88,7 @@ export const OwnRippleItem = memo(function OwnRippleItem({
           <p className={`status-pill status-pill--${unsent ? 'unsent' : ripple.status}`}>
             {t(unsent ? 'phone.status.unsent' : STATUS_TEXT[ripple.status])}
           </p>
+          {merged && <p className="own-ripple__merged">{t('phone.merged')}</p>}
         </>
       )}
       {mode === 'view' && editable && (

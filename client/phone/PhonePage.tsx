@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NoticeBanner } from '../components/NoticeBanner';
+import { adoptSessionLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { navigate, sessionPath } from '../routes';
 import { forgetIdentity, loadIdentity, type ParticipantIdentity } from '../session/participantIdentity';
@@ -94,6 +95,7 @@ function PhoneSession({
   const meta = useSession(selectMeta);
   const connection = useSession(selectConnection);
   const [tab, setTab] = useState<PhoneTab>('add');
+  useEffect(() => adoptSessionLanguage(meta.language), [meta.language]);
   const unauthorized = connection.phase === 'refused' && connection.code === CLOSE.unauthorized.code;
 
   return (
@@ -111,17 +113,26 @@ function PhoneSession({
       </ConnectionProblem>
       <PhoneNav tab={tab} onTab={setTab} votingOpen={meta.votingOpen} />
       {meta.votingOpen && tab !== 'vote' && (
-        <div className="phone__banner">
-          <p>{t('phone.vote.openBanner')}</p>
-          <button type="button" className="button button--primary" onClick={() => setTab('vote')}>
-            {t('phone.vote.go')}
-          </button>
-        </div>
+        <PhoneBanner text={t('phone.vote.openBanner')} go={t('phone.vote.go')} onGo={() => setTab('vote')} />
+      )}
+      {meta.votesRevealed && tab !== 'vote' && (
+        <PhoneBanner
+          text={t('phone.results.banner')}
+          go={t('phone.results.go')}
+          onGo={() => setTab('vote')}
+        />
       )}
       <NoticeBanner />
       {tab === 'add' && (
         <>
-          <RippleComposer sessionId={sessionId} authorName={identity.name} />
+          {meta.sessionPhase === 'closed' ? (
+            <div className="phone__closed" role="status">
+              <h2>{t('phone.closed.heading')}</h2>
+              <p>{t('phone.closed.body')}</p>
+            </div>
+          ) : (
+            <RippleComposer sessionId={sessionId} authorName={identity.name} />
+          )}
           <OwnRipples authorName={identity.name} send={send} />
         </>
       )}
@@ -135,5 +146,17 @@ function PhoneSession({
         {identity.name ? t('phone.joinedAs', { name: identity.name }) : t('phone.joinedAnonymously')}
       </p>
     </>
+  );
+}
+
+/** A line above the phone's content that calls to another tab ("Het stemmen is begonnen." · "Naar stemmen"). */
+function PhoneBanner({ text, go, onGo }: { text: string; go: string; onGo: () => void }) {
+  return (
+    <div className="phone__banner">
+      <p>{text}</p>
+      <button type="button" className="button button--primary" onClick={onGo}>
+        {go}
+      </button>
+    </div>
   );
 }

@@ -38,6 +38,7 @@ export function RippleDetails({
   const t = useT();
   const id = useId();
   const language = useLanguage();
+  const isDay = draft.when.startsWith('date:');
   return (
     <div className="details">
       <div className="field">
@@ -75,8 +76,13 @@ export function RippleDetails({
         <label className="field__label" htmlFor={`${id}-when`}>
           {t('phone.when.label')}
         </label>
-        <select id={`${id}-when`} value={draft.when} onChange={(e) => onChange({ when: e.target.value })}>
+        <select
+          id={`${id}-when`}
+          value={isDay ? 'date:' : draft.when}
+          onChange={(e) => onChange({ when: e.target.value })}
+        >
           <option value="">{t('phone.when.none')}</option>
+          <option value="date:">{t('phone.when.day')}</option>
           {meta.phases.length > 0 && (
             <optgroup label={t('phone.when.phases')}>
               {meta.phases.map((phase) => (
@@ -94,6 +100,16 @@ export function RippleDetails({
             ))}
           </optgroup>
         </select>
+        {isDay && (
+          <label className="field">
+            <span className="field__label">{t('phone.when.dayLabel')}</span>
+            <input
+              type="date"
+              value={draft.when.slice('date:'.length)}
+              onChange={(e) => onChange({ when: `date:${e.target.value}` })}
+            />
+          </label>
+        )}
       </div>
 
       <fieldset className="choices">

@@ -3,7 +3,7 @@ import type { SessionMeta } from '../../shared/model/ripple';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { INTENDED_TEXT, shorten, VALENCE_TEXT } from './RippleDetails';
-import { monthLabel, parseWhen, type RippleDraft } from './rippleDraft';
+import { dayLabel, monthLabel, parseWhen, type RippleDraft } from './rippleDraft';
 
 /** The ripple as it will be sent: the text, and only the extra answers that were given. */
 export function RipplePreview({
@@ -33,6 +33,8 @@ export function RipplePreview({
     if (phase) rows.push([t('phone.preview.when'), phase.label]);
   } else if (when?.kind === 'month') {
     rows.push([t('phone.preview.when'), monthLabel(when.value, language)]);
+  } else if (when?.kind === 'date') {
+    rows.push([t('phone.preview.when'), dayLabel(when.value, language)]);
   }
   if (draft.intended !== 'unknown')
     rows.push([t('phone.preview.intended'), t(INTENDED_TEXT[draft.intended])]);

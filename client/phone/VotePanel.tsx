@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { castVote, withdrawVote } from '../../shared/doc/commands';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { LIMITS } from '../../shared/model/limits';
+import { VoteResults } from '../components/VoteResults';
 import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
@@ -17,7 +18,8 @@ const selectMyDots = (s: SessionState, voterId: string): string[] =>
 /**
  * Dot-voting in the reflection round: a participant puts their dots (as many as the
  * facilitator set) on the ripples they find most significant, and can take one back to put
- * it elsewhere until voting closes. The totals are the facilitator's to reveal on the projector.
+ * it elsewhere until voting closes. Nobody sees totals while voting; after the facilitator
+ * reveals them, this tab shows the ripples ranked by their dots.
  */
 export function VotePanel() {
   const t = useT();
@@ -34,8 +36,10 @@ export function VotePanel() {
   return (
     <section className="vote" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('phone.vote.heading')}</h2>
-      {!meta.votingOpen ? (
-        <p className="muted">{meta.votesRevealed ? t('phone.vote.revealed') : t('phone.vote.closed')}</p>
+      {meta.votesRevealed ? (
+        <VoteResults />
+      ) : !meta.votingOpen ? (
+        <p className="muted">{t('phone.vote.closed')}</p>
       ) : (
         <>
           <p>{t('phone.vote.intro')}</p>
@@ -56,7 +60,6 @@ export function VotePanel() {
                   ripple={ripple}
                   dots={mine.filter((r) => r === ripple.id).length}
                   canAdd={left > 0}
-                  showTotal={meta.votesRevealed}
                 />
               ))}
             </ul>
@@ -71,12 +74,10 @@ const VoteItem = memo(function VoteItem({
   ripple,
   dots,
   canAdd,
-  showTotal,
 }: {
   ripple: RippleView;
   dots: number;
   canAdd: boolean;
-  showTotal: boolean;
 }) {
   const t = useT();
   const id = useId();
@@ -92,7 +93,6 @@ const VoteItem = memo(function VoteItem({
       <p className="vote-item__mine">
         <span aria-hidden="true">{'●'.repeat(dots)} </span>
         {t('phone.vote.mine', { count: dots })}
-        {showTotal && <> · {t('phone.vote.total', { count: ripple.votes })}</>}
       </p>
       <div className="button-row">
         <button

@@ -10,7 +10,7 @@ export interface RippleDraft {
   text: string;
   /** '' not answered, 'programme' the project itself, else the id of a ripple on the map. */
   cause: string;
-  /** '' not answered, 'phase:<id>' or 'month:YYYY-MM'. */
+  /** '' not answered, 'phase:<id>', 'month:YYYY-MM' or 'date:YYYY-MM-DD' ('date:' while the day is being picked). */
   when: string;
   intended: Intended;
   valence: Valence;
@@ -50,6 +50,7 @@ export function parseWhen(value: string): RippleWhen | null {
   const rest = value.slice(at + 1);
   if (kind === 'phase' && rest) return { kind: 'phase', value: rest };
   if (kind === 'month' && /^\d{4}-\d{2}$/.test(rest)) return { kind: 'month', value: rest };
+  if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(rest)) return { kind: 'date', value: rest };
   return null;
 }
 
@@ -82,6 +83,14 @@ function shift(month: string, by: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) + by;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** "16 maart 2024" / "16 March 2024", in the interface's language. */
+export function dayLabel(day: string, language: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(y, m - 1, d),
+  );
 }
 
 export function monthLabel(month: string, language: string): string {

@@ -10,6 +10,7 @@ import { ConnectionStatus } from '../components/ConnectionStatus';
 import { KeyProblem } from '../components/KeyProblem';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LoadingScreen } from '../components/LoadingScreen';
+import { VoteResults } from '../components/VoteResults';
 import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
@@ -45,6 +46,7 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
               <MapToolbar editable={false} />
               <PromptCardOverlay />
               <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
+              <VoteResults overlay />
             </main>
           </div>
         </div>

@@ -1,4 +1,4 @@
-import { asString, readStored, writeStored } from '../util/storage';
+import { asString, readStored, removeStored, writeStored } from '../util/storage';
 
 /**
  * The facilitator and presenter keys arrive in the URL fragment (`#key=…`), which
@@ -31,4 +31,15 @@ export function takeScreenKey(screen: KeyedScreen, sessionId: string): string | 
     return fromHash;
   }
   return readStored(storageKey(screen, sessionId), asString);
+}
+
+/** Forgets the board and presenter keys this device remembers for a session. */
+export function forgetScreenKeys(sessionId: string): void {
+  removeStored(storageKey('board', sessionId));
+  removeStored(storageKey('present', sessionId));
+}
+
+/** The board's address with its key, for opening this board on another device. */
+export function facilitatorLink(sessionId: string, key: string): string {
+  return `${location.origin}/s/${sessionId}/board#key=${key}`;
 }

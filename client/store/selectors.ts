@@ -27,9 +27,11 @@ export const selectMapRipples = (s: SessionState): RippleView[] => s.view.ripple
 /** For useShallow: the ripples waiting in the inbox, oldest first. */
 export const selectPendingRipples = (s: SessionState): RippleView[] => s.view.ripples.filter(isPending);
 
-/** For useShallow: one author's ripples, newest first. */
+/** For useShallow: one author's ripples, newest first, with those theirs was merged into. */
 export const selectRipplesBy = (s: SessionState, authorId: string): RippleView[] =>
-  s.view.ripples.filter((r) => r.authorId === authorId).reverse();
+  s.view.ripples
+    .filter((r) => r.authorId === authorId || r.coAuthors?.some((a) => a.id === authorId))
+    .reverse();
 
 export const selectRipple = (s: SessionState, id: string | null): RippleView | null =>
   id === null ? null : (s.view.ripples.find((r) => r.id === id) ?? null);
@@ -45,3 +47,7 @@ export const selectParticipantCount = (s: SessionState) =>
 export const selectLeaderViewport = (s: SessionState) =>
   s.followLeader && !s.leading ? (s.peers.find((p) => p.leading && p.viewport)?.viewport ?? null) : null;
 export const selectSomeoneLeads = (s: SessionState) => s.peers.some((p) => p.leading);
+export const selectVotesRevealed = (s: SessionState) => s.view.meta.votesRevealed;
+export const selectVotingOpen = (s: SessionState) => s.view.meta.votingOpen;
+/** How many dots are placed in all: what the facilitator may see while a vote is open (never per ripple). */
+export const selectDotsCast = (s: SessionState) => s.view.votes.length;

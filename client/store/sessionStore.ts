@@ -8,7 +8,17 @@ import type { PeerState } from './presence';
 import { shareUnchanged } from './shareUnchanged';
 
 /** Side panels of the board; later issues add more (codes, phases, export). */
-export type PanelName = 'inbox' | 'add' | 'edit' | 'prompt' | 'export' | 'analysis' | 'replay' | 'codebook';
+export type PanelName =
+  | 'inbox'
+  | 'add'
+  | 'edit'
+  | 'prompt'
+  | 'export'
+  | 'analysis'
+  | 'replay'
+  | 'codebook'
+  | 'voting'
+  | 'setup';
 
 export interface Notice {
   key: MessageKey;

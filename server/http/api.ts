@@ -193,6 +193,24 @@ export function createApi(deps: ApiDeps) {
       },
     },
     {
+      // A leaked board link: a new facilitator key; the old one stops working, open boards with it are closed.
+      method: 'POST',
+      path: /^\/api\/sessions\/([a-z0-9]{1,64})\/facilitator-key$/,
+      run: async (req, res, [id = '']) => {
+        const session = await deps.sessions.get(id);
+        if (!session) throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+        const role = await deps.sessions.roleForKey(id, String(req.headers['x-kringen-key'] ?? ''));
+        if (role !== 'facilitator')
+          throw new HttpError(401, 'unauthorized', 'Only the facilitator can make a new facilitator link.');
+        const facilitatorKey = await deps.sessions.renewFacilitatorKey(id);
+        if (!facilitatorKey)
+          throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
+        await deps.rooms.closeFacilitators(id, 'the facilitator key was renewed');
+        const links = sessionLinks(deps, req, session);
+        sendJson(res, 200, { facilitatorKey, boardUrl: `${links.boardUrl}#key=${facilitatorKey}` });
+      },
+    },
+    {
       method: 'POST',
       path: /^\/api\/join$/,
       run: async (req, res) => {

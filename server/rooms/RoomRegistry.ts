@@ -100,6 +100,17 @@ export class RoomRegistry {
     return room !== null && room.peers.size > 0;
   }
 
+  /**
+   * Closes every facilitator connection to a room this server holds (after the facilitator
+   * key was renewed: a board opened with the old key must not keep its rights). On other
+   * instances such boards keep their connection until it next drops.
+   */
+  async closeFacilitators(name: string, detail: string): Promise<void> {
+    const room = await this.loading.get(name)?.catch(() => null);
+    for (const peer of room?.peers ?? [])
+      if (peer.actor.role === 'facilitator') peer.close('keyRenewed', detail);
+  }
+
   /** Called when a connection leaves: a room left empty unloads after the idle delay. */
   release(room: Room): void {
     if (room.peers.size > 0) return;

@@ -32,6 +32,8 @@ export abstract class HashedSessionStore implements SessionStore {
   /** Stores a new session; false when its id or join code is taken, so the caller draws again. */
   protected abstract insertSession(row: SessionRow): Promise<boolean>;
   protected abstract sessionRow(column: 'id' | 'joinCode', value: string): Promise<SessionRow | null>;
+  /** Replaces a session's facilitator key hash; false when there is no such session. */
+  protected abstract updateFacilitatorKeyHash(sessionId: string, hash: string): Promise<boolean>;
   protected abstract insertParticipant(row: ParticipantRow): Promise<void>;
   protected abstract participantRow(sessionId: string, id: string): Promise<ParticipantRow | null>;
   abstract delete(id: string): Promise<void>;
@@ -69,6 +71,11 @@ export abstract class HashedSessionStore implements SessionStore {
   async byJoinCode(code: string): Promise<SessionRecord | null> {
     const row = await this.sessionRow('joinCode', code);
     return row ? toRecord(row) : null;
+  }
+
+  async renewFacilitatorKey(sessionId: string): Promise<string | null> {
+    const key = newSecret();
+    return (await this.updateFacilitatorKeyHash(sessionId, hashSecret(key))) ? key : null;
   }
 
   async viewerKey(sessionId: string): Promise<string | null> {

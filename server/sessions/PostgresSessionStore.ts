@@ -48,6 +48,14 @@ export class PostgresSessionStore extends HashedSessionStore {
     return rows.map(withTime);
   }
 
+  protected async updateFacilitatorKeyHash(sessionId: string, hash: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      'update sessions set facilitator_key_hash = $1 where id = $2',
+      [hash, sessionId],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   protected async insertParticipant(row: ParticipantRow): Promise<void> {
     await this.pool.query(
       'insert into participants (id, session_id, secret_hash, name, created_at) values ($1, $2, $3, $4, $5)',

@@ -29,6 +29,11 @@ export interface SessionStore {
   delete(id: string): Promise<void>;
   get(id: string): Promise<SessionRecord | null>;
   byJoinCode(code: string): Promise<SessionRecord | null>;
+  /**
+   * A new facilitator key for a leaked board link; the old key stops working at once.
+   * Returned once in the clear (null when there is no such session).
+   */
+  renewFacilitatorKey(sessionId: string): Promise<string | null>;
   /** The presenter key, for facilitators who want to share the presenter link again. */
   viewerKey(sessionId: string): Promise<string | null>;
   count(): Promise<number>;

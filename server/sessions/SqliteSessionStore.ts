@@ -18,6 +18,7 @@ export class SqliteSessionStore extends HashedSessionStore {
       ),
       byId: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where id = ?`),
       byCode: db.prepare<[string], SessionRow>(`select ${SESSION_COLUMNS} from sessions where join_code = ?`),
+      updateKey: db.prepare<[string, string]>('update sessions set facilitator_key_hash = ? where id = ?'),
       count: db.prepare<[], { n: number }>('select count(*) as n from sessions'),
       all: db.prepare<[], SessionRow>(`select ${SESSION_COLUMNS} from sessions order by created_at`),
       deleteParticipants: db.prepare<[string]>('delete from participants where session_id = ?'),
@@ -54,6 +55,10 @@ export class SqliteSessionStore extends HashedSessionStore {
 
   protected async sessionRows(): Promise<SessionRow[]> {
     return this.statements.all.all();
+  }
+
+  protected async updateFacilitatorKeyHash(sessionId: string, hash: string): Promise<boolean> {
+    return this.statements.updateKey.run(hash, sessionId).changes > 0;
   }
 
   protected async insertParticipant(row: ParticipantRow): Promise<void> {

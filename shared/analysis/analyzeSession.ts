@@ -1,6 +1,7 @@
 import type { Codebook } from '../codebooks';
 import type { ExportedRipple } from '../export/sessionExport';
 import type { Intended, SessionMeta, Valence } from '../model/ripple';
+import { rankByVotes } from './rankByVotes';
 
 /** Orders shown apart; everything from the third on is counted together, as the rings picture does. */
 export const ORDER_BUCKETS = [1, 2, 3] as const;
@@ -67,9 +68,7 @@ export function analyzeSession(
       months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),
       undated,
     },
-    mostVoted: onMap
-      .filter((r) => r.votes > 0)
-      .sort((a, b) => b.votes - a.votes || a.text.localeCompare(b.text))
+    mostVoted: rankByVotes(onMap)
       .slice(0, topVoted)
       .map((r) => ({ id: r.id, text: r.text, votes: r.votes })),
   };

@@ -10,6 +10,7 @@ import {
   voteKey,
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
+import { findCodebook } from './codeRefs';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
 import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
 import { readLinks, readMeta, readRipple, readVotes } from './read';
@@ -37,7 +38,12 @@ export type CommandName =
   | 'withdrawVote'
   | 'mergeRipples'
   | 'moveRipples'
-  | 'setSessionPhase';
+  | 'setSessionPhase'
+  | 'openVoting'
+  | 'closeVoting'
+  | 'revealVotes'
+  | 'clearVotes'
+  | 'switchCodebook';
 
 /**
  * The origin of every command's transaction. A class, so a screen can tell its own
@@ -109,9 +115,14 @@ export function initSession(doc: Y.Doc, meta: Partial<SessionMeta>, now = Date.n
 
 export function updateMeta(doc: Y.Doc, actor: Actor, patch: Partial<SessionMeta>): CommandResult {
   if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(doc, 'updateMeta', patch);
+}
+
+/** Validates the meta with `patch` applied and writes the keys whose value changed, in one transaction. */
+function writeMeta(doc: Y.Doc, command: CommandName, patch: Partial<SessionMeta>): CommandResult {
   const parsed = parseMeta({ ...readMeta(doc), ...patch });
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
-  run(doc, 'updateMeta', () => {
+  run(doc, command, () => {
     const map = roots(doc).meta;
     for (const key of Object.keys(patch) as (keyof SessionMeta)[]) {
       const value = parsed.value[key];
@@ -354,17 +365,100 @@ export function mergeRipples(
 }
 
 /**
- * Moves the session to another stage. Reflection opens dot-voting, any other stage closes
- * it; closed makes the map read-only for everyone until the facilitator reopens it.
+ * Moves the session to another stage. Leaving reflection closes a dot vote that is still
+ * open (the facilitator opens one with `openVoting`); closed makes the map read-only for
+ * everyone until the facilitator reopens it.
  */
 export function setSessionPhase(doc: Y.Doc, actor: Actor, phase: SessionPhase): CommandResult {
   if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
-  const parsed = parseMeta({ ...readMeta(doc), sessionPhase: phase, votingOpen: phase === 'reflection' });
-  if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
-  run(doc, 'setSessionPhase', () => {
-    const map = roots(doc).meta;
-    if (map.get('sessionPhase') !== phase) map.set('sessionPhase', phase);
-    if (map.get('votingOpen') !== parsed.value.votingOpen) map.set('votingOpen', parsed.value.votingOpen);
+  const votingOpen = phase === 'reflection' && readMeta(doc).votingOpen;
+  return writeMeta(doc, 'setSessionPhase', { sessionPhase: phase, votingOpen });
+}
+
+/**
+ * The facilitator opens a dot vote (REM's reflection): every participant gets `dots` dots
+ * (1–10) and the counts stay hidden from every screen until `revealVotes`, so the dots
+ * already placed do not steer the rest. Moves the session to reflection.
+ */
+export function openVoting(doc: Y.Doc, actor: Actor, dots: number): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  if (!Number.isInteger(dots) || dots < 1 || dots > LIMITS.dotsOffered)
+    return fail({ kind: 'invalid', detail: `dots per participant: 1 to ${LIMITS.dotsOffered}` });
+  return writeMeta(doc, 'openVoting', {
+    votingOpen: true,
+    votesRevealed: false,
+    dotsPerParticipant: dots,
+    sessionPhase: 'reflection',
+  });
+}
+
+/** Stops the dot vote: phones can no longer place or move dots; the counts stay hidden. */
+export function closeVoting(doc: Y.Doc, actor: Actor): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(doc, 'closeVoting', { votingOpen: false });
+}
+
+/** Shows (or hides again) the result of a closed vote on every screen; a vote still open is closed first. */
+export function revealVotes(doc: Y.Doc, actor: Actor, shown = true): CommandResult {
+  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  return writeMeta(
+    doc,
+    'revealVotes',
+    shown ? { votingOpen: false, votesRevealed: true } : { votesRevealed: false },
+  );
+}
+
+/** Removes every dot, for a fresh round; only while no vote is open. */
+export function clearVotes(doc: Y.Doc, actor: Actor): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  if (readMeta(doc).votingOpen) return fail({ kind: 'invalid', detail: 'close the vote first' });
+  run(doc, 'clearVotes', () => {
+    const { votes, meta } = roots(doc);
+    for (const key of [...votes.keys()]) votes.delete(key);
+    if (meta.get('votesRevealed') === true) meta.set('votesRevealed', false);
+  });
+  return ok(undefined);
+}
+
+/**
+ * Switches the session's main codebook without losing what codes meant. Each confirmed
+ * code is either mapped to a code of the new codebook (`mapping[old] = new`) or kept as an
+ * extra code from the codebook it came from (so it keeps that codebook's label and colour,
+ * never a raw key). One transaction: nobody sees half a switch.
+ *
+ * @example
+ * switchCodebook(doc, facilitator, 'borging', { ownership: 'key_people' }); // other codes kept
+ */
+export function switchCodebook(
+  doc: Y.Doc,
+  actor: Actor,
+  codebookId: string,
+  mapping: Readonly<Record<string, string | null>> = {},
+): CommandResult {
+  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const meta = readMeta(doc);
+  const target = findCodebook(meta, codebookId);
+  if (!target) return fail({ kind: 'invalid', detail: `no codebook ${codebookId}` });
+  const from = meta.codebook;
+  const known = new Set(target.codes.map((c) => c.id));
+  const changes: [RippleMap, Partial<Ripple>][] = [];
+  for (const [id, map] of roots(doc).ripples.entries()) {
+    const ripple = readRipple(doc, id);
+    if (!ripple?.code || from === codebookId) continue;
+    const mapped = mapping[ripple.code] ?? null;
+    if (mapped !== null && !known.has(mapped)) return fail({ kind: 'invalid', detail: `no code ${mapped}` });
+    const kept = ripple.extraCodes.some((c) => c.codebook === from && c.code === ripple.code);
+    const extraCodes =
+      mapped !== null || kept
+        ? ripple.extraCodes
+        : [...ripple.extraCodes, { codebook: from, code: ripple.code }];
+    const parsed = parseRipple({ ...ripple, code: mapped, extraCodes });
+    if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
+    changes.push([map as RippleMap, { code: mapped, extraCodes }]);
+  }
+  run(doc, 'switchCodebook', () => {
+    for (const [map, fields] of changes) writeFields(map, fields);
+    if (roots(doc).meta.get('codebook') !== codebookId) roots(doc).meta.set('codebook', codebookId);
   });
   return ok(undefined);
 }

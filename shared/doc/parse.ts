@@ -152,6 +152,8 @@ export const SessionMetaSchema = v.strictObject({
   spanEnd: v.nullable(yearMonth),
   phases: v.pipe(v.array(PhaseSchema), v.maxLength(LIMITS.phases)),
   codebook: id,
+  // Optional with its default, so sessions and export files from before it still read.
+  secondCodebook: v.optional(id, 'borging'),
   customCodebooks: v.pipe(v.array(CodebookSchema), v.maxLength(LIMITS.customCodebooks)),
   moderation: v.boolean(),
   prompt: text(LIMITS.prompt),

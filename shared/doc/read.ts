@@ -17,6 +17,7 @@ export const DEFAULT_META: SessionMeta = {
   spanEnd: null,
   phases: [],
   codebook: 'working-elements',
+  secondCodebook: 'borging',
   customCodebooks: [],
   moderation: true,
   prompt: '',

@@ -1,4 +1,6 @@
 import type { Codebook } from '../codebooks';
+import { findCodebook, secondCode } from '../doc/codeRefs';
+import type { Ripple } from '../model/ripple';
 import type { SessionExport } from './sessionExport';
 
 /**
@@ -65,11 +67,15 @@ const RIPPLE_COLUMNS = [
   'effects',
   'x',
   'y',
+  'co_authors',
+  'second_codebook',
+  'second_code',
+  'second_code_label',
   'origin_session',
   'origin_date',
 ];
 /** Columns holding text people typed (indexes into RIPPLE_COLUMNS). */
-const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8, 24]);
+const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8, RIPPLE_COLUMNS.indexOf('origin_session')]);
 
 /** The ripples sheet: one row per ripple with every attribute and code. */
 export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
@@ -105,10 +111,25 @@ export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
     (effects.get(r.id) ?? []).join(' '),
     r.position ? String(Math.round(r.position.x)) : '',
     r.position ? String(Math.round(r.position.y)) : '',
+    // How many more people told the same (merged duplicates); their names stay off the sheet,
+    // as a co-author's choice to show their name is not kept.
+    String(r.coAuthors?.length ?? 0),
+    ...secondCodeCells(data, r),
     r.origin?.title ?? '',
     r.origin?.date ?? '',
   ]);
   return toCsv(RIPPLE_COLUMNS, rows, dialect, RIPPLE_TEXT);
+}
+
+/** The ripple's code from the session's second codebook: the codebook, the code and its label. */
+function secondCodeCells(data: SessionExport, ripple: Pick<Ripple, 'extraCodes'>): string[] {
+  const code = secondCode(ripple, data.session);
+  if (!code) return ['', '', ''];
+  const codebook = findCodebook(data.session, data.session.secondCodebook);
+  const label = codebook
+    ? (codebook.codes.find((c) => c.id === code)?.label[data.session.language] ?? code)
+    : code;
+  return [data.session.secondCodebook, code, label];
 }
 
 /** The links sheet: `from`, `to` (ripple ids, as Graphviz wants them) and both texts for reading. */

@@ -19,6 +19,8 @@ export const LIMITS = {
   extraCodes: 10,
   /** Dots per participant in a reflection round. */
   maxDots: 20,
+  /** Dots a facilitator can hand out when opening a vote (1–10; REM practice uses 3–5). */
+  dotsOffered: 10,
   /** Questions on the prompt card, and their length. */
   promptCardQuestions: 12,
   promptCardQuestion: 200,

@@ -129,7 +129,8 @@ export const TIMELINE_LANES = ['order', 'code', 'intended'] as const;
 export type TimelineLanes = (typeof TIMELINE_LANES)[number];
 
 /**
- * The stage a session is in, set by the facilitator. Reflection opens dot-voting;
+ * The stage a session is in, set by the facilitator. A dot vote happens in reflection
+ * (`openVoting`; leaving reflection closes it);
  * closed makes the map read-only for everyone (`shared/doc/permissions.ts`).
  */
 export const SESSION_PHASES = ['interviews', 'mapping', 'reflection', 'closed'] as const;
@@ -151,6 +152,12 @@ export interface SessionMeta {
   phases: Phase[];
   /** Id of the session's primary codebook: a built-in one or one of `customCodebooks`. */
   codebook: string;
+  /**
+   * Id of the second codebook a ripple can be coded with too (its code is the ripple's
+   * `extraCodes` entry from this codebook); the report codes working elements and,
+   * separately, borging strategies.
+   */
+  secondCodebook: string;
   /** Codebooks the facilitator made or edited for this session (exported with it). */
   customCodebooks: Codebook[];
   /** With moderation on, phone ripples wait in the inbox. */

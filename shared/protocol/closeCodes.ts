@@ -8,6 +8,8 @@ export const CLOSE = {
   malformed: { code: 4400, reason: 'malformed-message' },
   /** The key, join code or participant secret is wrong or missing. */
   unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The facilitator key this board used was replaced by a new one (a leaked link); it must not reconnect with it. */
+  keyRenewed: { code: 4401, reason: 'key-renewed' },
   /** The client sent a change its role may not make. It must start over with a fresh document. */
   forbidden: { code: 4403, reason: 'forbidden-change' },
   /** No session with this id. */

@@ -17,6 +17,22 @@ export function isValidJoinCode(code: string): boolean {
   return true;
 }
 
+/**
+ * What is wrong with a typed (normalised) code, to explain it to the person typing it:
+ * its length, or the first character no join code has. Null for a well-formed code.
+ *
+ * @example
+ * joinCodeProblem('ACDEF'); // { kind: 'length', length: 5 }
+ */
+export function joinCodeProblem(
+  code: string,
+): { kind: 'length'; length: number } | { kind: 'character'; character: string } | null {
+  const characters = [...code];
+  if (characters.length !== JOIN_CODE_LENGTH) return { kind: 'length', length: characters.length };
+  const wrong = characters.find((ch) => !JOIN_CODE_ALPHABET.includes(ch));
+  return wrong ? { kind: 'character', character: wrong } : null;
+}
+
 /** "ACDEFG" → "ACD-EFG", for display. */
 export function formatJoinCode(code: string): string {
   return `${code.slice(0, 3)}-${code.slice(3)}`;

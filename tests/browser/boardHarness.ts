@@ -12,7 +12,7 @@ export interface BoardHarness {
     build: (client: TestClient) => void,
   ): Promise<{ session: SeededSession; client: TestClient }>;
   /** A fresh browser context (Dutch, 1280×800 unless told) with `path` open. */
-  open(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  open(path: string, viewport?: { width: number; height: number }, locale?: string): Promise<Page>;
   /** Prints the server's output when the current test fails. */
   logServerOnFailure(): void;
 }
@@ -48,8 +48,8 @@ export function boardHarness(): BoardHarness {
       build(client);
       return { session, client };
     },
-    async open(path, viewport = { width: 1280, height: 800 }) {
-      const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'nl-NL' });
+    async open(path, viewport = { width: 1280, height: 800 }, locale = 'nl-NL') {
+      const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(path);

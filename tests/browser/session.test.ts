@@ -57,6 +57,11 @@ describe.skipIf(!hasChromium)('a live REM session across phone, board and presen
     await board.waitForURL(/\/s\/[a-z0-9]+\/board$/);
     await connected(board).waitFor(VISIBLE);
     await board.getByRole('heading', { name: 'Terugblik Samen Gezond Dorp' }).waitFor(VISIBLE);
+    // A new session opens with its set-up (issue #20); this evening needs none of it.
+    await board
+      .getByRole('region', { name: 'Sessie instellen' })
+      .getByRole('button', { name: 'Sluiten' })
+      .click();
 
     const joinCode = (await board.getByText(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/).textContent()) ?? '';
     const joinHref = await board.getByRole('link', { name: /\/j\/[A-Z0-9]{6}$/ }).getAttribute('href');

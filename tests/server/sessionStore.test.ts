@@ -93,6 +93,21 @@ describe.each(backends)('the $name session store', (backend) => {
     expect((await sessions.byJoinCode('JKMNPR'))?.id).toBe(second.session.id);
   });
 
+  it.skipIf(!backend.available)(
+    'a renewed facilitator key replaces the old one, which stops working',
+    async () => {
+      const { session, facilitatorKey, viewerKey } = await sessions.create('Gelekt');
+      const renewed = await sessions.renewFacilitatorKey(session.id);
+      if (!renewed) throw new Error('no new key');
+      expect(renewed).not.toBe(facilitatorKey);
+      expect(await sessions.roleForKey(session.id, renewed)).toBe('facilitator');
+      expect(await sessions.roleForKey(session.id, facilitatorKey)).toBeNull();
+      expect(await sessions.roleForKey(session.id, viewerKey)).toBe('viewer');
+      expect(await opened.dump()).not.toContain(renewed);
+      expect(await sessions.renewFacilitatorKey('nosuchsession')).toBeNull();
+    },
+  );
+
   it.skipIf(!backend.available)('grants the role of the key, and nothing for a wrong one', async () => {
     const { session, facilitatorKey, viewerKey } = await sessions.create('Rollen');
     const other = await sessions.create('Andere');

@@ -4,13 +4,18 @@ import {
   addRipple,
   CommandOrigin,
   castVote,
+  clearVotes,
+  closeVoting,
   editRipple,
   initSession,
   linkRipples,
   mergeRipples,
   moveRipples,
+  openVoting,
+  revealVotes,
   setRippleStatus,
   setSessionPhase,
+  switchCodebook,
   updateMeta,
 } from '../../shared/doc/commands';
 import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
@@ -69,12 +74,63 @@ describe('board commands', () => {
     expect(readRipple(doc, 'old')?.coAuthors).toEqual([]);
   });
 
-  it('reflection opens voting; a closed session is read-only for everyone until reopened', () => {
+  it('a vote opens with its number of dots, closes and is revealed as separate steps', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'Op de kaart' }, { id: 'a' });
+    setSessionPhase(doc, boss, 'reflection');
+    expect(readMeta(doc).votingOpen).toBe(false);
+    expect(openVoting(doc, ans, 2).ok).toBe(false);
+    expect(openVoting(doc, boss, 11).ok).toBe(false);
+    expect(openVoting(doc, boss, 0).ok).toBe(false);
+    expect(openVoting(doc, boss, 2).ok).toBe(true);
+    expect(readMeta(doc)).toMatchObject({ votingOpen: true, votesRevealed: false, dotsPerParticipant: 2 });
+    expect(castVote(doc, ans, 'a').ok).toBe(true);
+    expect(castVote(doc, ans, 'a').ok).toBe(true);
+    expect(castVote(doc, ans, 'a')).toMatchObject({ ok: false, error: { kind: 'no-dots-left' } });
+    expect(clearVotes(doc, boss).ok).toBe(false);
+
+    expect(closeVoting(doc, boss).ok).toBe(true);
+    expect(readMeta(doc)).toMatchObject({ votingOpen: false, votesRevealed: false });
+    expect(castVote(doc, ans, 'a')).toMatchObject({ ok: false, error: { kind: 'voting-closed' } });
+    expect(revealVotes(doc, ans).ok).toBe(false);
+    expect(revealVotes(doc, boss).ok).toBe(true);
+    expect(readMeta(doc).votesRevealed).toBe(true);
+
+    // A new round starts hidden again, and can start from no dots at all.
+    expect(clearVotes(doc, boss).ok).toBe(true);
+    expect(readVotes(doc)).toEqual([]);
+    expect(readMeta(doc).votesRevealed).toBe(false);
+    openVoting(doc, boss, 3);
+    setSessionPhase(doc, boss, 'mapping');
+    expect(readMeta(doc).votingOpen).toBe(false);
+  });
+
+  it('switching the codebook maps codes or keeps them with the codebook they came from', () => {
+    const doc = session();
+    addRipple(doc, boss, { text: 'A' }, { id: 'a' });
+    addRipple(doc, boss, { text: 'B' }, { id: 'b' });
+    addRipple(doc, boss, { text: 'C' }, { id: 'c' });
+    editRipple(doc, boss, 'a', { code: 'ownership' });
+    editRipple(doc, boss, 'b', { code: 'connection' });
+    expect(switchCodebook(doc, ans, 'borging').ok).toBe(false);
+    expect(switchCodebook(doc, boss, 'borging', { ownership: 'no_such_code' }).ok).toBe(false);
+    expect(readMeta(doc).codebook).toBe('working-elements');
+
+    expect(switchCodebook(doc, boss, 'borging', { ownership: 'key_people' }).ok).toBe(true);
+    expect(readMeta(doc).codebook).toBe('borging');
+    expect(readRipple(doc, 'a')).toMatchObject({ code: 'key_people', extraCodes: [] });
+    expect(readRipple(doc, 'b')).toMatchObject({
+      code: null,
+      extraCodes: [{ codebook: 'working-elements', code: 'connection' }],
+    });
+    expect(readRipple(doc, 'c')).toMatchObject({ code: null, extraCodes: [] });
+  });
+
+  it('a closed session is read-only for everyone until reopened', () => {
     const doc = session();
     addRipple(doc, boss, { text: 'Op de kaart' }, { id: 'a' });
     addRipple(doc, ans, { text: 'Van Ans' }, { id: 'ans1' });
-    setSessionPhase(doc, boss, 'reflection');
-    expect(readMeta(doc).votingOpen).toBe(true);
+    openVoting(doc, boss, 3);
     expect(castVote(doc, ans, 'a').ok).toBe(true);
 
     expect(setSessionPhase(doc, boss, 'closed').ok).toBe(true);
