@@ -2,9 +2,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE } from '../../shared/protocol/messageTypes';
 import { EarlyOrNewWebSocket, webSocketBase } from './earlySocket';
 import { hasChanges } from './hasChanges';
+import { providerSender, wrapSyncFrames } from './providerInternals';
 
 export { webSocketBase };
 
@@ -170,14 +170,12 @@ export function connectSession(
  * transaction, another origin) still reaches the provider, encoded from its state before.
  */
 function readServerFramesWithoutEcho(provider: WebsocketProvider, doc: Y.Doc): void {
-  const readSync = provider.messageHandlers[MESSAGE.sync];
-  if (!readSync) return;
-  const send = provider._updateHandler;
+  const send = providerSender(provider);
   const forwardLocal = (transaction: Y.Transaction) => {
     if (transaction.origin === provider || !hasChanges(transaction)) return;
     send(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(transaction.beforeState)), transaction.origin);
   };
-  provider.messageHandlers[MESSAGE.sync] = (...args) => {
+  wrapSyncFrames(provider, (readSync) => (...args) => {
     doc.off('update', send);
     doc.on('afterTransaction', forwardLocal);
     try {
@@ -186,7 +184,7 @@ function readServerFramesWithoutEcho(provider: WebsocketProvider, doc: Y.Doc): v
       doc.off('afterTransaction', forwardLocal);
       doc.on('update', send);
     }
-  };
+  });
 }
 
 function openPersistence(name: string, doc: Y.Doc): IndexeddbPersistence | null {

@@ -3,9 +3,8 @@ import type { DocChange } from '../../shared/doc/changes';
 import type { PriorState } from '../../shared/doc/priorState';
 import { readRipple } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
+import { mapKeyCount } from '../../shared/doc/yjsInternals';
 import type { CloseName } from '../../shared/protocol/closeCodes';
-
-const upperBound = <T>(map: Y.Map<T>): number => map._map.size;
 
 export interface RoomQuota {
   maxRippleText: number;
@@ -26,11 +25,11 @@ export function checkQuota(
   const { ripples, links } = roots(after);
   // Y.Map#size walks every entry; the internal map's size (deleted keys included) is an
   // upper bound that costs nothing, so the walk only happens near the limit.
-  if (upperBound(ripples) > quota.maxRipples && ripples.size > quota.maxRipples) {
+  if (mapKeyCount(ripples) > quota.maxRipples && ripples.size > quota.maxRipples) {
     if (ripples.size > before.rippleCount)
       return { name: 'tooManyRipples', detail: `${ripples.size} ripples > ${quota.maxRipples}` };
   }
-  if (upperBound(links) > quota.maxLinks && links.size > quota.maxLinks) {
+  if (mapKeyCount(links) > quota.maxLinks && links.size > quota.maxLinks) {
     if (links.size > before.linkCount)
       return { name: 'tooManyLinks', detail: `${links.size} links > ${quota.maxLinks}` };
   }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { isSharedType, placeOf } from './yjsInternals';
 
 /**
  * One key of one map that a transaction changed. `path` leads from a root type to the
@@ -15,13 +16,11 @@ export interface DocChange {
 function pathOf(doc: Y.Doc, type: Y.AbstractType<unknown>): string[] | null {
   const path: string[] = [];
   let current: Y.AbstractType<unknown> = type;
-  while (current._item !== null) {
-    const item = current._item;
-    if (item.parentSub === null) return null; // inside an array or text: not part of our schema
-    path.unshift(item.parentSub);
-    const parent = item.parent;
-    if (parent === null || !('_item' in (parent as object))) return null;
-    current = parent as Y.AbstractType<unknown>;
+  for (let place = placeOf(current); place !== null; place = placeOf(current)) {
+    if (place.key === null) return null; // inside an array or text: not part of our schema
+    path.unshift(place.key);
+    if (!isSharedType(place.parent)) return null;
+    current = place.parent;
   }
   for (const [name, root] of doc.share) {
     if (root === current) {

@@ -3,6 +3,7 @@ import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
 import { readLinks, readMeta, readRippleMap, readVotes } from './read';
 import { computeOrders } from './rippleOrder';
 import { roots } from './schema';
+import { inTransaction, isSharedType, placeOf } from './yjsInternals';
 
 export interface RippleView extends Ripple {
   /** 1 for a direct effect of the programme, 2 for an effect of that, … Only meaningful on the map. */
@@ -27,7 +28,7 @@ export interface SessionView {
  * accepted ripples and their links, because that is the map the group sees.
  */
 export function docToView(doc: Y.Doc): SessionView {
-  const cache = doc._transaction === null ? rippleCache(doc) : null;
+  const cache = inTransaction(doc) ? null : rippleCache(doc);
   const entries: { ripple: Ripple; cached: CachedRipple | null }[] = [];
   for (const map of roots(doc).ripples.values()) {
     let cached = cache?.get(map) ?? null;
@@ -101,6 +102,7 @@ function rippleCache(doc: Y.Doc): WeakMap<object, CachedRipple> {
 
 /** The type a Y type is nested in (null for a root type). */
 function parentOf(type: object): object | null {
-  const parent = (type as { _item?: { parent?: unknown } | null })._item?.parent;
-  return parent !== null && typeof parent === 'object' && '_map' in parent ? parent : null;
+  if (!isSharedType(type)) return null;
+  const parent = placeOf(type)?.parent;
+  return isSharedType(parent) ? parent : null;
 }
