@@ -1,7 +1,6 @@
 import { type ComponentType, lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { LoadingScreen } from './components/LoadingScreen';
 import { type EarlyScreen, earlyScreen } from './openEarly';
-import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { JoinPage } from './phone/JoinPage';
 import { currentPathname, parseRoute, subscribeToLocation } from './routes';
@@ -12,6 +11,9 @@ import './phone/phone.css';
 // The board and presenter carry React Flow and the QR encoder; phones never download them.
 const BoardPage = lazy(() => import('./board/BoardPage'));
 const PresenterPage = lazy(() => import('./presenter/PresenterPage'));
+// The home page reads and merges session files (the export schemas, the merge): a
+// facilitator's page, so phones, which start at the join page, never download it.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 
 /**
  * The board's or presenter's page when openEarly.ts had it downloaded before React started
@@ -108,7 +110,11 @@ export function App() {
 
   switch (route.page) {
     case 'home':
-      return <HomePage />;
+      return (
+        <Suspense fallback={<LoadingScreen />}>
+          <HomePage />
+        </Suspense>
+      );
     case 'join':
       return <JoinPage key={route.code} initialCode={route.code} />;
     case 'phone':
