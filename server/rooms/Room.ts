@@ -1,46 +1,19 @@
-import * as Y from 'yjs';
-import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
-import { PriorState } from '../../shared/doc/priorState';
+import type * as Y from 'yjs';
 import { hasGaps } from '../../shared/doc/yjsInternals';
-import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
-import { noRelay, type RelayChannel, type RelayHandlers, type RoomRelay } from '../cluster/RoomRelay';
-import type { Logger } from '../log';
+import { noRelay, type RelayChannel, type RelayHandlers } from '../cluster/RoomRelay';
 import { StorageError } from '../storage/StorageHealth';
-import type { StoredDoc, UpdateStore } from '../storage/UpdateStore';
+import type { StoredDoc } from '../storage/UpdateStore';
 import { encodeSyncStep1, encodeSyncStep2 } from '../ws/syncMessages';
 import { applyClientUpdate } from './applyClientUpdate';
 import { AwarenessFanout } from './awarenessFanout';
-import type { RoomQuota } from './checkQuota';
 import { UpdateFanout } from './fanout';
+import { RoomDocument } from './roomDocument';
+import type { RoomOptions, RoomPeer } from './roomTypes';
+import { Snapshots } from './snapshots';
+import { StepTwoWait } from './stepTwoWait';
 
-/** A connection as a room sees it. */
-export interface RoomPeer {
-  readonly actor: Actor;
-  /** The name the server knows for this connection (a phone's join name), or null (facilitators name themselves). */
-  readonly name: string | null;
-  readonly label: string;
-  send(message: Uint8Array): void;
-  close(name: CloseName, detail: string): void;
-  /** Awareness client ids this connection speaks for, removed when it leaves. */
-  readonly awarenessIds: Set<number>;
-}
-
-export interface RoomOptions {
-  store: UpdateStore;
-  quota: RoomQuota;
-  log: Logger;
-  /** Compact the log into a snapshot after this many appended updates. */
-  compactEvery: number;
-  /** Other instances serving the same sessions (none by default). */
-  relay?: RoomRelay;
-  /** How long stored changes wait to go out to the phones together, in ms (0: at once); see UpdateFanout. */
-  phoneBatchMs?: number;
-  now?: () => number;
-}
-
-const WAIT_FOR_STEP2_MAX_UPDATES = 200;
-const WAIT_FOR_STEP2_MAX_BYTES = 1024 * 1024;
+export type { RoomOptions, RoomPeer };
 
 /**
  * One live session document on this server. A client's change goes through
@@ -52,46 +25,40 @@ const WAIT_FOR_STEP2_MAX_BYTES = 1024 * 1024;
  * others' copies through the relay. Awareness: `AwarenessFanout`.
  */
 export class Room {
-  private current = new Y.Doc();
-  private prior = new PriorState(this.current);
+  private readonly document = new RoomDocument((update) => this.fanout.send(update, null, false));
   readonly peers = new Set<RoomPeer>();
   private queue: Promise<unknown> = Promise.resolve();
-  private lastSeq = 0;
-  private appendedSinceCompact = 0;
   private destroyed = false;
   private readonly refused = new WeakSet<RoomPeer>();
-  /** Peers whose sync step 2 has arrived, and updates of the others that wait for it. */
-  private readonly sentStep2 = new WeakSet<RoomPeer>();
-  private readonly waitingForStep2 = new WeakMap<RoomPeer, Uint8Array[]>();
+  private readonly stepTwo = new StepTwoWait();
   private channel: RelayChannel | null = null;
   private readonly fanout: UpdateFanout;
   private readonly presence: AwarenessFanout;
-  /** The compaction under way, started after an update; the next one waits for it. */
-  private compacting: Promise<void> | null = null;
+  private readonly snapshots: Snapshots;
   /** Whether other instances write to this room too (a relay is configured). */
   private readonly relayed: boolean;
   private readonly now: () => number;
-  /**
-   * This room's compaction point, within ±25 % of COMPACT_EVERY: rooms that started
-   * together would otherwise all compact in the same second (a GC storm).
-   */
-  private readonly compactAt: number;
 
   private constructor(
     readonly name: string,
     private readonly options: RoomOptions,
   ) {
     this.now = options.now ?? Date.now;
-    this.compactAt = Math.max(1, Math.round(options.compactEvery * (0.75 + Math.random() * 0.5)));
+    this.snapshots = new Snapshots(
+      name,
+      () => this.document.doc,
+      options.store,
+      options.log,
+      options.compactEvery,
+    );
     this.relayed = options.relay !== undefined && options.relay !== noRelay;
     this.fanout = new UpdateFanout(this.peers, options.phoneBatchMs ?? 0, () => this.channel);
     this.presence = new AwarenessFanout(this.peers, () => this.channel);
-    this.current.on('update', this.broadcastUpdate);
   }
 
   /** The session document as stored (read it inside `enqueue` to see a settled state). */
   get doc(): Y.Doc {
-    return this.current;
+    return this.document.doc;
   }
 
   get awareness() {
@@ -117,7 +84,7 @@ export class Room {
       room.channel = await (options.relay ?? noRelay).open(name, room.relayHandlers);
       const stored = await options.store.load(name);
       room.applyStored(stored, 'storage');
-      room.appendedSinceCompact = stored.updates.length;
+      room.snapshots.loaded(stored.updates.length, stored.lastSeq);
     } catch (error) {
       room.destroy();
       throw error;
@@ -141,23 +108,9 @@ export class Room {
     if (hasGaps(this.doc)) this.options.log.error(`room=${this.name} still has gaps after rereading storage`);
   }
 
-  /** Applies a stored state: origin 'storage' tells nobody (the room is loading); 'relay' tells this instance's clients. */
   private applyStored(stored: StoredDoc, origin: 'storage' | 'relay'): void {
-    this.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.current, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.current, update);
-    }, origin);
-    this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
-  }
-
-  /** Runs `change` as one transaction on the document; the prior state catches up after it. */
-  private transact(change: () => void, origin: unknown): void {
-    let changes: DocChange[] = [];
-    this.current.transact((transaction) => {
-      change();
-      changes = changesOfTransaction(this.current, transaction);
-    }, origin);
-    this.prior.refresh(changes);
+    this.document.applyStored(stored, origin);
+    this.snapshots.lastSeq = Math.max(this.snapshots.lastSeq, stored.lastSeq);
   }
 
   /**
@@ -176,12 +129,8 @@ export class Room {
       this.destroy();
       return;
     }
-    this.current.off('update', this.broadcastUpdate);
-    this.current.destroy();
-    this.current = new Y.Doc();
-    this.prior = new PriorState(this.current);
-    this.current.on('update', this.broadcastUpdate);
-    this.applyStored(stored, 'storage');
+    this.document.replace(stored);
+    this.snapshots.lastSeq = Math.max(this.snapshots.lastSeq, stored.lastSeq);
   }
 
   private readonly relayHandlers: RelayHandlers = {
@@ -189,13 +138,13 @@ export class Room {
       void this.enqueue(async () => {
         if (this.destroyed) return;
         try {
-          this.transact(() => Y.applyUpdate(this.current, update), 'relay');
+          this.document.applyRelayed(update);
         } catch (error) {
           this.options.log.warn(`room=${this.name} undecodable relayed update: ${error}`);
         }
         // A frame arrived whose causes never did (lost while Redis was away): storage has
         // them. Reread now, inside this task, so no client update is checked against a gap.
-        if (hasGaps(this.current)) await this.rereadStorage();
+        if (hasGaps(this.doc)) await this.rereadStorage();
       });
     },
     awareness: (update) => {
@@ -269,19 +218,16 @@ export class Room {
    * an update waits for the client's step 2 instead of being refused.
    */
   async receiveUpdate(peer: RoomPeer, update: Uint8Array, kind: 'step2' | 'update'): Promise<void> {
-    if (kind === 'update' && this.waitingForStep2.has(peer)) {
+    if (kind === 'update' && this.stepTwo.has(peer)) {
       // Later updates of a peer wait behind the one already waiting, untried: they may build
       // on it, and each try that finds a gap costs a reload from storage, which a client
       // must not be able to repeat at will.
-      if (this.destroyed || this.refused.has(peer) || this.waitForStep2(peer, update)) return;
+      if (this.destroyed || this.refused.has(peer) || this.stepTwo.hold(peer, update)) return;
       return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
     }
     await this.checkAndApply(peer, update, false);
-    if (kind !== 'step2' || this.sentStep2.has(peer)) return;
-    this.sentStep2.add(peer);
-    const waiting = this.waitingForStep2.get(peer) ?? [];
-    this.waitingForStep2.delete(peer);
-    for (const later of waiting) await this.checkAndApply(peer, later, false);
+    if (kind !== 'step2') return;
+    for (const later of this.stepTwo.release(peer) ?? []) await this.checkAndApply(peer, later, false);
   }
 
   private async checkAndApply(peer: RoomPeer, update: Uint8Array, reread: boolean): Promise<void> {
@@ -289,8 +235,8 @@ export class Room {
     // A refused peer's later updates build on the refused one, so they are dropped.
     if (this.destroyed || this.refused.has(peer)) return;
     const outcome = await applyClientUpdate({
-      doc: this.current,
-      prior: this.prior,
+      doc: this.document.doc,
+      prior: this.document.prior,
       actor: peer.actor,
       update,
       quota: this.options.quota,
@@ -310,7 +256,7 @@ export class Room {
         await this.reload();
         if (this.destroyed) return;
         if (this.relayed && !reread) return this.checkAndApply(peer, update, true);
-        if (this.waitForStep2(peer, update)) return;
+        if (this.stepTwo.hold(peer, update)) return;
         return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
       case 'refused':
         await this.reload();
@@ -324,62 +270,21 @@ export class Room {
         await this.reload();
         return this.refuse(peer, 'storageFailed', 'the update could not be stored');
       case 'stored':
-        this.lastSeq = outcome.seq;
         if (this.destroyed) return;
         // With a follow-up the sender gets the message too: it holds the server's suggestion.
         this.fanout.send(outcome.update, outcome.followedUp ? null : peer, true);
-        this.afterAppend();
+        this.snapshots.appendedAs(outcome.seq);
     }
   }
 
-  /**
-   * Counts an append and starts a compaction at this room's point. A compaction writes the
-   * whole document (tens of ms for a big room in SQLite, a round trip with PostgreSQL); it
-   * runs beside this room's queue, not in it.
-   */
-  private afterAppend(): void {
-    this.appendedSinceCompact++;
-    if (this.appendedSinceCompact < this.compactAt || this.compacting) return;
-    this.compacting = this.writeSnapshot()
-      .catch((error) => this.options.log.error(`room=${this.name} compaction failed: ${error}`))
-      .finally(() => {
-        this.compacting = null;
-      });
-  }
-
-  /** Keeps an update with gaps until the peer's sync step 2, within a budget; false when it cannot wait. */
-  private waitForStep2(peer: RoomPeer, update: Uint8Array): boolean {
-    if (this.sentStep2.has(peer) || peer.actor.role === 'viewer') return false;
-    const waiting = this.waitingForStep2.get(peer) ?? [];
-    const bytes = waiting.reduce((sum, u) => sum + u.byteLength, update.byteLength);
-    if (waiting.length >= WAIT_FOR_STEP2_MAX_UPDATES || bytes > WAIT_FOR_STEP2_MAX_BYTES) return false;
-    waiting.push(update);
-    this.waitingForStep2.set(peer, waiting);
-    return true;
-  }
-
-  /**
-   * Writes the whole document as one snapshot; the log before it moves to history. Call it
-   * inside `enqueue`, so the snapshot holds only what is stored; it waits for a compaction
-   * already under way.
-   */
-  async compact(): Promise<void> {
-    await this.compacting;
-    await this.writeSnapshot();
+  /** Writes the whole document as one snapshot (inside `enqueue`; see Snapshots). */
+  compact(): Promise<void> {
+    return this.snapshots.compact();
   }
 
   /** Settles when the compaction under way, if any, has finished (whether or not it failed). */
-  async compaction(): Promise<void> {
-    await this.compacting;
-  }
-
-  /** Takes the snapshot at once (everything stored so far), then hands it to storage. */
-  private async writeSnapshot(): Promise<void> {
-    const counted = this.appendedSinceCompact;
-    if (counted === 0) return;
-    const upto = this.lastSeq;
-    await this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.current), upto);
-    this.appendedSinceCompact -= counted;
+  compaction(): Promise<void> {
+    return this.snapshots.settled();
   }
 
   destroy(): void {
@@ -387,8 +292,7 @@ export class Room {
     this.fanout.close();
     this.presence.close();
     void this.channel?.close();
-    this.current.off('update', this.broadcastUpdate);
-    this.current.destroy();
+    this.document.destroy();
   }
 
   private refuse(peer: RoomPeer, name: CloseName, detail: string): void {
@@ -398,13 +302,4 @@ export class Room {
     this.refused.add(peer);
     peer.close(name, detail);
   }
-
-  /**
-   * Changes another instance stored (relayed, or reread from storage) go on to this
-   * instance's clients at once. A client's change goes out from `checkAndApply`, once stored;
-   * what a load reads ('storage') was never news.
-   */
-  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === 'relay') this.fanout.send(update, null, false);
-  };
 }

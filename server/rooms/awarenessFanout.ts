@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RelayChannel } from '../cluster/RoomRelay';
 import { encodeAwareness } from '../ws/syncMessages';
-import type { RoomPeer } from './Room';
+import type { RoomPeer } from './roomTypes';
 import { stampAwarenessUpdate } from './stampAwareness';
 
 /**

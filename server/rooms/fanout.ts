@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { RelayChannel } from '../cluster/RoomRelay';
 import { encodeUpdate } from '../ws/syncMessages';
-import type { RoomPeer } from './Room';
+import type { RoomPeer } from './roomTypes';
 
 /**
  * The last step of the update path: a stored change goes to the room's connections and,
