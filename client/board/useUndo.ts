@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { CommandOrigin } from '../../shared/doc/commands';
+import { CommandOrigin } from '../../shared/doc/origins';
 import { roots } from '../../shared/doc/schema';
 
 export interface UndoState {

@@ -1,5 +1,6 @@
 import type { CommandError } from '../../shared/doc/commands';
 import { closeNameOf } from '../../shared/protocol/closeCodes';
+import type { HttpErrorCode } from '../../shared/protocol/httpErrors';
 import type { MessageKey } from './nl';
 
 /**
@@ -36,7 +37,8 @@ export function closeMessageKey(code: number, reason?: string): MessageKey {
   }
 }
 
-const HTTP_ERRORS: Record<string, MessageKey> = {
+/** The codes a person can meet, worded; any other code reads as 'error.http.other'. */
+const HTTP_ERRORS: Partial<Record<HttpErrorCode, MessageKey>> & Record<'network', MessageKey> = {
   'invalid-code': 'error.http.invalidCode',
   'unknown-code': 'error.http.unknownCode',
   'too-many-attempts': 'error.http.tooManyAttempts',
@@ -50,7 +52,7 @@ const HTTP_ERRORS: Record<string, MessageKey> = {
 };
 
 export function httpErrorKey(code: string): MessageKey {
-  return HTTP_ERRORS[code] ?? 'error.http.other';
+  return HTTP_ERRORS[code as HttpErrorCode | 'network'] ?? 'error.http.other';
 }
 
 export function commandErrorKey(error: CommandError): MessageKey {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isCommandOrigin } from '../../shared/doc/origins';
 import type { ConnectionState, SessionConnection } from '../sync/connectSession';
 
 /**
@@ -19,9 +20,6 @@ export interface SendState {
 }
 
 export type SendStore = StoreApi<SendState>;
-
-const isCommandOrigin = (origin: unknown): boolean =>
-  typeof origin === 'object' && origin !== null && 'command' in origin;
 
 const POLL_MS = 100;
 /**

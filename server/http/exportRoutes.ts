@@ -4,6 +4,7 @@ import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/expor
 import { isNamePolicy, type NamePolicy, withNames } from '../../shared/export/names';
 import { docAt, growthSeries } from '../../shared/export/replay';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
+import type { HttpErrorCode } from '../../shared/protocol/httpErrors';
 import { fileSlug as slug } from '../../shared/util/fileSlug';
 import type { ApiDeps, Route } from './api';
 import { HttpError, readJsonBody, sendJson } from './respond';
@@ -157,7 +158,7 @@ export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc)
         if (!parsed.ok) {
           const first = parsed.issues[0];
           sendJson(res, 400, {
-            error: 'invalid-import',
+            error: 'invalid-import' satisfies HttpErrorCode,
             message: `${first?.path}: ${first?.message}`,
             issues: parsed.issues,
           });

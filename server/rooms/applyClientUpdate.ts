@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
+import type { DocOrigin } from '../../shared/doc/origins';
 import { authorize } from '../../shared/doc/permissions';
 import type { PriorState } from '../../shared/doc/priorState';
 import { ripplesToSuggest, updateSuggestions } from '../../shared/doc/suggestions';
@@ -17,8 +18,8 @@ export interface ClientUpdate {
   actor: Actor;
   update: Uint8Array;
   quota: RoomQuota;
-  /** The transaction's origin, so the room's listeners know whose change it is. */
-  origin: unknown;
+  /** The transaction's origin: the connection whose update this is. */
+  origin: DocOrigin;
   store: UpdateStore;
   room: string;
   now: number;

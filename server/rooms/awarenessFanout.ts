@@ -5,6 +5,11 @@ import { encodeAwareness } from '../ws/syncMessages';
 import type { RoomPeer } from './roomTypes';
 import { stampAwarenessUpdate } from './stampAwareness';
 
+/** Whether an awareness change came from one of `peers` (the origin `receive` applies it with). */
+function isPeerOf(peers: ReadonlySet<RoomPeer>, origin: unknown): origin is RoomPeer {
+  return (peers as ReadonlySet<unknown>).has(origin);
+}
+
 /**
  * Who is here: the room's awareness (names, colours, cursors), stamped with the identity
  * the server knows, and sent on. Phones hear only their own states (the echo keeps a quiet
@@ -87,11 +92,10 @@ export class AwarenessFanout {
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    if (origin && this.peers.has(origin as RoomPeer)) {
-      const ids = (origin as RoomPeer).awarenessIds;
-      for (const id of added) ids.add(id);
+    if (isPeerOf(this.peers, origin)) {
+      for (const id of added) origin.awarenessIds.add(id);
       // A removed id stays the peer's until the flush, so its own "gone" still reaches it.
-      for (const id of removed) this.leftIds.set(id, origin as RoomPeer);
+      for (const id of removed) this.leftIds.set(id, origin);
     }
     if (origin === 'relay') for (const id of added) this.remoteIds.add(id);
     for (const id of removed) this.remoteIds.delete(id);

@@ -10,7 +10,7 @@ import type { Room, RoomPeer } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { SessionStore } from '../sessions/SessionStore';
 import { StorageError } from '../storage/StorageHealth';
-import { handleMessage } from './handleMessage';
+import { handleMessage, MalformedFrame } from './handleMessage';
 
 export interface WebSocketDeps {
   rooms: RoomRegistry;
@@ -168,8 +168,14 @@ function serveConnection(
     const current = room;
     current
       .enqueue(() => handleMessage(current, peer, data))
-      .catch((error: Error) => {
-        peer.close('malformed', error.message);
+      .catch((error: unknown) => {
+        if (error instanceof MalformedFrame) {
+          peer.close('malformed', error.message);
+          return;
+        }
+        // A bug of ours: said with its stack, and the client may come back (1011 is not final).
+        deps.log.error(`room=${sessionId} ${label} server error: ${(error as Error)?.stack ?? error}`);
+        peer.close('internal', 'server error');
       });
   };
 

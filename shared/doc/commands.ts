@@ -11,6 +11,7 @@ import {
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
 import { findCodebook } from './codeRefs';
+import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
 import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
 import { readLinks, readMeta, readRipple, readVotes } from './read';
@@ -23,37 +24,7 @@ import { type RippleMap, roots, SCHEMA_VERSION } from './schema';
  * tests all call the same functions.
  */
 
-export type CommandName =
-  | 'initSession'
-  | 'addRipple'
-  | 'editRipple'
-  | 'withdrawRipple'
-  | 'deleteRipple'
-  | 'setRippleStatus'
-  | 'moveRipple'
-  | 'linkRipples'
-  | 'unlinkRipples'
-  | 'updateMeta'
-  | 'castVote'
-  | 'withdrawVote'
-  | 'mergeRipples'
-  | 'moveRipples'
-  | 'setSessionPhase'
-  | 'openVoting'
-  | 'closeVoting'
-  | 'revealVotes'
-  | 'clearVotes'
-  | 'switchCodebook';
-
-/**
- * The origin of every command's transaction. A class, so a screen can tell its own
- * changes from remote ones by constructor: `new Y.UndoManager(scope, { trackedOrigins:
- * new Set([CommandOrigin]) })` undoes only what this client did (remote updates carry
- * the provider as origin), never another facilitator's edit.
- */
-export class CommandOrigin {
-  constructor(readonly command: CommandName) {}
-}
+export { CommandOrigin } from './origins';
 
 export type CommandError =
   | { kind: 'invalid'; detail: string }

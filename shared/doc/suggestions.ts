@@ -2,12 +2,12 @@ import type * as Y from 'yjs';
 import { suggestCode } from '../classifier';
 import type { SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
+import { SUGGESTION_ORIGIN } from './origins';
 import { readMeta, readRipple, readRipples } from './read';
 import { roots } from './schema';
 import { sessionCodebook } from './sessionCodebook';
 
-/** The transaction origin of suggestions written by the server. */
-export const SUGGESTION_ORIGIN = { command: 'suggestCodes' } as const;
+export { SUGGESTION_ORIGIN };
 
 /** Meta keys whose change can change every suggestion. */
 const CODEBOOK_KEYS = new Set(['codebook', 'customCodebooks']);

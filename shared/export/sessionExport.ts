@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import * as Y from 'yjs';
 import type { Codebook } from '../codebooks';
 import { CodebookSchema } from '../codebooks/parseCodebook';
+import { CommandOrigin } from '../doc/origins';
 import { LinkSchema, RIPPLE_ENTRIES, SessionMetaSchema } from '../doc/parse';
 import { readMeta } from '../doc/read';
 import { roots } from '../doc/schema';
@@ -182,15 +183,12 @@ export function parseSessionExport(input: unknown): ImportResult {
 /** Writes a parsed export into an empty document, in one transaction. */
 export function importSession(doc: Y.Doc, data: SessionExport): void {
   const { meta, ripples, links, votes } = roots(doc);
-  doc.transact(
-    () => {
-      for (const [key, value] of Object.entries(data.session)) meta.set(key, value);
-      for (const { order: _order, votes: _votes, ...ripple } of data.ripples) {
-        ripples.set(ripple.id, new Y.Map<unknown>(Object.entries(ripple)));
-      }
-      for (const link of data.links) links.set(link.id, link);
-      for (const vote of data.votes) votes.set(voteKey(vote.voterId, vote.slot), vote.rippleId);
-    },
-    { command: 'importSession' },
-  );
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(data.session)) meta.set(key, value);
+    for (const { order: _order, votes: _votes, ...ripple } of data.ripples) {
+      ripples.set(ripple.id, new Y.Map<unknown>(Object.entries(ripple)));
+    }
+    for (const link of data.links) links.set(link.id, link);
+    for (const vote of data.votes) votes.set(voteKey(vote.voterId, vote.slot), vote.rippleId);
+  }, new CommandOrigin('importSession'));
 }

@@ -27,6 +27,8 @@ export const CLOSE = {
   tooManyConnections: { code: 4429, reason: 'too-many-connections' },
   /** Storage failed; the update was not stored and not applied. The client may retry later. */
   storageFailed: { code: 4503, reason: 'storage-failed' },
+  /** A bug on the server while handling the client's message (logged with its stack); the client may reconnect. */
+  internal: { code: 1011, reason: 'internal-error' },
   /** The server is shutting down; clients reconnect to it (or a peer) when it is back. */
   goingAway: { code: 1001, reason: 'server-restarting' },
 } as const;

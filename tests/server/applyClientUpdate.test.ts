@@ -28,7 +28,7 @@ function room() {
     actor,
     update,
     quota,
-    origin: 'test',
+    origin: { actor },
     store,
     room: 'r',
     now: 1000,
