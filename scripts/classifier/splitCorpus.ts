@@ -1,0 +1,70 @@
+/**
+ * Splits the written corpus (tests/shared/classifier/corpus/source/*.txt) once into a
+ * training part and a frozen test part (issue 23): a seeded random 20 % per codebook, code
+ * and language, so every code has test figures. Refuses to overwrite an existing test part:
+ * the test part is frozen before any tuning, and new statements go to the training part.
+ *
+ * Run: node --import tsx scripts/classifier/splitCorpus.ts
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type CorpusStatement, corpusPath, SOURCE_CODEBOOKS } from './corpusFiles';
+
+const SEED = 23;
+const TEST_SHARE = 0.2;
+
+/** mulberry32: a small seeded generator, so the split is reproducible from the seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sourceDir = corpusPath('source');
+const statements: CorpusStatement[] = [];
+const seen = new Set<string>();
+for (const file of readdirSync(sourceDir).sort()) {
+  if (!file.endsWith('.txt')) continue;
+  const codebook = SOURCE_CODEBOOKS.find(([prefix]) => file.startsWith(prefix))?.[1];
+  if (codebook === undefined) throw new Error(`no codebook for corpus file ${file}`);
+  for (const line of readFileSync(`${sourceDir}/${file}`, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const [lang, code, ...rest] = line.split('|');
+    const text = rest.join('|').trim();
+    if ((lang !== 'nl' && lang !== 'en') || !code || !text) throw new Error(`bad line in ${file}: ${line}`);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    statements.push(
+      code === 'none' ? { text, lang, codebook: null, code: null } : { text, lang, codebook, code },
+    );
+  }
+}
+
+if (existsSync(corpusPath('test.corpus.json'))) {
+  throw new Error('the test part is frozen: add new statements to train.corpus.json instead of re-splitting');
+}
+
+const next = random(SEED);
+const groups = new Map<string, CorpusStatement[]>();
+for (const item of statements) {
+  const key = `${item.codebook}/${item.code}/${item.lang}`;
+  groups.set(key, [...(groups.get(key) ?? []), item]);
+}
+const train: CorpusStatement[] = [];
+const test: CorpusStatement[] = [];
+for (const [, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  const shuffled = group.map((item) => ({ item, r: next() })).sort((a, b) => a.r - b.r);
+  const testCount = Math.round(group.length * TEST_SHARE);
+  shuffled.forEach(({ item }, i) => {
+    (i < testCount ? test : train).push(item);
+  });
+}
+const write = (name: string, items: CorpusStatement[]) =>
+  writeFileSync(corpusPath(name), `${JSON.stringify(items, null, 1)}\n`);
+write('train.corpus.json', train);
+write('test.corpus.json', test);
+console.log(`seed ${SEED}: ${statements.length} statements → train ${train.length}, test ${test.length}`);
