@@ -24,3 +24,15 @@ export const corpusPath = (name: string): string =>
 
 export const loadCorpus = (name: 'train.corpus.json' | 'test.corpus.json'): CorpusStatement[] =>
   JSON.parse(readFileSync(corpusPath(name), 'utf8')) as CorpusStatement[];
+
+/** mulberry32: a small seeded generator, so splits, folds and simulated sessions are reproducible. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -7,22 +7,10 @@
  * Run: node --import tsx scripts/classifier/splitCorpus.ts
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CorpusStatement, corpusPath, SOURCE_CODEBOOKS } from './corpusFiles';
+import { type CorpusStatement, corpusPath, random, SOURCE_CODEBOOKS } from './corpusFiles';
 
 const SEED = 23;
 const TEST_SHARE = 0.2;
-
-/** mulberry32: a small seeded generator, so the split is reproducible from the seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sourceDir = corpusPath('source');
 const statements: CorpusStatement[] = [];

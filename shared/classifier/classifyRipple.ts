@@ -1,14 +1,16 @@
 import type { Codebook } from '../codebooks/types';
 import { WORKING_ELEMENTS } from '../codebooks/workingElements';
+import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
+import { type CompiledModel, featureVector, logits, softmax, tokenContributions } from './model';
+import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
-import { detectLanguage } from './stopwords';
-import { tokenize } from './tokenize';
+import { type CodedExample, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
 
 export interface Classification {
-  /** The suggested code, or `null`: off-topic, or too little evidence to suggest honestly. */
+  /** The suggested code, or `null`: off-topic, or not sure enough to suggest honestly. */
   code: string | null;
   /** Every code of the codebook exactly once, best first, ties in codebook order. */
   ranked: RankedCode[];
@@ -16,51 +18,210 @@ export interface Classification {
 }
 
 /**
- * The least evidence worth a suggestion: one whole keyword, or one keyword found inside a
- * compound or with a typo. A keyword that two codes share (worth half) is not enough.
+ * The least keyword evidence worth a suggestion in a codebook without a trained model (a
+ * custom codebook): one whole keyword, or one keyword found inside a compound or with a typo.
  */
 export const MIN_SCORE = 0.8;
 
 /**
- * Suggests a code for a ripple from the codebook's keywords, with the words that led to it.
- * Pure and deterministic: the same text and codebook give the same result in Node and in
- * the browser. Dutch and English; handles inflections, diminutives, compounds, missing
- * diacritics and one typo in longer words.
+ * How far the session's examples may move the suggestion (issue 23, point 3). Each code
+ * gains `boost` (log-odds of a model) or `keywordBoost` (keyword score of a custom codebook)
+ * times the summed similarity of its examples among the ripple's nearest, scaled by
+ * count / (count + `half`): a few examples nudge, many speak loudly, and a
+ * ripple unlike every example keeps the base answer. Chosen by cross-validation on the
+ * training part (scripts/classifier/crossValidate.ts).
+ */
+export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 4, keywordBoost: 2, half: 8 };
+
+/** Evidence quotes at most this many words: the ones that weighed most. */
+const MAX_EVIDENCE = 3;
+
+/**
+ * Suggests a code for a ripple, with the words that weighed most. Built-in codebooks use
+ * a model trained on the corpus (`weights.generated.ts`); a custom codebook uses its
+ * keywords. Both learn from `examples`: codes the facilitator confirmed in this session.
+ * Pure and deterministic: the same arguments give the same result in Node and the browser.
  *
- * Keep passing the same codebook object: its index is built once and memoised per object.
+ * Keep passing the same codebook and examples objects: their indexes are memoised.
  *
  * @example
- * classifyRipple('We zijn deur-aan-deur gegaan om wensen op te halen');
- * // { code: 'needs', ranked: [{ code: 'needs', score: 2.5, evidence: ['deur-aan-deur', 'wensen'] }, …], valence: null }
+ * classifyRipple('De bewoners organiseren de koffieochtend nu helemaal zelf');
+ * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.8…, evidence: ['organiseren', 'zelf'] }, …], valence: null }
  */
-export function classifyRipple(text: string, codebook: Codebook = WORKING_ELEMENTS): Classification {
-  const { lexicon, tokens, matches } = readText(text, codebook);
-  const ranked = rankCodes(text, tokens, matches, lexicon);
-  return { code: suggestionOf(ranked[0]), ranked, valence: suggestValence(tokens) };
+export function classifyRipple(
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): Classification {
+  return classifyWith(BUILTIN_MODELS, text, codebook, examples);
+}
+
+/** `classifyRipple` with other models: how cross-validation scores models trained on part of the corpus. */
+export function classifyWith(
+  source: ModelSource,
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): Classification {
+  const reading = readRipple(source, text, codebook, examples);
+  const order = rankOrder(reading.probabilities, reading.codeIds.length);
+  const ranked = order.map((c) => ({
+    code: reading.codeIds[c] ?? '',
+    score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
+    evidence: evidenceFor(reading, c),
+  }));
+  return { code: reading.code, ranked, valence: suggestValence(reading.features.tokens) };
 }
 
 /**
- * The suggestion alone: always `classifyRipple(text, codebook).code`, without quoting the
- * evidence or reading the valence. The server suggests a code for every new ripple and
- * stores only the code; the board quotes the evidence with `classifyRipple`.
+ * The suggestion alone: always `classifyRipple(text, codebook, examples).code`, without
+ * quoting evidence or reading valence. The server suggests a code for every new ripple
+ * and stores only the code.
  *
  * @example
- * suggestCode('We zijn deur-aan-deur gegaan om wensen op te halen'); // 'needs'
+ * suggestCode('We zijn deur-aan-deur gegaan om te vragen wat mensen missen'); // 'needs'
  */
-export function suggestCode(text: string, codebook: Codebook = WORKING_ELEMENTS): string | null {
-  const { lexicon, matches } = readText(text, codebook);
-  return suggestionOf(scoreCodes(matches, lexicon)[0]);
+export function suggestCode(
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): string | null {
+  return readRipple(BUILTIN_MODELS, text, codebook, examples).code;
 }
 
-/** The text's words and the codebook's keywords found among them. */
-function readText(text: string, codebook: Codebook) {
+interface Reading {
+  codeIds: readonly string[];
+  features: TextFeatures;
+  model: CompiledModel | null;
+  vector: ReturnType<typeof featureVector>;
+  codebook: Codebook;
+  /** One per code, then "no code" last. */
+  probabilities: Float64Array;
+  code: string | null;
+}
+
+function readRipple(
+  source: ModelSource,
+  text: string,
+  codebook: Codebook,
+  examples: readonly CodedExample[],
+): Reading {
+  const model = source.model(codebook);
+  const codeIds = codebook.codes.map((code) => code.id);
+  const features = readFeatures(text, source.vocabulary);
+  let vector: Reading['vector'] = [];
+  const settings = source.examples ?? EXAMPLE_SETTINGS;
+  const gains = exampleGains(
+    text,
+    codeIds,
+    Array.isArray(examples) ? examples : [],
+    source.vocabulary,
+    settings,
+  );
+  let probabilities: Float64Array;
+  let isSure: (best: number) => boolean;
+  if (model) {
+    vector = featureVector(features, model.kinds, codebook);
+    const values = logits(model, vector);
+    // Examples add to the log-odds: agreeing with the model they raise its confidence.
+    for (let c = 0; c < codeIds.length; c++) values[c] = (values[c] ?? 0) + settings.boost * (gains[c] ?? 0);
+    probabilities = softmax(values);
+    const noCode = probabilities[codeIds.length] ?? 0;
+    // The model's threshold comes from cross-validation (scripts/classifier/calibrate.ts).
+    isSure = (best) => (probabilities[best] ?? 0) > noCode && (probabilities[best] ?? 0) >= model.threshold;
+  } else {
+    // Keywords have no calibrated probabilities: examples add to the keyword score, and a
+    // code is suggested when its score reaches MIN_SCORE, as a keyword alone would.
+    const scores = keywordScores(features, codebook).map(
+      (score, c) => score + settings.keywordBoost * (gains[c] ?? 0),
+    );
+    probabilities = toProbabilities(scores);
+    isSure = (best) => (scores[best] ?? 0) >= MIN_SCORE;
+  }
+  const best = rankOrder(probabilities, codeIds.length)[0] ?? 0;
+  const code = codeIds.length > 0 && isSure(best) ? (codeIds[best] ?? null) : null;
+  return { codeIds, features, model, vector, codebook, probabilities, code };
+}
+
+/** A custom codebook's keyword score per code, in codebook order. */
+function keywordScores(features: TextFeatures, codebook: Codebook): number[] {
   const lexicon = compileLexicon(codebook);
-  const tokens = tokenize(typeof text === 'string' ? text : '');
-  const language = detectLanguage(tokens.map((token) => token.word));
-  return { lexicon, tokens, matches: findMatches(tokens, lexicon, language) };
+  const scores = codebook.codes.map(() => 0);
+  for (const { code, score } of scoreCodes(
+    findMatches(features.tokens, lexicon, features.language),
+    lexicon,
+  )) {
+    scores[lexicon.codeIds.indexOf(code)] = score;
+  }
+  return scores;
 }
 
-/** The best-scoring code when its evidence is strong enough to suggest, else null. */
-function suggestionOf(best: { code: string; score: number } | undefined): string | null {
-  return best && best.score >= MIN_SCORE ? best.code : null;
+/** Scores as a distribution over the codes and "no code" (which scores 1): one whole keyword gives even odds. */
+function toProbabilities(scores: readonly number[]): Float64Array {
+  const probabilities = new Float64Array(scores.length + 1);
+  let total = 1;
+  for (const score of scores) total += score;
+  scores.forEach((score, c) => {
+    probabilities[c] = score / total;
+  });
+  probabilities[scores.length] = 1 / total;
+  return probabilities;
+}
+
+/**
+ * What the session's examples say for each code: the summed similarity of its examples
+ * among the ripple's nearest, scaled by count / (count + `half`).
+ */
+function exampleGains(
+  text: string,
+  codeIds: readonly string[],
+  examples: readonly CodedExample[],
+  vocabulary: ReadonlySet<string>,
+  settings: ExampleSettings,
+): number[] {
+  const gains = codeIds.map(() => 0);
+  if (examples.length === 0) return gains;
+  const vote = voteOfExamples(text, examples, new Set(codeIds), vocabulary);
+  if (vote.count === 0) return gains;
+  const strength = vote.count / (vote.count + settings.half);
+  codeIds.forEach((code, c) => {
+    gains[c] = strength * (vote.votes.get(code) ?? 0);
+  });
+  return gains;
+}
+
+/** Code indexes best first; equal probabilities keep codebook order. */
+function rankOrder(probabilities: Float64Array, codeCount: number): number[] {
+  return Array.from({ length: codeCount }, (_, c) => c).sort(
+    (a, b) => (probabilities[b] ?? 0) - (probabilities[a] ?? 0) || a - b,
+  );
+}
+
+/** The words of the text that pushed code `c` up most, quoted as typed, in text order. */
+function evidenceFor(reading: Reading, c: number): string[] {
+  const { features, model } = reading;
+  if (!model) {
+    const lexicon = compileLexicon(reading.codebook);
+    const matches = findMatches(features.tokens, lexicon, features.language);
+    return (
+      rankCodes(features.source, features.tokens, matches, lexicon).find((r) => r.code === reading.codeIds[c])
+        ?.evidence ?? []
+    );
+  }
+  const contributions = [...tokenContributions(model, reading.vector, c)].filter(([, push]) => push > 0);
+  const strongest = contributions.reduce((max, [, push]) => Math.max(max, push), 0);
+  const chosen = contributions
+    .filter(([, push]) => push >= strongest / 3)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_EVIDENCE)
+    .map(([token]) => token)
+    .sort((a, b) => a - b);
+  const quotes: string[] = [];
+  for (const index of chosen) {
+    const token = features.tokens[index];
+    if (!token) continue;
+    const quote = reading.features.source.slice(token.start, token.end);
+    if (!quotes.includes(quote)) quotes.push(quote);
+  }
+  return quotes;
 }

@@ -1,0 +1,113 @@
+import { readFeatures } from './features';
+import { type FeatureValue, featureVector } from './model';
+
+/** A ripple whose code a facilitator confirmed or corrected in this session. */
+export interface CodedExample {
+  text: string;
+  code: string;
+}
+
+/**
+ * How the session's own examples vote (issue 23, point 3): the facilitator's confirmed
+ * codes speak the session's language and vocabulary, which no corpus can. Nearest
+ * neighbours over the same features the model reads, content words only, so that two
+ * ripples do not look alike for sharing "de" and "het".
+ */
+export interface ExampleVote {
+  /** Per code id, the summed cosine similarity of its examples among the nearest. */
+  votes: Map<string, number>;
+  /** The best cosine similarity to any example: how much the examples know about this text. */
+  nearest: number;
+  /** How many examples the votes came from (of codes in the codebook). */
+  count: number;
+}
+
+/** Neighbours that vote. A few, so one odd example does not decide alone. */
+export const NEIGHBOURS = 5;
+const CONTENT_KINDS: ReadonlySet<string> = new Set(['w', 'c', 'p', 'b']);
+
+interface ExampleIndex {
+  vocabulary: ReadonlySet<string>;
+  codes: string[];
+  postings: Map<string, Array<{ example: number; value: number }>>;
+}
+
+/**
+ * Indexed once per examples array and codebook: the server and the board pass the same
+ * array for a batch of ripples.
+ */
+const indexes = new WeakMap<readonly CodedExample[], Map<string, ExampleIndex>>();
+
+/** A text's content features, at unit length. */
+export function contentVector(text: string, vocabulary: ReadonlySet<string>): FeatureValue[] {
+  const vector = featureVector(readFeatures(text, vocabulary), CONTENT_KINDS, null).filter(
+    (feature) => feature.isContent,
+  );
+  let norm = 0;
+  for (const { value } of vector) norm += value * value;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (const feature of vector) feature.value *= scale;
+  return vector;
+}
+
+function indexExamples(
+  examples: readonly CodedExample[],
+  codeIds: ReadonlySet<string>,
+  vocabulary: ReadonlySet<string>,
+): ExampleIndex {
+  let byCodes = indexes.get(examples);
+  if (!byCodes) {
+    byCodes = new Map();
+    indexes.set(examples, byCodes);
+  }
+  const key = [...codeIds].join('\n');
+  const cached = byCodes.get(key);
+  if (cached && cached.vocabulary === vocabulary) return cached;
+  const index: ExampleIndex = { vocabulary, codes: [], postings: new Map() };
+  for (const example of examples) {
+    if (!example || typeof example.text !== 'string' || !codeIds.has(example.code)) continue;
+    const id = index.codes.length;
+    index.codes.push(example.code);
+    for (const { key, value } of contentVector(example.text, vocabulary)) {
+      const list = index.postings.get(key);
+      if (list) list.push({ example: id, value });
+      else index.postings.set(key, [{ example: id, value }]);
+    }
+  }
+  byCodes.set(key, index);
+  return index;
+}
+
+/**
+ * The examples' vote for a text: its nearest examples by cosine similarity, each voting
+ * for its code with its similarity.
+ *
+ * @example
+ * voteOfExamples('De buurt runt de moestuin zelf', [{ text: 'Bewoners runnen het café zelf', code: 'ownership' }], codes, vocabulary);
+ * // { votes: Map { 'ownership' → 0.3… }, nearest: 0.3…, count: 1 }
+ */
+export function voteOfExamples(
+  text: string,
+  examples: readonly CodedExample[],
+  codeIds: ReadonlySet<string>,
+  vocabulary: ReadonlySet<string>,
+): ExampleVote {
+  const votes = new Map<string, number>();
+  if (examples.length === 0) return { votes, nearest: 0, count: 0 };
+  const index = indexExamples(examples, codeIds, vocabulary);
+  const similarity = new Float64Array(index.codes.length);
+  for (const { key, value } of contentVector(text, vocabulary)) {
+    for (const posting of index.postings.get(key) ?? []) {
+      similarity[posting.example] = (similarity[posting.example] ?? 0) + value * posting.value;
+    }
+  }
+  const nearest = [...similarity.keys()]
+    .filter((i) => (similarity[i] ?? 0) > 0)
+    .sort((a, b) => (similarity[b] ?? 0) - (similarity[a] ?? 0) || a - b)
+    .slice(0, NEIGHBOURS);
+  for (const i of nearest) {
+    const code = index.codes[i] ?? '';
+    votes.set(code, (votes.get(code) ?? 0) + (similarity[i] ?? 0));
+  }
+  return { votes, nearest: similarity[nearest[0] ?? -1] ?? 0, count: index.codes.length };
+}
