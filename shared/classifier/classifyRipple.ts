@@ -65,10 +65,11 @@ export function classifyWith(
 ): Classification {
   const reading = readRipple(source, text, codebook, examples);
   const order = rankOrder(reading.probabilities, reading.codeIds.length);
+  const contributions = reading.model ? tokenContributions(reading.model, reading.vector) : null;
   const ranked = order.map((c) => ({
     code: reading.codeIds[c] ?? '',
     score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
-    evidence: evidenceFor(reading, c),
+    evidence: contributions ? modelEvidence(reading.features, contributions, c) : keywordEvidence(reading, c),
   }));
   return { code: reading.code, ranked, valence: suggestValence(reading.features.tokens) };
 }
@@ -112,7 +113,7 @@ function readRipple(
   let vector: Reading['vector'] = [];
   const settings = source.examples ?? EXAMPLE_SETTINGS;
   const gains = exampleGains(
-    text,
+    features,
     codeIds,
     Array.isArray(examples) ? examples : [],
     source.vocabulary,
@@ -173,7 +174,7 @@ function toProbabilities(scores: readonly number[]): Float64Array {
  * among the ripple's nearest, scaled by count / (count + `half`).
  */
 function exampleGains(
-  text: string,
+  features: TextFeatures,
   codeIds: readonly string[],
   examples: readonly CodedExample[],
   vocabulary: ReadonlySet<string>,
@@ -181,7 +182,7 @@ function exampleGains(
 ): number[] {
   const gains = codeIds.map(() => 0);
   if (examples.length === 0) return gains;
-  const vote = voteOfExamples(text, examples, new Set(codeIds), vocabulary);
+  const vote = voteOfExamples(features, examples, new Set(codeIds), vocabulary);
   if (vote.count === 0) return gains;
   const strength = vote.count / (vote.count + settings.half);
   codeIds.forEach((code, c) => {
@@ -197,20 +198,30 @@ function rankOrder(probabilities: Float64Array, codeCount: number): number[] {
   );
 }
 
+/** The keywords a custom codebook's code found in the text. */
+function keywordEvidence(reading: Reading, c: number): string[] {
+  const { features, codebook } = reading;
+  const lexicon = compileLexicon(codebook);
+  const matches = findMatches(features.tokens, lexicon, features.language);
+  const ranked = rankCodes(features.source, features.tokens, matches, lexicon);
+  return ranked.find((r) => r.code === reading.codeIds[c])?.evidence ?? [];
+}
+
 /** The words of the text that pushed code `c` up most, quoted as typed, in text order. */
-function evidenceFor(reading: Reading, c: number): string[] {
-  const { features, model } = reading;
-  if (!model) {
-    const lexicon = compileLexicon(reading.codebook);
-    const matches = findMatches(features.tokens, lexicon, features.language);
-    return (
-      rankCodes(features.source, features.tokens, matches, lexicon).find((r) => r.code === reading.codeIds[c])
-        ?.evidence ?? []
-    );
+function modelEvidence(
+  features: TextFeatures,
+  contributions: Map<number, Float64Array>,
+  c: number,
+): string[] {
+  const pushes: Array<[number, number]> = [];
+  let strongest = 0;
+  for (const [token, byClass] of contributions) {
+    const push = byClass[c] ?? 0;
+    if (push <= 0) continue;
+    pushes.push([token, push]);
+    strongest = Math.max(strongest, push);
   }
-  const contributions = [...tokenContributions(model, reading.vector, c)].filter(([, push]) => push > 0);
-  const strongest = contributions.reduce((max, [, push]) => Math.max(max, push), 0);
-  const chosen = contributions
+  const chosen = pushes
     .filter(([, push]) => push >= strongest / 3)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_EVIDENCE)
@@ -220,7 +231,7 @@ function evidenceFor(reading: Reading, c: number): string[] {
   for (const index of chosen) {
     const token = features.tokens[index];
     if (!token) continue;
-    const quote = reading.features.source.slice(token.start, token.end);
+    const quote = features.source.slice(token.start, token.end);
     if (!quotes.includes(quote)) quotes.push(quote);
   }
   return quotes;

@@ -84,23 +84,24 @@ export function featureVector(
   kinds: ReadonlySet<string>,
   codebook: Codebook | null,
 ): FeatureValue[] {
-  const counts = new Map<string, FeatureValue>();
-  features.keys.forEach((key, i) => {
-    if (!kinds.has(key.slice(0, 1))) return;
-    const existing = counts.get(key);
-    if (existing) existing.value++;
-    else
-      counts.set(key, {
-        key,
-        value: 1,
-        origin: features.origins[i] ?? -1,
-        isContent: features.isContent[i] ?? true,
-      });
-  });
+  const slots = new Map<string, FeatureValue>();
+  const vector: FeatureValue[] = [];
+  const { keys, origins, isContent } = features;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (!kinds.has(key[0] as string)) continue;
+    const existing = slots.get(key);
+    if (existing) {
+      existing.value++;
+      continue;
+    }
+    const feature = { key, value: 1, origin: origins[i] ?? -1, isContent: isContent[i] ?? true };
+    slots.set(key, feature);
+    vector.push(feature);
+  }
   let norm = 0;
-  for (const feature of counts.values()) norm += feature.value * feature.value;
+  for (const feature of vector) norm += feature.value * feature.value;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const vector = [...counts.values()];
   for (const feature of vector) feature.value *= scale;
   if (codebook && kinds.has('l')) vector.push(...lexiconFeatures(features, codebook));
   return vector;
@@ -151,26 +152,32 @@ export function softmax(values: Float64Array): Float64Array {
 }
 
 /**
- * How much each token pushed class `c` above the others: per feature, its weight for `c`
- * less its mean weight over all classes, times its value, summed per token of origin.
+ * How much each token pushed each class above the others: per feature, its weight for the
+ * class less its mean weight over all classes, times its value, summed per token of origin.
  * Function words are left out: "de" or "we" may weigh, but quoting them explains nothing.
+ * Returns per token that counted, one push per class.
  */
 export function tokenContributions(
   model: CompiledModel,
   vector: readonly FeatureValue[],
-  c: number,
-): Map<number, number> {
+): Map<number, Float64Array> {
   const width = model.classes.length;
-  const byToken = new Map<number, number>();
+  const byToken = new Map<number, Float64Array>();
   for (const { key, value, origin, isContent } of vector) {
     if (origin < 0 || !isContent) continue;
     const f = model.index.get(key);
     if (f === undefined) continue;
+    const row = f * width;
     let mean = 0;
-    for (let k = 0; k < width; k++) mean += model.weights[f * width + k] ?? 0;
+    for (let k = 0; k < width; k++) mean += model.weights[row + k] ?? 0;
     mean /= width;
-    const push = value * ((model.weights[f * width + c] ?? 0) - mean);
-    byToken.set(origin, (byToken.get(origin) ?? 0) + push);
+    let pushes = byToken.get(origin);
+    if (!pushes) {
+      pushes = new Float64Array(width);
+      byToken.set(origin, pushes);
+    }
+    for (let k = 0; k < width; k++)
+      pushes[k] = (pushes[k] ?? 0) + value * ((model.weights[row + k] ?? 0) - mean);
   }
   return byToken;
 }

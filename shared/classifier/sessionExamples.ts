@@ -1,4 +1,4 @@
-import { readFeatures } from './features';
+import { readFeatures, type TextFeatures } from './features';
 import { type FeatureValue, featureVector } from './model';
 
 /** A ripple whose code a facilitator confirmed or corrected in this session. */
@@ -39,10 +39,8 @@ interface ExampleIndex {
 const indexes = new WeakMap<readonly CodedExample[], Map<string, ExampleIndex>>();
 
 /** A text's content features, at unit length. */
-export function contentVector(text: string, vocabulary: ReadonlySet<string>): FeatureValue[] {
-  const vector = featureVector(readFeatures(text, vocabulary), CONTENT_KINDS, null).filter(
-    (feature) => feature.isContent,
-  );
+export function contentVector(features: TextFeatures): FeatureValue[] {
+  const vector = featureVector(features, CONTENT_KINDS, null).filter((feature) => feature.isContent);
   let norm = 0;
   for (const { value } of vector) norm += value * value;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -68,7 +66,7 @@ function indexExamples(
     if (!example || typeof example.text !== 'string' || !codeIds.has(example.code)) continue;
     const id = index.codes.length;
     index.codes.push(example.code);
-    for (const { key, value } of contentVector(example.text, vocabulary)) {
+    for (const { key, value } of contentVector(readFeatures(example.text, vocabulary))) {
       const list = index.postings.get(key);
       if (list) list.push({ example: id, value });
       else index.postings.set(key, [{ example: id, value }]);
@@ -83,11 +81,11 @@ function indexExamples(
  * for its code with its similarity.
  *
  * @example
- * voteOfExamples('De buurt runt de moestuin zelf', [{ text: 'Bewoners runnen het café zelf', code: 'ownership' }], codes, vocabulary);
+ * voteOfExamples(readFeatures('De buurt runt de moestuin zelf', vocabulary), [{ text: 'Bewoners runnen het café zelf', code: 'ownership' }], codes, vocabulary);
  * // { votes: Map { 'ownership' → 0.3… }, nearest: 0.3…, count: 1 }
  */
 export function voteOfExamples(
-  text: string,
+  features: TextFeatures,
   examples: readonly CodedExample[],
   codeIds: ReadonlySet<string>,
   vocabulary: ReadonlySet<string>,
@@ -96,7 +94,7 @@ export function voteOfExamples(
   if (examples.length === 0) return { votes, nearest: 0, count: 0 };
   const index = indexExamples(examples, codeIds, vocabulary);
   const similarity = new Float64Array(index.codes.length);
-  for (const { key, value } of contentVector(text, vocabulary)) {
+  for (const { key, value } of contentVector(features)) {
     for (const posting of index.postings.get(key) ?? []) {
       similarity[posting.example] = (similarity[posting.example] ?? 0) + value * posting.value;
     }
