@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * One written statement. `codebook` and `code` are null for off-topic statements, which
@@ -22,8 +22,37 @@ export const SOURCE_CODEBOOKS: ReadonlyArray<readonly [string, string]> = [
 export const corpusPath = (name: string): string =>
   new URL(`../../tests/shared/classifier/corpus/${name}`, import.meta.url).pathname;
 
-export const loadCorpus = (name: 'train.corpus.json' | 'test.corpus.json'): CorpusStatement[] =>
-  JSON.parse(readFileSync(corpusPath(name), 'utf8')) as CorpusStatement[];
+/**
+ * A corpus part. The training part is the split's `train.corpus.json` plus every statement
+ * written after the split (`train-only/*.txt`): the test part stays as it was frozen.
+ */
+export function loadCorpus(name: 'train.corpus.json' | 'test.corpus.json'): CorpusStatement[] {
+  const split = JSON.parse(readFileSync(corpusPath(name), 'utf8')) as CorpusStatement[];
+  if (name === 'test.corpus.json') return split;
+  const dir = corpusPath('train-only');
+  const later = readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .flatMap((file) => parseSourceFile(file, readFileSync(`${dir}/${file}`, 'utf8')));
+  return [...split, ...later];
+}
+
+/** One source file: a line `lang|code|text` per statement, `none` for off-topic. */
+export function parseSourceFile(file: string, content: string): CorpusStatement[] {
+  const codebook = SOURCE_CODEBOOKS.find(([prefix]) => file.startsWith(prefix))?.[1];
+  if (codebook === undefined) throw new Error(`no codebook for corpus file ${file}`);
+  const statements: CorpusStatement[] = [];
+  for (const line of content.split('\n')) {
+    if (line.trim() === '') continue;
+    const [lang, code, ...rest] = line.split('|');
+    const text = rest.join('|').trim();
+    if ((lang !== 'nl' && lang !== 'en') || !code || !text) throw new Error(`bad line in ${file}: ${line}`);
+    statements.push(
+      code === 'none' ? { text, lang, codebook: null, code: null } : { text, lang, codebook, code },
+    );
+  }
+  return statements;
+}
 
 /** mulberry32: a small seeded generator, so splits, folds and simulated sessions are reproducible. */
 export function random(seed: number): () => number {

@@ -2,12 +2,12 @@
  * Splits the written corpus (tests/shared/classifier/corpus/source/*.txt) once into a
  * training part and a frozen test part (issue 23): a seeded random 20 % per codebook, code
  * and language, so every code has test figures. Refuses to overwrite an existing test part:
- * the test part is frozen before any tuning, and new statements go to the training part.
+ * the test part is frozen before any tuning, and new statements go to `train-only/`.
  *
  * Run: node --import tsx scripts/classifier/splitCorpus.ts
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { type CorpusStatement, corpusPath, random, SOURCE_CODEBOOKS } from './corpusFiles';
+import { type CorpusStatement, corpusPath, parseSourceFile, random } from './corpusFiles';
 
 const SEED = 23;
 const TEST_SHARE = 0.2;
@@ -17,23 +17,15 @@ const statements: CorpusStatement[] = [];
 const seen = new Set<string>();
 for (const file of readdirSync(sourceDir).sort()) {
   if (!file.endsWith('.txt')) continue;
-  const codebook = SOURCE_CODEBOOKS.find(([prefix]) => file.startsWith(prefix))?.[1];
-  if (codebook === undefined) throw new Error(`no codebook for corpus file ${file}`);
-  for (const line of readFileSync(`${sourceDir}/${file}`, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const [lang, code, ...rest] = line.split('|');
-    const text = rest.join('|').trim();
-    if ((lang !== 'nl' && lang !== 'en') || !code || !text) throw new Error(`bad line in ${file}: ${line}`);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    statements.push(
-      code === 'none' ? { text, lang, codebook: null, code: null } : { text, lang, codebook, code },
-    );
+  for (const statement of parseSourceFile(file, readFileSync(`${sourceDir}/${file}`, 'utf8'))) {
+    if (seen.has(statement.text)) continue;
+    seen.add(statement.text);
+    statements.push(statement);
   }
 }
 
 if (existsSync(corpusPath('test.corpus.json'))) {
-  throw new Error('the test part is frozen: add new statements to train.corpus.json instead of re-splitting');
+  throw new Error('the test part is frozen: add new statements to train-only/ instead of re-splitting');
 }
 
 const next = random(SEED);
