@@ -143,7 +143,13 @@ function EditForm({ ripple }: { ripple: RippleView }) {
               </option>
             ))}
           </select>
-          {!ripple.code && ripple.suggestedCode && <SuggestionChip ripple={ripple} />}
+          {!ripple.code &&
+            (ripple.suggestedCode ? (
+              <SuggestionChip ripple={ripple} />
+            ) : (
+              // Issue 23: unsure is said calmly, not hidden and not guessed.
+              <p className="suggestion-none">{t('suggest.none')}</p>
+            ))}
         </div>
         <fieldset className="when-field">
           <legend className="field__label">{t('edit.when')}</legend>
