@@ -11,7 +11,7 @@ import type { Codebook } from '../../shared/codebooks/types';
 import { K, SEED, TARGET_PRECISION } from './calibrate';
 import { loadCorpus } from './corpusFiles';
 import { codebookStatements, folds, outcomesOf, sessionRuns, sourceOf } from './experiment';
-import { calibrate, figures, formatFigures, type Outcome } from './metrics';
+import { calibrate, figures, formatCurve, formatFigures, type Outcome } from './metrics';
 import { buildVocabulary, DEFAULT_OPTIONS, type TrainOptions, trainModel } from './trainModel';
 
 const train = loadCorpus('train.corpus.json');
@@ -82,7 +82,8 @@ for (const codebook of codebooks) {
   for (const [name, options] of grid) {
     const { outcomes, session, custom } = crossValidate(codebook, options, !args.includes('grid'));
     const threshold = calibrate(outcomes, TARGET_PRECISION);
-    console.log(formatFigures(`${name} @ ${threshold.toFixed(2)}`, figures(outcomes, threshold)));
+    console.log(formatFigures(`${name} @ ${threshold.toFixed(3)}`, figures(outcomes, threshold)));
+    if (args.includes('curve')) console.log(formatCurve(outcomes));
     console.log(formatFigures(`${name} @ 0.00 (no threshold)`, figures(outcomes, 0)));
     if (grid.length === 1) {
       for (const lang of ['nl', 'en'] as const)

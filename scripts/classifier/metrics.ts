@@ -69,18 +69,18 @@ export function figures(outcomes: readonly Outcome[], threshold: number): Figure
   };
 }
 
-/** Thresholds tried when calibrating: 0, 0.05, …, 0.95. */
-export const THRESHOLDS = Array.from({ length: 20 }, (_, i) => i / 20);
+/** Thresholds tried when calibrating: 0, 0.025, …, 0.975. */
+export const THRESHOLDS = Array.from({ length: 40 }, (_, i) => i / 40);
 
 /** The lowest threshold whose shown suggestions reach `precision`; the highest when none does. */
 export function calibrate(outcomes: readonly Outcome[], precision: number): number {
-  return THRESHOLDS.find((t) => figures(outcomes, t).precision >= precision) ?? THRESHOLDS.at(-1) ?? 0.95;
+  return THRESHOLDS.find((t) => figures(outcomes, t).precision >= precision) ?? THRESHOLDS.at(-1) ?? 0.975;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 
 export function formatFigures(name: string, f: Figures): string {
-  return `${name.padEnd(28)} n=${String(f.n).padStart(4)}  top-1 ${pct(f.top1)}  top-2 ${pct(f.top2)}  off-topic unclassified ${pct(f.offTopicUnclassified)}  shown precision ${pct(f.precision)}  coverage ${pct(f.coverage)}`;
+  return `${name.padEnd(30)} n=${String(f.n).padStart(4)}  top-1 ${pct(f.top1)}  top-2 ${pct(f.top2)}  off-topic unclassified ${pct(f.offTopicUnclassified)}  shown precision ${pct(f.precision)}  coverage ${pct(f.coverage)}`;
 }
 
 /** Per code: precision and recall of the suggestion at the threshold. */
@@ -142,7 +142,7 @@ export function formatCurve(outcomes: readonly Outcome[]): string {
   for (const t of THRESHOLDS) {
     const f = figures(outcomes, t);
     lines.push(
-      `${t.toFixed(2).padStart(9)}  ${pct(f.precision).padStart(15)}  ${pct(f.coverage).padStart(8)}  ${pct(f.top1)}`,
+      `${t.toFixed(3).padStart(9)}  ${pct(f.precision).padStart(15)}  ${pct(f.coverage).padStart(8)}  ${pct(f.top1)}`,
     );
   }
   return lines.join('\n');
