@@ -16,7 +16,7 @@ const module = weightsModule(weights);
 writeFileSync(path, module);
 for (const model of weights.models) {
   console.log(
-    `${model.codebook.padEnd(20)} threshold ${model.threshold.toFixed(2)}  ${Object.keys(model.weights).length} features`,
+    `${model.codebook.padEnd(20)} threshold ${model.threshold.toFixed(3)}  ${Object.keys(model.weights).length} features`,
   );
 }
 console.log(`wrote ${path} (${(module.length / 1024).toFixed(0)} KiB)`);
