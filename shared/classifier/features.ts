@@ -77,7 +77,7 @@ function wordFeatures(word: string, language: Language, vocabulary: ReadonlySet<
  * with a linking "s", "e" or "en") and a known tail. Known = in the model's vocabulary.
  *
  * @example
- * compoundParts('buurtbudget', new Set(['buurt', 'budget'])); // ['buurt', 'budget']
+ * compoundParts('buurtbudget', new Set(['burt', 'budget'])); // ['burt', 'budget'] (stems: 'buurt' → 'burt')
  */
 export function compoundParts(word: string, vocabulary: ReadonlySet<string>): string[] {
   const parts = new Set<string>();
@@ -104,7 +104,7 @@ export function compoundParts(word: string, vocabulary: ReadonlySet<string>): st
  * into (stored with the model, so training and suggesting split alike).
  *
  * @example
- * readFeatures('Bewoners regelen het zelf', new Set()).keys; // ['w:bewoner', 'c:<bew', …, 'b:bewoner_regel', …]
+ * readFeatures('Bewoners regelen het zelf', new Set()).keys; // ['w:bewoner', 'c:<bew', …, 'w:regel', …, 'b:bewoner_regel', 'w:het', 'b:regel_het', 'w:zelf', 'b:het_zelf']
  */
 export function readFeatures(text: string, vocabulary: ReadonlySet<string>): TextFeatures {
   const source = typeof text === 'string' ? text : '';
