@@ -1,7 +1,7 @@
 /**
  * Scores the shipped classifier (the committed weights) on the frozen test part, once per
  * release of the method (issue 23). Every run is appended to
- * tests/shared/classifier/corpus/test-evaluations.log, so the count of evaluations is on
+ * tests/shared/classifier/corpus/test-evaluations.txt, so the count of evaluations is on
  * record; do not tune on what this prints: tune with `npm run cv:classifier`.
  *
  * Run: npm run eval:classifier
@@ -29,7 +29,7 @@ const stored = JSON.parse(WEIGHTS_JSON) as StoredWeights;
 const unthresholded = modelSource({ ...stored, models: stored.models.map((m) => ({ ...m, threshold: 0 })) });
 const keywordsOnly = { ...BUILTIN_MODELS, model: () => null };
 
-const log = corpusPath('test-evaluations.log');
+const log = corpusPath('test-evaluations.txt');
 const runs = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
 const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
 const weightsHash = createHash('sha256').update(WEIGHTS_JSON).digest('hex').slice(0, 12);
