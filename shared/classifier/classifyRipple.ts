@@ -3,7 +3,7 @@ import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
-import { type CompiledModel, featureVector, logits, softmax, tokenContributions } from './model';
+import { type CompiledModel, featureVector, logits, rowsOf, softmax, tokenContributions } from './model';
 import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
 import { type CodedExample, voteOfExamples } from './sessionExamples';
@@ -65,7 +65,9 @@ export function classifyWith(
 ): Classification {
   const reading = readRipple(source, text, codebook, examples);
   const order = rankOrder(reading.probabilities, reading.codeIds.length);
-  const contributions = reading.model ? tokenContributions(reading.model, reading.vector) : null;
+  const contributions = reading.model
+    ? tokenContributions(reading.model, reading.vector, reading.rows)
+    : null;
   const ranked = order.map((c) => ({
     code: reading.codeIds[c] ?? '',
     score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
@@ -95,6 +97,8 @@ interface Reading {
   features: TextFeatures;
   model: CompiledModel | null;
   vector: ReturnType<typeof featureVector>;
+  /** Each vector entry's row in the model (`rowsOf`). */
+  rows: Int32Array;
   codebook: Codebook;
   /** One per code, then "no code" last. */
   probabilities: Float64Array;
@@ -111,6 +115,7 @@ function readRipple(
   const codeIds = codebook.codes.map((code) => code.id);
   const features = readFeatures(text, source.vocabulary);
   let vector: Reading['vector'] = [];
+  let rows: Int32Array = new Int32Array(0);
   const settings = source.examples ?? EXAMPLE_SETTINGS;
   const gains = exampleGains(
     features,
@@ -123,7 +128,8 @@ function readRipple(
   let isSure: (best: number) => boolean;
   if (model) {
     vector = featureVector(features, model.kinds, codebook);
-    const values = logits(model, vector);
+    rows = rowsOf(model, vector);
+    const values = logits(model, vector, rows);
     // Examples add to the log-odds: agreeing with the model they raise its confidence.
     for (let c = 0; c < codeIds.length; c++) values[c] = (values[c] ?? 0) + settings.boost * (gains[c] ?? 0);
     probabilities = softmax(values);
@@ -141,7 +147,7 @@ function readRipple(
   }
   const best = rankOrder(probabilities, codeIds.length)[0] ?? 0;
   const code = codeIds.length > 0 && isSure(best) ? (codeIds[best] ?? null) : null;
-  return { codeIds, features, model, vector, codebook, probabilities, code };
+  return { codeIds, features, model, vector, rows, codebook, probabilities, code };
 }
 
 /** A custom codebook's keyword score per code, in codebook order. */

@@ -124,13 +124,23 @@ function lexiconFeatures(features: TextFeatures, codebook: Codebook): FeatureVal
   return out;
 }
 
-/** Class logits of a feature vector. */
-export function logits(model: CompiledModel, vector: readonly FeatureValue[]): Float64Array {
+/** Each feature's row in the model's weights, -1 when the model does not know it. */
+export function rowsOf(model: CompiledModel, vector: readonly FeatureValue[]): Int32Array {
+  return Int32Array.from(vector, ({ key }) => model.index.get(key) ?? -1);
+}
+
+/** Class logits of a feature vector (`rows` from `rowsOf`). */
+export function logits(
+  model: CompiledModel,
+  vector: readonly FeatureValue[],
+  rows: Int32Array,
+): Float64Array {
   const width = model.classes.length;
   const out = Float64Array.from(model.bias);
-  for (const { key, value } of vector) {
-    const f = model.index.get(key);
-    if (f === undefined) continue;
+  for (let i = 0; i < vector.length; i++) {
+    const f = rows[i] ?? -1;
+    if (f < 0) continue;
+    const value = vector[i]?.value ?? 0;
     const row = f * width;
     for (let c = 0; c < width; c++) out[c] = (out[c] ?? 0) + value * (model.weights[row + c] ?? 0);
   }
@@ -160,13 +170,15 @@ export function softmax(values: Float64Array): Float64Array {
 export function tokenContributions(
   model: CompiledModel,
   vector: readonly FeatureValue[],
+  rows: Int32Array,
 ): Map<number, Float64Array> {
   const width = model.classes.length;
   const byToken = new Map<number, Float64Array>();
-  for (const { key, value, origin, isContent } of vector) {
-    if (origin < 0 || !isContent) continue;
-    const f = model.index.get(key);
-    if (f === undefined) continue;
+  for (let i = 0; i < vector.length; i++) {
+    const feature = vector[i];
+    const f = rows[i] ?? -1;
+    if (!feature || f < 0 || feature.origin < 0 || !feature.isContent) continue;
+    const { value, origin } = feature;
     const row = f * width;
     let mean = 0;
     for (let k = 0; k < width; k++) mean += model.weights[row + k] ?? 0;
