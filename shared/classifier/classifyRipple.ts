@@ -46,7 +46,7 @@ const MAX_EVIDENCE = 3;
  *
  * @example
  * classifyRipple('De bewoners organiseren de koffieochtend nu helemaal zelf');
- * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.912, evidence: ['bewoners', 'organiseren', 'koffieochtend'] }, …], valence: null }
+ * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.931, evidence: ['bewoners', 'organiseren', 'koffieochtend'] }, …], valence: null }
  */
 export function classifyRipple(
   text: string,
