@@ -73,6 +73,34 @@ function wordFeatures(word: string, language: Language, vocabulary: ReadonlySet<
 }
 
 /**
+ * One string per bigram, made once: a fresh concatenation per ripple would be hashed again
+ * by every map that looks it up (the feature count, the model's index).
+ */
+const bigrams = new Map<string, Map<string, string>>();
+let bigramCount = 0;
+
+function bigramKey(first: string, second: string): string {
+  let after = bigrams.get(first);
+  if (!after) {
+    after = new Map();
+    bigrams.set(first, after);
+  }
+  let key = after.get(second);
+  if (key === undefined) {
+    if (bigramCount >= CACHE_LIMIT) {
+      bigrams.clear();
+      bigramCount = 0;
+      after = new Map();
+      bigrams.set(first, after);
+    }
+    key = `b:${first}_${second}`;
+    after.set(second, key);
+    bigramCount++;
+  }
+  return key;
+}
+
+/**
  * The known stems a Dutch compound is made of: every split into a known head (optionally
  * with a linking "s", "e" or "en") and a known tail. Known = in the model's vocabulary.
  *
@@ -122,7 +150,7 @@ export function readFeatures(text: string, vocabulary: ReadonlySet<string>): Tex
       isContent.push(!word.isStop);
     }
     if (previous) {
-      keys.push(`b:${previous.stem}_${word.stem}`);
+      keys.push(bigramKey(previous.stem, word.stem));
       origins.push(previous.isStop && !word.isStop ? index : index - 1);
       isContent.push(!(previous.isStop && word.isStop));
     }
