@@ -68,10 +68,13 @@ export function classifyWith(
   const contributions = reading.model
     ? tokenContributions(reading.model, reading.vector, reading.rows)
     : null;
+  const keywords = contributions ? null : keywordEvidence(reading);
   const ranked = order.map((c) => ({
     code: reading.codeIds[c] ?? '',
     score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
-    evidence: contributions ? modelEvidence(reading.features, contributions, c) : keywordEvidence(reading, c),
+    evidence: contributions
+      ? modelEvidence(reading.features, contributions, c)
+      : (keywords?.get(reading.codeIds[c] ?? '') ?? []),
   }));
   return { code: reading.code, ranked, valence: suggestValence(reading.features.tokens) };
 }
@@ -204,13 +207,14 @@ function rankOrder(probabilities: Float64Array, codeCount: number): number[] {
   );
 }
 
-/** The keywords a custom codebook's code found in the text. */
-function keywordEvidence(reading: Reading, c: number): string[] {
+/** The keywords each code of a custom codebook found in the text, by code id. */
+function keywordEvidence(reading: Reading): Map<string, string[]> {
   const { features, codebook } = reading;
   const lexicon = compileLexicon(codebook);
   const matches = findMatches(features.tokens, lexicon, features.language);
-  const ranked = rankCodes(features.source, features.tokens, matches, lexicon);
-  return ranked.find((r) => r.code === reading.codeIds[c])?.evidence ?? [];
+  return new Map(
+    rankCodes(features.source, features.tokens, matches, lexicon).map((r) => [r.code, r.evidence]),
+  );
 }
 
 /** The words of the text that pushed code `c` up most, quoted as typed, in text order. */
