@@ -31,6 +31,13 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
   const outcomes: Outcome[] = [];
   const session = new Map<number, Outcome[]>();
   const custom = new Map<number, Outcome[]>();
+  const bare = new Map<number, Outcome[]>();
+  // The same codes without a single keyword: what a custom codebook learns from examples alone.
+  const bareCodebook: Codebook = {
+    ...codebook,
+    id: `${codebook.id}-bare`,
+    codes: codebook.codes.map((code) => ({ ...code, keywords: { nl: [], en: [] } })),
+  };
   parts.forEach((heldOut, f) => {
     const rest = parts.filter((_, g) => g !== f).flat();
     const model = trainModel(rest, codebook, vocabulary, options);
@@ -42,9 +49,11 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
       const noModel = sourceOf(null, vocabulary, exampleSettings);
       for (const [size, run] of sessionRuns(noModel, heldOut, codebook, [0, 10, 30], SEED + f))
         custom.set(size, [...(custom.get(size) ?? []), ...run]);
+      for (const [size, run] of sessionRuns(noModel, heldOut, bareCodebook, [0, 10, 30], SEED + f))
+        bare.set(size, [...(bare.get(size) ?? []), ...run]);
     }
   });
-  return { outcomes, session, custom };
+  return { outcomes, session, custom, bare };
 }
 
 const grid: Array<[string, TrainOptions]> = args.includes('grid')
@@ -80,7 +89,7 @@ console.log(`${K}-fold cross-validation on the training part (${train.length} st
 for (const codebook of codebooks) {
   console.log(`\n── ${codebook.id} ──`);
   for (const [name, options] of grid) {
-    const { outcomes, session, custom } = crossValidate(codebook, options, !args.includes('grid'));
+    const { outcomes, session, custom, bare } = crossValidate(codebook, options, !args.includes('grid'));
     const threshold = calibrate(outcomes, TARGET_PRECISION);
     console.log(formatFigures(`${name} @ ${threshold.toFixed(3)}`, figures(outcomes, threshold)));
     if (args.includes('curve')) console.log(formatCurve(outcomes));
@@ -100,6 +109,8 @@ for (const codebook of codebooks) {
         console.log(formatFigures(`  session, ${size} examples`, figures(run, threshold)));
       for (const [size, run] of custom)
         console.log(formatFigures(`  keywords only, ${size} ex.`, figures(run, 0)));
+      for (const [size, run] of bare)
+        console.log(formatFigures(`  no keywords, ${size} ex.`, figures(run, 0)));
     }
   }
 }
