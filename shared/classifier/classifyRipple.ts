@@ -3,10 +3,18 @@ import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
-import { type CompiledModel, featureVector, logits, rowsOf, softmax, tokenContributions } from './model';
+import {
+  type CompiledModel,
+  type FeatureValue,
+  featureVector,
+  logits,
+  rowsOf,
+  softmax,
+  tokenContributions,
+} from './model';
 import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
-import { type CodedExample, voteOfExamples } from './sessionExamples';
+import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
 
 export interface Classification {
@@ -115,22 +123,25 @@ function readRipple(
   examples: readonly CodedExample[],
 ): Reading {
   const model = source.model(codebook);
-  const codeIds = codebook.codes.map((code) => code.id);
+  const codeIds = codeIdsOf(codebook);
   const features = readFeatures(text, source.vocabulary);
-  let vector: Reading['vector'] = [];
-  let rows: Int32Array = new Int32Array(0);
+  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook) : [];
   const settings = source.examples ?? EXAMPLE_SETTINGS;
-  const gains = exampleGains(
-    features,
-    codeIds,
-    Array.isArray(examples) ? examples : [],
-    source.vocabulary,
-    settings,
-  );
+  const given = Array.isArray(examples) ? examples : [];
+  const gains =
+    given.length === 0
+      ? codeIds.map(() => 0)
+      : exampleGains(
+          model ? contentOf(vector) : contentVector(features),
+          codeIds,
+          given,
+          source.vocabulary,
+          settings,
+        );
+  let rows: Int32Array = new Int32Array(0);
   let probabilities: Float64Array;
   let isSure: (best: number) => boolean;
   if (model) {
-    vector = featureVector(features, model.kinds, codebook);
     rows = rowsOf(model, vector);
     const values = logits(model, vector, rows);
     // Examples add to the log-odds: agreeing with the model they raise its confidence.
@@ -183,21 +194,31 @@ function toProbabilities(scores: readonly number[]): Float64Array {
  * among the ripple's nearest, scaled by count / (count + `half`).
  */
 function exampleGains(
-  features: TextFeatures,
+  content: readonly FeatureValue[],
   codeIds: readonly string[],
   examples: readonly CodedExample[],
   vocabulary: ReadonlySet<string>,
   settings: ExampleSettings,
 ): number[] {
   const gains = codeIds.map(() => 0);
-  if (examples.length === 0) return gains;
-  const vote = voteOfExamples(features, examples, new Set(codeIds), vocabulary);
+  const vote = voteOfExamples(content, examples, codeIds, vocabulary);
   if (vote.count === 0) return gains;
   const strength = vote.count / (vote.count + settings.half);
   codeIds.forEach((code, c) => {
     gains[c] = strength * (vote.votes.get(code) ?? 0);
   });
   return gains;
+}
+
+/** A codebook's code ids, one array per codebook object (the examples' index is kept per array). */
+const codeIdLists = new WeakMap<Codebook, readonly string[]>();
+function codeIdsOf(codebook: Codebook): readonly string[] {
+  let ids = codeIdLists.get(codebook);
+  if (!ids) {
+    ids = codebook.codes.map((code) => code.id);
+    codeIdLists.set(codebook, ids);
+  }
+  return ids;
 }
 
 /** Code indexes best first; equal probabilities keep codebook order. */

@@ -33,37 +33,50 @@ interface ExampleIndex {
 }
 
 /**
- * Indexed once per examples array and codebook: the server and the board pass the same
- * array for a batch of ripples.
+ * Indexed once per examples array and codebook (its list of code ids, which callers keep
+ * per codebook): the server and the board pass the same array for a batch of ripples.
  */
-const indexes = new WeakMap<readonly CodedExample[], Map<string, ExampleIndex>>();
+const indexes = new WeakMap<readonly CodedExample[], WeakMap<readonly string[], ExampleIndex>>();
 
 /** A text's content features, at unit length. */
 export function contentVector(features: TextFeatures): FeatureValue[] {
-  const vector = featureVector(features, CONTENT_KINDS, null).filter((feature) => feature.isContent);
+  return contentOf(featureVector(features, CONTENT_KINDS, null));
+}
+
+/**
+ * The content features of a unit-length feature vector (a model's `featureVector`, whose
+ * keyword features are left out here), scaled to unit length again: the same values as
+ * `contentVector` of the same text, without reading its features a second time.
+ */
+export function contentOf(vector: readonly FeatureValue[]): FeatureValue[] {
+  const content: FeatureValue[] = [];
   let norm = 0;
-  for (const { value } of vector) norm += value * value;
+  for (const feature of vector) {
+    if (!feature.isContent || !CONTENT_KINDS.has(feature.key[0] as string)) continue;
+    content.push({ ...feature });
+    norm += feature.value * feature.value;
+  }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (const feature of vector) feature.value *= scale;
-  return vector;
+  for (const feature of content) feature.value *= scale;
+  return content;
 }
 
 function indexExamples(
   examples: readonly CodedExample[],
-  codeIds: ReadonlySet<string>,
+  codeIds: readonly string[],
   vocabulary: ReadonlySet<string>,
 ): ExampleIndex {
   let byCodes = indexes.get(examples);
   if (!byCodes) {
-    byCodes = new Map();
+    byCodes = new WeakMap();
     indexes.set(examples, byCodes);
   }
-  const key = [...codeIds].join('\n');
-  const cached = byCodes.get(key);
+  const cached = byCodes.get(codeIds);
   if (cached && cached.vocabulary === vocabulary) return cached;
+  const known = new Set(codeIds);
   const index: ExampleIndex = { vocabulary, codes: [], postings: new Map() };
   for (const example of examples) {
-    if (!example || typeof example.text !== 'string' || !codeIds.has(example.code)) continue;
+    if (!example || typeof example.text !== 'string' || !known.has(example.code)) continue;
     const id = index.codes.length;
     index.codes.push(example.code);
     for (const { key, value } of contentVector(readFeatures(example.text, vocabulary))) {
@@ -72,7 +85,7 @@ function indexExamples(
       else index.postings.set(key, [{ example: id, value }]);
     }
   }
-  byCodes.set(key, index);
+  byCodes.set(codeIds, index);
   return index;
 }
 
@@ -81,31 +94,43 @@ function indexExamples(
  * for its code with its similarity.
  *
  * @example
- * voteOfExamples(readFeatures('De buurt runt de moestuin zelf', vocabulary), [{ text: 'Bewoners runnen het café zelf', code: 'ownership' }], codes, vocabulary);
+ * voteOfExamples(contentVector(readFeatures('De buurt runt de moestuin zelf', vocabulary)), [{ text: 'Bewoners runnen het café zelf', code: 'ownership' }], codes, vocabulary);
  * // { votes: Map { 'ownership' → 0.3… }, nearest: 0.3…, count: 1 }
  */
 export function voteOfExamples(
-  features: TextFeatures,
+  content: readonly FeatureValue[],
   examples: readonly CodedExample[],
-  codeIds: ReadonlySet<string>,
+  codeIds: readonly string[],
   vocabulary: ReadonlySet<string>,
 ): ExampleVote {
   const votes = new Map<string, number>();
   if (examples.length === 0) return { votes, nearest: 0, count: 0 };
   const index = indexExamples(examples, codeIds, vocabulary);
   const similarity = new Float64Array(index.codes.length);
-  for (const { key, value } of contentVector(features)) {
+  for (const { key, value } of content) {
     for (const posting of index.postings.get(key) ?? []) {
       similarity[posting.example] = (similarity[posting.example] ?? 0) + value * posting.value;
     }
   }
-  const nearest = [...similarity.keys()]
-    .filter((i) => (similarity[i] ?? 0) > 0)
-    .sort((a, b) => (similarity[b] ?? 0) - (similarity[a] ?? 0) || a - b)
-    .slice(0, NEIGHBOURS);
+  const nearest = nearestOf(similarity);
   for (const i of nearest) {
     const code = index.codes[i] ?? '';
     votes.set(code, (votes.get(code) ?? 0) + (similarity[i] ?? 0));
   }
   return { votes, nearest: similarity[nearest[0] ?? -1] ?? 0, count: index.codes.length };
+}
+
+/** The NEIGHBOURS most similar examples with a positive similarity, best first (ties: lower index). */
+function nearestOf(similarity: Float64Array): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < similarity.length; i++) {
+    const value = similarity[i] ?? 0;
+    if (value <= 0) continue;
+    if (best.length === NEIGHBOURS && value <= (similarity[best[NEIGHBOURS - 1] ?? 0] ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && (similarity[best[at - 1] ?? 0] ?? 0) < value) at--;
+    best.splice(at, 0, i);
+    if (best.length > NEIGHBOURS) best.pop();
+  }
+  return best;
 }
