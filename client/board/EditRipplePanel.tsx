@@ -155,7 +155,13 @@ function EditForm({ ripple }: { ripple: RippleView }) {
               </option>
             ))}
           </select>
-          {!ripple.code && ripple.suggestedCode && <SuggestionChip ripple={ripple} />}
+          {!ripple.code &&
+            (ripple.suggestedCode ? (
+              <SuggestionChip ripple={ripple} />
+            ) : (
+              // Issue 23: unsure is said calmly, not hidden and not guessed.
+              <p className="suggestion-none">{t('suggest.none')}</p>
+            ))}
         </div>
         <SecondCodeField ripple={ripple} />
         <fieldset className="when-field">

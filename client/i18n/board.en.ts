@@ -27,6 +27,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'suggest.because': '(because: {words})',
   'suggest.confirm': 'Correct',
   'suggest.confirmLabel': 'Confirm code {code}',
+  'suggest.none': 'No suggestion',
 
   'node.activity': 'Activity',
   'node.intended': 'Intended',

@@ -28,6 +28,7 @@ export const boardNl = {
   'suggest.because': '(omdat: {words})',
   'suggest.confirm': 'Klopt',
   'suggest.confirmLabel': 'Code {code} bevestigen',
+  'suggest.none': 'Geen voorstel',
 
   'node.activity': 'Activiteit',
   'node.intended': 'Bedoeld',

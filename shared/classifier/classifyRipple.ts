@@ -1,14 +1,24 @@
 import type { Codebook } from '../codebooks/types';
 import { WORKING_ELEMENTS } from '../codebooks/workingElements';
+import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
+import {
+  type CompiledModel,
+  type FeatureValue,
+  featureVector,
+  logits,
+  rowsOf,
+  softmax,
+  tokenContributions,
+} from './model';
+import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
-import { detectLanguage } from './stopwords';
-import { tokenize } from './tokenize';
+import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
 
 export interface Classification {
-  /** The suggested code, or `null`: off-topic, or too little evidence to suggest honestly. */
+  /** The suggested code, or `null`: off-topic, or not sure enough to suggest honestly. */
   code: string | null;
   /** Every code of the codebook exactly once, best first, ties in codebook order. */
   ranked: RankedCode[];
@@ -16,51 +26,244 @@ export interface Classification {
 }
 
 /**
- * The least evidence worth a suggestion: one whole keyword, or one keyword found inside a
- * compound or with a typo. A keyword that two codes share (worth half) is not enough.
+ * The least keyword evidence worth a suggestion in a codebook without a trained model (a
+ * custom codebook): one whole keyword, or one keyword found inside a compound or with a typo.
  */
 export const MIN_SCORE = 0.8;
 
 /**
- * Suggests a code for a ripple from the codebook's keywords, with the words that led to it.
- * Pure and deterministic: the same text and codebook give the same result in Node and in
- * the browser. Dutch and English; handles inflections, diminutives, compounds, missing
- * diacritics and one typo in longer words.
+ * How far the session's examples may move the suggestion (issue 23, point 3). Each code
+ * gains `boost` (log-odds of a model) or `keywordBoost` (keyword score of a custom codebook)
+ * times the summed similarity of its examples among the ripple's nearest, scaled by
+ * count / (count + `half`): a few examples nudge, many speak loudly, and a
+ * ripple unlike every example keeps the base answer. Chosen by cross-validation on the
+ * training part (scripts/classifier/crossValidate.ts).
+ */
+export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 4, keywordBoost: 2, half: 8 };
+
+/** Evidence quotes at most this many words: the ones that weighed most. */
+const MAX_EVIDENCE = 3;
+
+/**
+ * Suggests a code for a ripple, with the words that weighed most. Built-in codebooks use
+ * a model trained on the corpus (`weights.generated.ts`); a custom codebook uses its
+ * keywords. Both learn from `examples`: codes the facilitator confirmed in this session.
+ * Pure and deterministic: the same arguments give the same result in Node and the browser.
  *
- * Keep passing the same codebook object: its index is built once and memoised per object.
+ * Keep passing the same codebook and examples objects: their indexes are memoised.
  *
  * @example
- * classifyRipple('We zijn deur-aan-deur gegaan om wensen op te halen');
- * // { code: 'needs', ranked: [{ code: 'needs', score: 2.5, evidence: ['deur-aan-deur', 'wensen'] }, …], valence: null }
+ * classifyRipple('De bewoners organiseren de koffieochtend nu helemaal zelf');
+ * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.931, evidence: ['bewoners', 'organiseren', 'koffieochtend'] }, …], valence: null }
  */
-export function classifyRipple(text: string, codebook: Codebook = WORKING_ELEMENTS): Classification {
-  const { lexicon, tokens, matches } = readText(text, codebook);
-  const ranked = rankCodes(text, tokens, matches, lexicon);
-  return { code: suggestionOf(ranked[0]), ranked, valence: suggestValence(tokens) };
+export function classifyRipple(
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): Classification {
+  return classifyWith(BUILTIN_MODELS, text, codebook, examples);
+}
+
+/** `classifyRipple` with other models: how cross-validation scores models trained on part of the corpus. */
+export function classifyWith(
+  source: ModelSource,
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): Classification {
+  const reading = readRipple(source, text, codebook, examples);
+  const order = rankOrder(reading.probabilities, reading.codeIds.length);
+  const contributions = reading.model
+    ? tokenContributions(reading.model, reading.vector, reading.rows)
+    : null;
+  const keywords = contributions ? null : keywordEvidence(reading);
+  const ranked = order.map((c) => ({
+    code: reading.codeIds[c] ?? '',
+    score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
+    evidence: contributions
+      ? modelEvidence(reading.features, contributions, c)
+      : (keywords?.get(reading.codeIds[c] ?? '') ?? []),
+  }));
+  return { code: reading.code, ranked, valence: suggestValence(reading.features.tokens) };
 }
 
 /**
- * The suggestion alone: always `classifyRipple(text, codebook).code`, without quoting the
- * evidence or reading the valence. The server suggests a code for every new ripple and
- * stores only the code; the board quotes the evidence with `classifyRipple`.
+ * The suggestion alone: always `classifyRipple(text, codebook, examples).code`, without
+ * quoting evidence or reading valence. The server suggests a code for every new ripple
+ * and stores only the code.
  *
  * @example
- * suggestCode('We zijn deur-aan-deur gegaan om wensen op te halen'); // 'needs'
+ * suggestCode('We zijn deur-aan-deur gegaan om te vragen wat mensen missen'); // 'needs'
  */
-export function suggestCode(text: string, codebook: Codebook = WORKING_ELEMENTS): string | null {
-  const { lexicon, matches } = readText(text, codebook);
-  return suggestionOf(scoreCodes(matches, lexicon)[0]);
+export function suggestCode(
+  text: string,
+  codebook: Codebook = WORKING_ELEMENTS,
+  examples: readonly CodedExample[] = [],
+): string | null {
+  return readRipple(BUILTIN_MODELS, text, codebook, examples).code;
 }
 
-/** The text's words and the codebook's keywords found among them. */
-function readText(text: string, codebook: Codebook) {
+interface Reading {
+  codeIds: readonly string[];
+  features: TextFeatures;
+  model: CompiledModel | null;
+  vector: ReturnType<typeof featureVector>;
+  /** Each vector entry's row in the model (`rowsOf`). */
+  rows: Int32Array;
+  codebook: Codebook;
+  /** One per code, then "no code" last. */
+  probabilities: Float64Array;
+  code: string | null;
+}
+
+function readRipple(
+  source: ModelSource,
+  text: string,
+  codebook: Codebook,
+  examples: readonly CodedExample[],
+): Reading {
+  const model = source.model(codebook);
+  const codeIds = codeIdsOf(codebook);
+  const features = readFeatures(text, source.vocabulary);
+  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook) : [];
+  const settings = source.examples ?? EXAMPLE_SETTINGS;
+  const given = Array.isArray(examples) ? examples : [];
+  const gains =
+    given.length === 0
+      ? codeIds.map(() => 0)
+      : exampleGains(
+          model ? contentOf(vector) : contentVector(features),
+          codeIds,
+          given,
+          source.vocabulary,
+          settings,
+        );
+  let rows: Int32Array = new Int32Array(0);
+  let probabilities: Float64Array;
+  let isSure: (best: number) => boolean;
+  if (model) {
+    rows = rowsOf(model, vector);
+    const values = logits(model, vector, rows);
+    // Examples add to the log-odds: agreeing with the model they raise its confidence.
+    for (let c = 0; c < codeIds.length; c++) values[c] = (values[c] ?? 0) + settings.boost * (gains[c] ?? 0);
+    probabilities = softmax(values);
+    const noCode = probabilities[codeIds.length] ?? 0;
+    // The model's threshold comes from cross-validation (scripts/classifier/calibrate.ts).
+    isSure = (best) => (probabilities[best] ?? 0) > noCode && (probabilities[best] ?? 0) >= model.threshold;
+  } else {
+    // Keywords have no calibrated probabilities: examples add to the keyword score, and a
+    // code is suggested when its score reaches MIN_SCORE, as a keyword alone would.
+    const scores = keywordScores(features, codebook).map(
+      (score, c) => score + settings.keywordBoost * (gains[c] ?? 0),
+    );
+    probabilities = toProbabilities(scores);
+    isSure = (best) => (scores[best] ?? 0) >= MIN_SCORE;
+  }
+  const best = rankOrder(probabilities, codeIds.length)[0] ?? 0;
+  const code = codeIds.length > 0 && isSure(best) ? (codeIds[best] ?? null) : null;
+  return { codeIds, features, model, vector, rows, codebook, probabilities, code };
+}
+
+/** A custom codebook's keyword score per code, in codebook order. */
+function keywordScores(features: TextFeatures, codebook: Codebook): number[] {
   const lexicon = compileLexicon(codebook);
-  const tokens = tokenize(typeof text === 'string' ? text : '');
-  const language = detectLanguage(tokens.map((token) => token.word));
-  return { lexicon, tokens, matches: findMatches(tokens, lexicon, language) };
+  const scores = codebook.codes.map(() => 0);
+  for (const { code, score } of scoreCodes(
+    findMatches(features.tokens, lexicon, features.language),
+    lexicon,
+  )) {
+    scores[lexicon.codeIds.indexOf(code)] = score;
+  }
+  return scores;
 }
 
-/** The best-scoring code when its evidence is strong enough to suggest, else null. */
-function suggestionOf(best: { code: string; score: number } | undefined): string | null {
-  return best && best.score >= MIN_SCORE ? best.code : null;
+/** Scores as a distribution over the codes and "no code" (which scores 1): one whole keyword gives even odds. */
+function toProbabilities(scores: readonly number[]): Float64Array {
+  const probabilities = new Float64Array(scores.length + 1);
+  let total = 1;
+  for (const score of scores) total += score;
+  scores.forEach((score, c) => {
+    probabilities[c] = score / total;
+  });
+  probabilities[scores.length] = 1 / total;
+  return probabilities;
+}
+
+/**
+ * What the session's examples say for each code: the summed similarity of its examples
+ * among the ripple's nearest, scaled by count / (count + `half`).
+ */
+function exampleGains(
+  content: readonly FeatureValue[],
+  codeIds: readonly string[],
+  examples: readonly CodedExample[],
+  vocabulary: ReadonlySet<string>,
+  settings: ExampleSettings,
+): number[] {
+  const gains = codeIds.map(() => 0);
+  const vote = voteOfExamples(content, examples, codeIds, vocabulary);
+  if (vote.count === 0) return gains;
+  const strength = vote.count / (vote.count + settings.half);
+  codeIds.forEach((code, c) => {
+    gains[c] = strength * (vote.votes.get(code) ?? 0);
+  });
+  return gains;
+}
+
+/** A codebook's code ids, one array per codebook object (the examples' index is kept per array). */
+const codeIdLists = new WeakMap<Codebook, readonly string[]>();
+function codeIdsOf(codebook: Codebook): readonly string[] {
+  let ids = codeIdLists.get(codebook);
+  if (!ids) {
+    ids = codebook.codes.map((code) => code.id);
+    codeIdLists.set(codebook, ids);
+  }
+  return ids;
+}
+
+/** Code indexes best first; equal probabilities keep codebook order. */
+function rankOrder(probabilities: Float64Array, codeCount: number): number[] {
+  return Array.from({ length: codeCount }, (_, c) => c).sort(
+    (a, b) => (probabilities[b] ?? 0) - (probabilities[a] ?? 0) || a - b,
+  );
+}
+
+/** The keywords each code of a custom codebook found in the text, by code id. */
+function keywordEvidence(reading: Reading): Map<string, string[]> {
+  const { features, codebook } = reading;
+  const lexicon = compileLexicon(codebook);
+  const matches = findMatches(features.tokens, lexicon, features.language);
+  return new Map(
+    rankCodes(features.source, features.tokens, matches, lexicon).map((r) => [r.code, r.evidence]),
+  );
+}
+
+/** The words of the text that pushed code `c` up most, quoted as typed, in text order. */
+function modelEvidence(
+  features: TextFeatures,
+  contributions: Map<number, Float64Array>,
+  c: number,
+): string[] {
+  const pushes: Array<[number, number]> = [];
+  let strongest = 0;
+  for (const [token, byClass] of contributions) {
+    const push = byClass[c] ?? 0;
+    if (push <= 0) continue;
+    pushes.push([token, push]);
+    strongest = Math.max(strongest, push);
+  }
+  const chosen = pushes
+    .filter(([, push]) => push >= strongest / 3)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_EVIDENCE)
+    .map(([token]) => token)
+    .sort((a, b) => a - b);
+  const quotes: string[] = [];
+  for (const index of chosen) {
+    const token = features.tokens[index];
+    if (!token) continue;
+    const quote = features.source.slice(token.start, token.end);
+    if (!quotes.includes(quote)) quotes.push(quote);
+  }
+  return quotes;
 }

@@ -35,6 +35,8 @@ export interface CompiledLexicon {
   typoIndex: Record<Language, Map<string, number[]>>;
   /** Per-lexicon memo of compound and typo matches, by language and folded word. */
   partialCache: Map<string, readonly PartialMatch[]>;
+  /** Per-lexicon memo of a word's single-word entries and phrase triggers (`match.ts`). */
+  entryCache: Map<string, { wordIds: readonly number[]; triggers: readonly number[] }>;
 }
 
 /** A match inside a longer word (compound part) or with one typo. */
@@ -79,6 +81,7 @@ function buildLexicon(codebook: Codebook): CompiledLexicon {
     compoundIndex: new Map(),
     typoIndex: perLanguage(() => new Map()),
     partialCache: new Map(),
+    entryCache: new Map(),
   };
   const entries: LexiconEntry[] = [];
   // How many codes share each keyword: a keyword in two codes says half as much about either.

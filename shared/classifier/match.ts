@@ -72,22 +72,11 @@ export function findMatches(
     for (const language of languages) {
       if (!mayMatchIn(token.word, language, textLanguage)) continue;
       const stop = isStopword(token.word, language);
-      const wordIds = new Set<number>(lexicon.wordsBySurface[language].get(token.word));
-      if (!stop) {
-        for (const key of wordKeys(token.word, language)) {
-          for (const id of lexicon.wordsByKey[language].get(key) ?? []) wordIds.add(id);
-        }
-      }
+      const { wordIds, triggers } = entriesOf(token.word, language, stop, lexicon);
       for (const id of wordIds) matches.push(toMatch(lexicon, id, 'word', index, index));
-      if (wordIds.size === 0 && !stop) {
+      if (wordIds.length === 0 && !stop) {
         for (const partial of partialMatches(token.word, language, lexicon)) {
           matches.push(toMatch(lexicon, partial.entryId, partial.kind, index, index));
-        }
-      }
-      const triggers = new Set<number>(lexicon.phrasesByTrigger[language].get(token.word));
-      if (!stop) {
-        for (const key of wordKeys(token.word, language)) {
-          for (const id of lexicon.phrasesByTrigger[language].get(key) ?? []) triggers.add(id);
         }
       }
       for (const id of triggers) {
@@ -101,6 +90,34 @@ export function findMatches(
     }
   });
   return matches;
+}
+
+/**
+ * The single-word entries a word is a form of, and the phrases it may trigger: they depend
+ * on the word alone, so they are looked up once per word (per lexicon) rather than per
+ * ripple — the server classifies every new ripple.
+ */
+function entriesOf(
+  word: string,
+  language: Language,
+  stop: boolean,
+  lexicon: CompiledLexicon,
+): { wordIds: readonly number[]; triggers: readonly number[] } {
+  const cacheKey = `${language}:${word}`;
+  const cached = lexicon.entryCache.get(cacheKey);
+  if (cached) return cached;
+  const wordIds = new Set<number>(lexicon.wordsBySurface[language].get(word));
+  const triggers = new Set<number>(lexicon.phrasesByTrigger[language].get(word));
+  if (!stop) {
+    for (const key of wordKeys(word, language)) {
+      for (const id of lexicon.wordsByKey[language].get(key) ?? []) wordIds.add(id);
+      for (const id of lexicon.phrasesByTrigger[language].get(key) ?? []) triggers.add(id);
+    }
+  }
+  const entries = { wordIds: [...wordIds], triggers: [...triggers] };
+  if (lexicon.entryCache.size >= PARTIAL_CACHE_LIMIT) lexicon.entryCache.clear();
+  lexicon.entryCache.set(cacheKey, entries);
+  return entries;
 }
 
 function toMatch(

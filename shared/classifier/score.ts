@@ -5,9 +5,13 @@ import type { Token } from './tokenize';
 /** One code of the codebook with how strongly the text points to it, and why. */
 export interface RankedCode {
   code: string;
-  /** Sum of the weights of the distinct lexicon entries found; 0 when none. Rounded to 3 decimals. */
+  /**
+   * How strongly the text points to the code, rounded to 3 decimals. `classifyRipple`
+   * gives a probability (0–1); the keyword scoring here gives the sum of the weights of the
+   * distinct lexicon entries found (0 when none).
+   */
   score: number;
-  /** The words or phrases that counted, exactly as they occur in the text, in text order. */
+  /** The words or phrases that counted most, exactly as they occur in the text, in text order. */
   evidence: string[];
 }
 

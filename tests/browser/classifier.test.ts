@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Classification, classifyRipple } from '../../shared/classifier';
+import { loadCorpus } from '../../scripts/classifier/corpusFiles';
+import { type Classification, type CodedExample, classifyRipple } from '../../shared/classifier';
+import { BUILTIN_CODEBOOKS } from '../../shared/codebooks';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { DEV_CORPUS, HELDOUT_CORPUS } from '../shared/classifier/corpus';
 
@@ -18,7 +20,13 @@ const TEXTS = [
   '🎉 Wensen opgehaald 🏘️',
   '<b>inloopochtend</b>',
   'e\u0301e\u0301n gedeelde visie',
+  ...loadCorpus('train.corpus.json').map((item) => item.text),
 ];
+/** Confirmed codes of a session, to check that learning from examples is identical too. */
+const EXAMPLES: CodedExample[] = loadCorpus('train.corpus.json')
+  .filter((item) => item.codebook === 'working-elements' && item.code !== null)
+  .slice(0, 30)
+  .map((item) => ({ text: item.text, code: item.code ?? '' }));
 
 async function bundleClassifier(): Promise<string> {
   const result = await build({
@@ -59,12 +67,28 @@ describe.skipIf(!hasChromium)('classifier in Chromium', () => {
     const page = await browser.newPage();
     await page.goto('about:blank');
     await page.addScriptTag({ content: bundle });
-    const inBrowser = await page.evaluate((texts) => {
-      const api = (globalThis as unknown as { KringenClassifier: { classifyRipple: (t: string) => unknown } })
-        .KringenClassifier;
-      return texts.map((text) => api.classifyRipple(text));
-    }, TEXTS);
-    const inNode: Classification[] = TEXTS.map((text) => classifyRipple(text));
+    const inBrowser = await page.evaluate(
+      ({ texts, codebooks, examples }) => {
+        type Classify = (t: string, c?: unknown, e?: unknown) => unknown;
+        const api = (globalThis as unknown as { KringenClassifier: { classifyRipple: Classify } })
+          .KringenClassifier;
+        return [
+          ...texts.map((text) => api.classifyRipple(text)),
+          ...codebooks.flatMap((codebook) =>
+            texts.slice(0, 300).map((text) => api.classifyRipple(text, codebook)),
+          ),
+          ...texts.slice(0, 300).map((text) => api.classifyRipple(text, codebooks[0], examples)),
+        ];
+      },
+      { texts: TEXTS, codebooks: BUILTIN_CODEBOOKS, examples: EXAMPLES },
+    );
+    const inNode: Classification[] = [
+      ...TEXTS.map((text) => classifyRipple(text)),
+      ...BUILTIN_CODEBOOKS.flatMap((codebook) =>
+        TEXTS.slice(0, 300).map((text) => classifyRipple(text, codebook)),
+      ),
+      ...TEXTS.slice(0, 300).map((text) => classifyRipple(text, BUILTIN_CODEBOOKS[0], EXAMPLES)),
+    ];
     expect(inBrowser).toEqual(inNode);
     await page.close();
   });

@@ -4,12 +4,16 @@ import { DEV_CORPUS, HELDOUT_CORPUS } from './corpus';
 import { evaluate, formatEvaluation } from './evaluate';
 
 /**
- * The bars the classifier must clear on the held-out part (issue 3). The dev part is
- * reported, not gated: it is what the lexicons were tuned on, so it flatters.
+ * The corpus of issue 3, written with the lexicons by another hand before the learned model
+ * existed. The model is not trained or tuned on it, so it is a second, small check in
+ * someone else's words; the figures of issue 23 come from scripts/classifier (cross-
+ * validation on the training part, and the frozen test part, evaluated a counted number of
+ * times). A top-2 bar no longer applies: issue 23 ranks "shown only when sure" above
+ * "something in the first two", so an unsure model shows nothing rather than two guesses.
  */
-const BARS = { top1: 0.8, top2: 0.92, offTopicUnclassified: 0.7 };
+const BARS = { top1: 0.8, offTopicUnclassified: 0.7 };
 
-describe('classifier evaluation on the working-elements corpus', () => {
+describe('classifier evaluation on the issue-3 corpus (not trained on)', () => {
   it('corpus parts are big enough and labelled with codes of the codebook', () => {
     const ids = new Set(WORKING_ELEMENTS.codes.map((code) => code.id));
     for (const corpus of [DEV_CORPUS, HELDOUT_CORPUS]) {
@@ -25,10 +29,9 @@ describe('classifier evaluation on the working-elements corpus', () => {
     expect(HELDOUT_CORPUS.filter((item) => devTexts.has(item.text))).toEqual([]);
   });
 
-  it('reports the dev part, with its errors to tune on', () => {
+  it('reports the dev part (errors not printed: nothing is tuned on this corpus any more)', () => {
     const evaluation = evaluate(DEV_CORPUS, WORKING_ELEMENTS);
-    const errors = evaluation.errors.map((e) => `  ${e.expected ?? 'none'} → ${e.got ?? 'none'}: ${e.text}`);
-    console.log(`${formatEvaluation('dev', evaluation)}\n\nerrors:\n${errors.join('\n')}\n`);
+    console.log(`${formatEvaluation('dev', evaluation)}\n`);
     expect(evaluation.items).toBe(DEV_CORPUS.length);
   });
 
@@ -36,7 +39,6 @@ describe('classifier evaluation on the working-elements corpus', () => {
     const evaluation = evaluate(HELDOUT_CORPUS, WORKING_ELEMENTS);
     console.log(`${formatEvaluation('held-out', evaluation)}\n`);
     expect(evaluation.top1).toBeGreaterThanOrEqual(BARS.top1);
-    expect(evaluation.top2).toBeGreaterThanOrEqual(BARS.top2);
     expect(evaluation.offTopicUnclassified).toBeGreaterThanOrEqual(BARS.offTopicUnclassified);
   });
 });
