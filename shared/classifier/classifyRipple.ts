@@ -32,7 +32,7 @@ export interface Classification {
 export const MIN_SCORE = 0.8;
 
 /**
- * How far the session's examples may move the suggestion (issue 23, point 3). Each code
+ * How far the session's examples may move the suggestion. Each code
  * gains `boost` (log-odds of a model) or `keywordBoost` (keyword score of a custom codebook)
  * times the summed similarity of its examples among the ripple's nearest, scaled by
  * count / (count + `half`): a few examples nudge, many speak loudly, and a

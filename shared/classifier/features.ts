@@ -3,7 +3,7 @@ import { detectLanguage, isStopword } from './stopwords';
 import { type Token, tokenize } from './tokenize';
 
 /**
- * What the learned model reads from a ripple (issue 23). Keyword hits stop at the
+ * What the learned model reads from a ripple. Keyword hits stop at the
  * vocabulary of whoever wrote the keywords; these features let a model trained on many
  * phrasings carry over to words it has not seen as whole words:
  * - `w:` the word's stem (Snowball plus the Dutch extras of `stem.ts`), stopwords included

@@ -8,7 +8,7 @@ export interface CodedExample {
 }
 
 /**
- * How the session's own examples vote (issue 23, point 3): the facilitator's confirmed
+ * How the session's own examples vote: the facilitator's confirmed
  * codes speak the session's language and vocabulary, which no corpus can. Nearest
  * neighbours over the same features the model reads, content words only, so that two
  * ripples do not look alike for sharing "de" and "het".

@@ -33,7 +33,7 @@ export function ripplesToSuggest(doc: Y.Doc, changes: readonly DocChange[]): str
 /**
  * Writes the classifier's suggestion into each listed ripple that has no confirmed code,
  * where it differs from what is stored. Returns how many ripples changed. The session's
- * confirmed codes are the classifier's examples (issue 23): after a few confirmations the
+ * confirmed codes are the classifier's examples: after a few confirmations the
  * next ripples' suggestions speak the session's own vocabulary. Ripples already suggested
  * keep their suggestion until their text changes, so a confirmation costs no re-run.
  *
