@@ -9,12 +9,14 @@ import {
 import { parseSessionExport, type SessionExport } from '../../shared/export/sessionExport';
 import { ChoiceGroup } from '../board/ChoiceGroup';
 import { useT } from '../i18n/useT';
+import { listMySessions } from '../session/mySessions';
+import { peekScreenKey } from '../session/screenKey';
 import { openAsNewSession } from './openAsNewSession';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'working' }
-  | { kind: 'planned'; plan: MergePlan; files: string[] }
+  | { kind: 'planned'; plan: MergePlan; files: number }
   | { kind: 'failed'; text: string };
 
 /**
@@ -28,22 +30,21 @@ export function MergeSessionsForm() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [title, setTitle] = useState('');
   const [choices, setChoices] = useState<Record<string, DuplicateChoice>>({});
+  const [files, setFiles] = useState<SessionExport[]>([]);
+  const [ticked, setTicked] = useState<string[]>([]);
+  // Sessions this device opened as facilitator, whose board key it still holds.
+  const [mine] = useState(() => listMySessions().filter((m) => peekScreenKey('board', m.id) !== null));
 
-  async function read(list: FileList | null) {
-    const chosen = [...(list ?? [])];
-    if (chosen.length < 2) {
-      setState({ kind: 'failed', text: t('merge.needTwo') });
-      return;
-    }
-    setState({ kind: 'working' });
+  /** The files chosen, read and checked; null when one of them is not a session file. */
+  async function readFiles(list: FileList | null): Promise<SessionExport[] | null> {
     const files: SessionExport[] = [];
-    for (const file of chosen) {
+    for (const file of [...(list ?? [])]) {
       let parsed: ReturnType<typeof parseSessionExport>;
       try {
         parsed = parseSessionExport(JSON.parse(await file.text()));
       } catch {
         setState({ kind: 'failed', text: t('merge.notASession', { file: file.name }) });
-        return;
+        return null;
       }
       if (!parsed.ok) {
         const first = parsed.issues[0];
@@ -51,18 +52,46 @@ export function MergeSessionsForm() {
           kind: 'failed',
           text: `${t('merge.notASession', { file: file.name })} ${t('import.refused', { field: first?.path ?? '', message: first?.message ?? '' })}`,
         });
-        return;
+        return null;
       }
       files.push(parsed.value);
     }
-    const name = t('merge.defaultTitle', { titles: files.map((f) => f.session.title).join(' + ') });
+    return files;
+  }
+
+  /** The sessions of this device that are ticked, as their server exports them now. */
+  async function fetchMine(ids: readonly string[]): Promise<SessionExport[] | null> {
+    const out: SessionExport[] = [];
+    for (const sessionId of ids) {
+      const key = peekScreenKey('board', sessionId) ?? '';
+      const response = await fetch(`/api/sessions/${sessionId}/export.json`, {
+        headers: { 'x-kringen-key': key },
+      });
+      const parsed = response.ok ? parseSessionExport(await response.json()) : null;
+      if (!parsed?.ok) {
+        const title = mine.find((m) => m.id === sessionId)?.title ?? sessionId;
+        setState({ kind: 'failed', text: t('merge.notASession', { file: title }) });
+        return null;
+      }
+      out.push(parsed.value);
+    }
+    return out;
+  }
+
+  /** Plans the merge of the chosen files and the ticked sessions of this device. */
+  async function plan(files: SessionExport[], ticked: readonly string[]) {
+    setState({ kind: 'working' });
+    const fetched = await fetchMine(ticked);
+    if (!fetched) return;
+    const all = [...files, ...fetched];
+    if (all.length < 2) {
+      setState({ kind: 'failed', text: t('merge.needTwo') });
+      return;
+    }
+    const name = t('merge.defaultTitle', { titles: all.map((f) => f.session.title).join(' + ') });
     setTitle(name);
     setChoices({});
-    setState({
-      kind: 'planned',
-      plan: mergeExports(files, name, new Date()),
-      files: chosen.map((f) => f.name),
-    });
+    setState({ kind: 'planned', plan: mergeExports(all, name, new Date()), files: all.length });
   }
 
   async function make(event: React.FormEvent<HTMLFormElement>) {
@@ -91,14 +120,40 @@ export function MergeSessionsForm() {
           type="file"
           accept=".json,application/json"
           multiple
-          onChange={(event) => void read(event.currentTarget.files)}
+          onChange={async (event) => {
+            const read = await readFiles(event.currentTarget.files);
+            if (!read) return;
+            setFiles(read);
+            if (read.length + ticked.length >= 2) await plan(read, ticked);
+          }}
         />
       </label>
+      {mine.length > 0 && (
+        <fieldset className="merge-sessions__mine">
+          <legend>{t('merge.mine')}</legend>
+          {mine.map((session) => (
+            <label key={session.id} className="merge-sessions__mine-item">
+              <input
+                type="checkbox"
+                checked={ticked.includes(session.id)}
+                onChange={async (event) => {
+                  const next = event.currentTarget.checked
+                    ? [...ticked, session.id]
+                    : ticked.filter((id) => id !== session.id);
+                  setTicked(next);
+                  if (files.length + next.length >= 2) await plan(files, next);
+                }}
+              />
+              {session.title}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {state.kind === 'planned' && (
         <>
           <p role="status">
             {t('merge.summary', {
-              files: state.files.length,
+              files: state.files,
               ripples: state.plan.merged.ripples.length,
               duplicates: state.plan.duplicates.length,
             })}

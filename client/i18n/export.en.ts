@@ -81,6 +81,7 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   'merge.intro':
     'Make one map out of two or more session files, for example of sessions in different neighbourhoods or months. Ripples that look alike are shown side by side; you choose what happens to them.',
   'merge.files': 'Session files (JSON), two or more',
+  'merge.mine': 'Or choose sessions you facilitated on this device',
   'merge.needTwo': 'Choose two or more session files at once.',
   'merge.notASession': '{file} is not a Kringen session file.',
   'merge.defaultTitle': 'Together: {titles}',

@@ -82,6 +82,7 @@ export const exportNl = {
   'merge.intro':
     'Maak van twee of meer sessiebestanden één kaart, bijvoorbeeld van sessies in verschillende wijken of maanden. Rimpelingen die op elkaar lijken, zie je naast elkaar; jij kiest wat ermee gebeurt.',
   'merge.files': 'Sessiebestanden (JSON), twee of meer',
+  'merge.mine': 'Of kies sessies die je op dit apparaat begeleidde',
   'merge.needTwo': 'Kies twee of meer sessiebestanden tegelijk.',
   'merge.notASession': '{file} is geen sessiebestand van Kringen.',
   'merge.defaultTitle': 'Samen: {titles}',

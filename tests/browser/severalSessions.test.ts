@@ -146,4 +146,36 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       await context.close();
     }
   });
+
+  it('merges sessions of this device, ticked under "Mijn sessies" on the home page', async () => {
+    onTestFailed(() => console.error(env.server().output().slice(-3000)));
+    const west = await sessionWith('West', [
+      'Er is een moestuin bij de school',
+      'De wijkagent loopt vaker binnen',
+    ]);
+    const east = await sessionWith('Oost', ['Er is een moestuin bij de basisschool', 'Ouderen eten samen']);
+    const context = await env.browser().newContext({
+      viewport: { width: 1280, height: 800 },
+      baseURL: env.server().baseUrl,
+    });
+    const page = await context.newPage();
+    try {
+      // Each board opened once on this device: both are in its list, with their keys.
+      for (const session of [west, east]) {
+        await page.goto(session.boardUrl);
+        await page.getByRole('heading', { name: session === west ? 'West' : 'Oost' }).waitFor(VISIBLE);
+      }
+      await page.goto('/');
+      const mine = page.getByRole('group', { name: 'Of kies sessies die je op dit apparaat begeleidde' });
+      await mine.getByRole('checkbox', { name: 'West' }).check();
+      await mine.getByRole('checkbox', { name: 'Oost' }).check();
+      await page.getByText('2 sessies, 4 rimpelingen. 1 paar lijkt op elkaar.').waitFor(VISIBLE);
+      await page.getByRole('button', { name: 'Maak één kaart' }).click();
+      await page.getByRole('heading', { name: 'Samen: West + Oost' }).waitFor(VISIBLE);
+      await page.locator('.map-card').nth(3).waitFor(VISIBLE);
+      expect(await page.locator('.map-card').count()).toBe(4);
+    } finally {
+      await context.close();
+    }
+  });
 });
