@@ -5,6 +5,7 @@ import { initSession } from '../../shared/doc/commands';
 import { LIMITS } from '../../shared/model/limits';
 import { LANGUAGES } from '../../shared/model/ripple';
 import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import { issuePath } from '../../shared/util/issuePath';
 import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -61,7 +62,7 @@ function parseBody<S extends v.GenericSchema>(schema: S, body: unknown): v.Infer
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  const field = issue?.path?.map((p) => String(p.key)).join('.') || 'body';
+  const field = issuePath(issue, 'body');
   throw new HttpError(400, 'invalid-request', `${field}: ${issue?.message ?? 'invalid'}`);
 }
 

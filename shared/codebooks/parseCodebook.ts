@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issuePath } from '../util/issuePath';
 import { CODEBOOK_LIMITS } from './limits';
 import { CODE_PATTERNS, type Code, type Codebook } from './types';
 
@@ -122,15 +123,6 @@ export type CodebookParseResult =
   | { ok: true; value: Codebook }
   | { ok: false; error: string; issues: CodebookIssue[] };
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  let path = '';
-  for (const item of issue.path ?? []) {
-    const key = item.key;
-    path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
-  }
-  return path;
-}
-
 /**
  * Validates untrusted input as a {@link Codebook}. Expected failures are values: every
  * problem is listed with the field it concerns, and `error` summarises the first one in
@@ -144,7 +136,7 @@ export function parseCodebook(input: unknown): CodebookParseResult {
   const result = v.safeParse(CodebookSchema, input);
   if (result.success) return { ok: true, value: result.output };
   const issues = result.issues.map((issue) => {
-    const path = pathOf(issue);
+    const path = issuePath(issue);
     // Custom checks already name the field in their message; keep it short.
     const message = issue.message.startsWith(`${path} `)
       ? issue.message.slice(path.length + 1)

@@ -15,6 +15,7 @@ import {
   TIMELINE_LANES,
   VALENCES,
 } from '../model/ripple';
+import { issuePath } from '../util/issuePath';
 
 /**
  * The one parser for document content. Everything read out of a Y.Doc — which may have
@@ -176,7 +177,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   const first = issues[0];
   if (!first) return 'invalid';
-  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  const path = issuePath(first);
   return path ? `${path}: ${first.message}` : first.message;
 }
 

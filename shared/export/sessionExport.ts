@@ -10,6 +10,7 @@ import { sessionCodebook } from '../doc/sessionCodebook';
 import { docToView } from '../doc/viewModel';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
 import { voteKey } from '../model/ripple';
+import { issuePath } from '../util/issuePath';
 
 /**
  * The research export: one JSON file holding a whole session, losslessly. Described by
@@ -103,14 +104,6 @@ export type ImportResult = { ok: true; value: SessionExport } | { ok: false; iss
 /** Older formats, each step lifting a file one version up. Empty while there is one version. */
 const UPGRADES: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
 
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  let out = '';
-  for (const item of issue.path ?? []) {
-    out += typeof item.key === 'number' ? `[${item.key}]` : out ? `.${String(item.key)}` : String(item.key);
-  }
-  return out || '(file)';
-}
-
 /**
  * Checks an uploaded file completely before anything is created: its format and version
  * (older ones are upgraded, newer ones politely refused), every field, and that links and
@@ -154,7 +147,7 @@ export function parseSessionExport(input: unknown): ImportResult {
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.issues.slice(0, 20).map((i) => ({ path: pathOf(i), message: i.message })),
+      issues: parsed.issues.slice(0, 20).map((i) => ({ path: issuePath(i, '(file)'), message: i.message })),
     };
   }
   const value = parsed.output as SessionExport;
