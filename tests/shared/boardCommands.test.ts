@@ -7,7 +7,6 @@ import {
   clearVotes,
   closeVoting,
   editRipple,
-  initSession,
   linkRipples,
   mergeRipples,
   moveRipples,
@@ -20,18 +19,9 @@ import {
 } from '../../shared/doc/commands';
 import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
-import type { Actor } from '../../shared/model/ripple';
 import { judge } from '../helpers/judge';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
-const ans: Actor = { role: 'participant', id: 'p-ans' };
-const bert: Actor = { role: 'participant', id: 'p-bert' };
-
-function session() {
-  const doc = new Y.Doc();
-  initSession(doc, { title: 'Buurtkracht' }, 1000);
-  return doc;
-}
+import { ans, bert, boss, session } from '../helpers/people';
 
 describe('board commands', () => {
   it('merging a duplicate keeps both authors, moves its links and dots, and removes it', () => {

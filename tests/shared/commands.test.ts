@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import {
   addRipple,
   castVote,
   deleteRipple,
   editRipple,
-  initSession,
   linkRipples,
   setRippleStatus,
   updateMeta,
@@ -14,18 +12,10 @@ import {
 } from '../../shared/doc/commands';
 import { readLinks, readMeta, readRipple, readVotes } from '../../shared/doc/read';
 import { docToView } from '../../shared/doc/viewModel';
-import type { Actor } from '../../shared/model/ripple';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
-const ans: Actor = { role: 'participant', id: 'p-ans' };
-const bert: Actor = { role: 'participant', id: 'p-bert' };
-const viewer: Actor = { role: 'viewer', id: 'viewer' };
+import { ans, bert, boss, session as newSession, viewer } from '../helpers/people';
 
-function session() {
-  const doc = new Y.Doc();
-  initSession(doc, { title: 'Buurtkracht', programme: 'Samen Sterk' }, 1000);
-  return doc;
-}
+const session = () => newSession({ programme: 'Samen Sterk' });
 
 describe('commands', () => {
   it('a phone ripple waits in the inbox while moderation is on, and goes straight on the map when it is off', () => {

@@ -1,21 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRipple, editRipple, initSession } from '../../shared/doc/commands';
+import { addRipple, editRipple } from '../../shared/doc/commands';
 import { RIPPLE_DEFAULTS } from '../../shared/doc/parse';
 import { readRipple } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
-import type { Actor, Ripple } from '../../shared/model/ripple';
+import type { Ripple } from '../../shared/model/ripple';
 import { judge } from '../helpers/judge';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
-const ans: Actor = { role: 'participant', id: 'p-ans' };
-
-function session() {
-  const doc = new Y.Doc();
-  initSession(doc, { title: 'Buurtkracht' }, 1000);
-  return doc;
-}
+import { ans, boss, session } from '../helpers/people';
 
 const storedKeys = (doc: Y.Doc, id: string): string[] =>
   [...(roots(doc).ripples.get(id)?.keys() ?? [])].sort();

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { suggestCode } from '../../shared/classifier';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
-import { addRipple, editRipple, initSession, updateMeta } from '../../shared/doc/commands';
+import { addRipple, editRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { confirmedExamples, updateSuggestions } from '../../shared/doc/suggestions';
-import type { Actor } from '../../shared/model/ripple';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
+import { boss, session as newSession } from '../helpers/people';
 
-function session() {
-  const doc = new Y.Doc();
-  initSession(doc, { title: 'Buurtkracht', programme: 'Samen Sterk' }, 1000);
-  updateMeta(doc, boss, { moderation: false });
-  return doc;
-}
+const session = () => newSession({ programme: 'Samen Sterk', moderation: false });
 
 function add(doc: Y.Doc, text: string): string {
   const result = addRipple(doc, boss, { text });
