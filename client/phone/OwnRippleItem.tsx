@@ -9,7 +9,7 @@ import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectIsClosed } from '../store/selectors';
+import { selectMeta } from '../store/selectors';
 
 const STATUS_TEXT: Record<RippleStatus, MessageKey> = {
   pending: 'status.pending',
@@ -54,8 +54,8 @@ export const OwnRippleItem = memo(function OwnRippleItem({
     );
   }
 
-  const closed = useSession(selectIsClosed);
-  const editable = canEditRipple(actor, ripple) && !closed;
+  const meta = useSession(selectMeta);
+  const editable = canEditRipple(actor, ripple, meta);
   // Told by someone else too: the facilitator merged this phone's ripple into theirs.
   const merged = ripple.authorId !== actor.id;
   return (
@@ -104,7 +104,7 @@ export const OwnRippleItem = memo(function OwnRippleItem({
           >
             {t('phone.edit')}
           </button>
-          {canWithdrawRipple(actor, ripple) && (
+          {canWithdrawRipple(actor, ripple, meta) && (
             <button
               type="button"
               className="button button--quiet"

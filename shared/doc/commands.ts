@@ -13,8 +13,8 @@ import { randomId } from '../util/randomId';
 import { findCodebook } from './codeRefs';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
-import { canEditRipple, canWithdrawRipple, PARTICIPANT_FIELDS } from './permissions';
-import { readLinks, readMeta, readRipple, readVotes } from './read';
+import { type Action, can, mayEditField, newRippleStart, voteAction } from './permissions';
+import { nextFreeSlot, readLinks, readMeta, readRipple, readVotes } from './read';
 import { wouldCreateCycle } from './rippleOrder';
 import { type RippleMap, roots, SCHEMA_VERSION } from './schema';
 
@@ -39,7 +39,14 @@ export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false;
 const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
 
 /** A closed session is read-only for everyone but its settings (so the facilitator can reopen it). */
-const isClosed = (doc: Y.Doc): boolean => readMeta(doc).sessionPhase === 'closed';
+/** The rules' answer (permissions.ts) as a command's refusal, or null when `actor` may do `action` now. */
+function refusal(doc: Y.Doc, actor: Actor, action: Action): CommandResult<never> | null {
+  const permission = can(actor, action, readMeta(doc));
+  if (permission.ok) return null;
+  if (permission.why === 'voting-closed' || permission.why === 'no-dots-left')
+    return fail({ kind: permission.why });
+  return fail({ kind: 'forbidden' });
+}
 const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
 
 function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
@@ -85,7 +92,8 @@ export function initSession(doc: Y.Doc, meta: Partial<SessionMeta>, now = Date.n
 }
 
 export function updateMeta(doc: Y.Doc, actor: Actor, patch: Partial<SessionMeta>): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'settings' });
+  if (denied) return denied;
   return writeMeta(doc, 'updateMeta', patch);
 }
 
@@ -136,9 +144,10 @@ export function addRipple(
   input: RippleInput,
   options: { id?: string; now?: number } = {},
 ): CommandResult<Ripple> {
-  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'add' });
+  if (denied) return denied;
   const now = options.now ?? Date.now();
-  const status = actor.role === 'facilitator' || !readMeta(doc).moderation ? 'accepted' : 'pending';
+  const { status, mayPlace } = newRippleStart(actor, readMeta(doc));
   const candidate: Ripple = {
     id: options.id ?? randomId(),
     text: input.text,
@@ -158,7 +167,7 @@ export function addRipple(
     code: null,
     extraCodes: [],
     status,
-    position: actor.role === 'facilitator' ? (input.position ?? null) : null,
+    position: mayPlace ? (input.position ?? null) : null,
     proposedCauses: input.proposedCauses ?? [],
     coAuthors: [],
   };
@@ -183,8 +192,9 @@ export function editRipple(
 ): CommandResult<Ripple> {
   const current = readRipple(doc, id);
   if (!current) return fail({ kind: 'not-found' });
-  if (!canEditRipple(actor, current) || isClosed(doc)) return fail({ kind: 'forbidden' });
-  if (actor.role !== 'facilitator' && Object.keys(patch).some((key) => !PARTICIPANT_FIELDS.has(key))) {
+  const denied = refusal(doc, actor, { kind: 'edit', ripple: current });
+  if (denied) return denied;
+  if (Object.keys(patch).some((key) => !mayEditField(actor, key))) {
     return fail({ kind: 'forbidden' });
   }
   const parsed = parseRipple({ ...current, ...patch, updatedAt: now });
@@ -204,14 +214,16 @@ export function editRipple(
 export function withdrawRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
   const current = readRipple(doc, id);
   if (!current) return fail({ kind: 'not-found' });
-  if (!canWithdrawRipple(actor, current) || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'edit', ripple: current });
+  if (denied) return denied;
   run(doc, 'withdrawRipple', () => roots(doc).ripples.delete(id));
   return ok(undefined);
 }
 
 /** The facilitator removes a ripple with its links and the dots on it. */
 export function deleteRipple(doc: Y.Doc, actor: Actor, id: string): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   const { ripples, links, votes } = roots(doc);
   if (!ripples.has(id)) return fail({ kind: 'not-found' });
   run(doc, 'deleteRipple', () => {
@@ -234,7 +246,8 @@ export function setRippleStatus(
   status: Ripple['status'],
   now = Date.now(),
 ): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   const current = readRipple(doc, id);
   const map = roots(doc).ripples.get(id);
   if (!current || !map) return fail({ kind: 'not-found' });
@@ -256,7 +269,8 @@ export function moveRipple(
   id: string,
   position: { x: number; y: number },
 ): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   const map = roots(doc).ripples.get(id);
   if (!map) return fail({ kind: 'not-found' });
   if (!Number.isFinite(position.x) || !Number.isFinite(position.y))
@@ -271,7 +285,8 @@ export function moveRipples(
   actor: Actor,
   positions: ReadonlyMap<string, { x: number; y: number }>,
 ): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   for (const p of positions.values())
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return fail({ kind: 'invalid', detail: 'position' });
   const { ripples } = roots(doc);
@@ -299,7 +314,8 @@ export function mergeRipples(
   targetId: string,
   now = Date.now(),
 ): CommandResult<Ripple> {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   if (sourceId === targetId) return fail({ kind: 'invalid', detail: 'merge: the same ripple' });
   const source = readRipple(doc, sourceId);
   const target = readRipple(doc, targetId);
@@ -341,7 +357,8 @@ export function mergeRipples(
  * everyone until the facilitator reopens it.
  */
 export function setSessionPhase(doc: Y.Doc, actor: Actor, phase: SessionPhase): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'settings' });
+  if (denied) return denied;
   const votingOpen = phase === 'reflection' && readMeta(doc).votingOpen;
   return writeMeta(doc, 'setSessionPhase', { sessionPhase: phase, votingOpen });
 }
@@ -352,7 +369,8 @@ export function setSessionPhase(doc: Y.Doc, actor: Actor, phase: SessionPhase): 
  * already placed do not steer the rest. Moves the session to reflection.
  */
 export function openVoting(doc: Y.Doc, actor: Actor, dots: number): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   if (!Number.isInteger(dots) || dots < 1 || dots > LIMITS.dotsOffered)
     return fail({ kind: 'invalid', detail: `dots per participant: 1 to ${LIMITS.dotsOffered}` });
   return writeMeta(doc, 'openVoting', {
@@ -365,13 +383,15 @@ export function openVoting(doc: Y.Doc, actor: Actor, dots: number): CommandResul
 
 /** Stops the dot vote: phones can no longer place or move dots; the counts stay hidden. */
 export function closeVoting(doc: Y.Doc, actor: Actor): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'settings' });
+  if (denied) return denied;
   return writeMeta(doc, 'closeVoting', { votingOpen: false });
 }
 
 /** Shows (or hides again) the result of a closed vote on every screen; a vote still open is closed first. */
 export function revealVotes(doc: Y.Doc, actor: Actor, shown = true): CommandResult {
-  if (actor.role !== 'facilitator') return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'settings' });
+  if (denied) return denied;
   return writeMeta(
     doc,
     'revealVotes',
@@ -381,7 +401,8 @@ export function revealVotes(doc: Y.Doc, actor: Actor, shown = true): CommandResu
 
 /** Removes every dot, for a fresh round; only while no vote is open. */
 export function clearVotes(doc: Y.Doc, actor: Actor): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   if (readMeta(doc).votingOpen) return fail({ kind: 'invalid', detail: 'close the vote first' });
   run(doc, 'clearVotes', () => {
     const { votes, meta } = roots(doc);
@@ -406,7 +427,8 @@ export function switchCodebook(
   codebookId: string,
   mapping: Readonly<Record<string, string | null>> = {},
 ): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   const meta = readMeta(doc);
   const target = findCodebook(meta, codebookId);
   if (!target) return fail({ kind: 'invalid', detail: `no codebook ${codebookId}` });
@@ -442,7 +464,8 @@ export function linkRipples(
   to: string,
   now = Date.now(),
 ): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   if (!readRipple(doc, from) || !readRipple(doc, to)) return fail({ kind: 'not-found' });
   if (wouldCreateCycle(readLinks(doc), from, to)) return fail({ kind: 'cycle' });
   const id = linkId(from, to);
@@ -451,37 +474,33 @@ export function linkRipples(
 }
 
 export function unlinkRipples(doc: Y.Doc, actor: Actor, from: string, to: string): CommandResult {
-  if (actor.role !== 'facilitator' || isClosed(doc)) return fail({ kind: 'forbidden' });
+  const denied = refusal(doc, actor, { kind: 'arrange' });
+  if (denied) return denied;
   const id = linkId(from, to);
   if (!roots(doc).links.has(id)) return fail({ kind: 'not-found' });
   run(doc, 'unlinkRipples', () => roots(doc).links.delete(id));
   return ok(undefined);
 }
 
-/** Puts one of the actor's dots on a ripple during a reflection round. */
+/**
+ * Puts one of the actor's dots on a ripple during a reflection round: a participant's next
+ * free dot, while the vote is open and they have one left (the facilitator's dots are map
+ * work, see `voteAction`).
+ */
 export function castVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
-  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
-  const meta = readMeta(doc);
-  if (!meta.votingOpen) return fail({ kind: 'voting-closed' });
+  const slot = nextFreeSlot(doc, actor.id);
+  const denied = refusal(doc, actor, voteAction(actor, actor.id, slot));
+  if (denied) return denied;
   if (readRipple(doc, rippleId)?.status !== 'accepted') return fail({ kind: 'not-found' });
-  const used = new Set(
-    readVotes(doc)
-      .filter((v) => v.voterId === actor.id)
-      .map((v) => v.slot),
-  );
-  const dots = Math.min(meta.dotsPerParticipant, LIMITS.maxDots);
-  let slot = 0;
-  while (slot < dots && used.has(slot)) slot++;
-  if (slot >= dots) return fail({ kind: 'no-dots-left' });
   run(doc, 'castVote', () => roots(doc).votes.set(voteKey(actor.id, slot), rippleId));
   return ok(undefined);
 }
 
-/** Takes one of the actor's dots back off a ripple. */
+/** Takes one of the actor's dots back off a ripple (while the vote is open, for a participant). */
 export function withdrawVote(doc: Y.Doc, actor: Actor, rippleId: string): CommandResult {
-  if (actor.role === 'viewer' || isClosed(doc)) return fail({ kind: 'forbidden' });
-  if (!readMeta(doc).votingOpen) return fail({ kind: 'voting-closed' });
   const mine = readVotes(doc).find((v) => v.voterId === actor.id && v.rippleId === rippleId);
+  const denied = refusal(doc, actor, voteAction(actor, actor.id, mine?.slot ?? 0));
+  if (denied) return denied;
   if (!mine) return fail({ kind: 'not-found' });
   run(doc, 'withdrawVote', () => roots(doc).votes.delete(voteKey(mine.voterId, mine.slot)));
   return ok(undefined);

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { Actor, Ripple } from '../model/ripple';
+import { LIMITS } from '../model/limits';
+import type { Actor, Ripple, SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
 import { parseLink, parseMeta } from './parse';
 import type { PriorRipple, PriorState } from './priorState';
@@ -36,9 +37,82 @@ export const PARTICIPANT_CONTENT_FIELDS = [
 /** Ripple fields a participant may set on their own pending ripple: the content, and when it changed. */
 export const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set([...PARTICIPANT_CONTENT_FIELDS, 'updatedAt']);
 
-export function canEditRipple(actor: Actor, ripple: PriorRipple): boolean {
-  if (actor.role === 'facilitator') return true;
-  return actor.role === 'participant' && ripple.authorId === actor.id && ripple.status === 'pending';
+/** Whether `actor` may set `field` of a ripple they may edit at all (the facilitator: every field). */
+export const mayEditField = (actor: Actor, field: string): boolean =>
+  actor.role === 'facilitator' || PARTICIPANT_FIELDS.has(field);
+
+/**
+ * Where a new ripple of `actor` goes: straight onto the map for the facilitator, or when
+ * moderation is off; into the inbox otherwise. Only the facilitator places it.
+ */
+export function newRippleStart(
+  actor: Actor,
+  meta: SessionMeta,
+): { status: 'accepted' | 'pending'; mayPlace: boolean } {
+  const facilitator = actor.role === 'facilitator';
+  return { status: facilitator || !meta.moderation ? 'accepted' : 'pending', mayPlace: facilitator };
+}
+
+/** What someone wants to do to a session, as the rules see it. */
+export type Action =
+  /** Change the session's settings (the only thing a closed session allows: it is how it reopens). */
+  | { kind: 'settings' }
+  /** Work on the map: accept, hide, place, link, merge, delete, code, open and clear a vote. */
+  | { kind: 'arrange' }
+  /** Add a ripple of one's own. */
+  | { kind: 'add' }
+  /** Change or withdraw a ripple. */
+  | { kind: 'edit'; ripple: PriorRipple }
+  /** Place or take back one of one's own dots (`slot`: which of them). */
+  | { kind: 'vote'; voterId: string; slot: number };
+
+export type Permission =
+  | { ok: true }
+  | { ok: false; why: 'forbidden' | 'closed' | 'voting-closed' | 'no-dots-left' };
+
+const ALLOWED: Permission = { ok: true };
+const denied = (why: Exclude<Permission, { ok: true }>['why']): Permission => ({ ok: false, why });
+
+/** How many dots each participant has in the vote that is open. */
+export const dotsAllowed = (meta: Pick<SessionMeta, 'dotsPerParticipant'>): number =>
+  Math.min(meta.dotsPerParticipant, LIMITS.maxDots);
+
+/**
+ * Whether `actor` may do `action` in a session whose settings are `meta`: the one place that
+ * decides roles. The commands ask it before they write, and `authorize` asks it for every
+ * change a client sends, so a screen never offers what the server would refuse.
+ */
+export function can(actor: Actor, action: Action, meta: SessionMeta): Permission {
+  if (actor.role === 'viewer') return denied('forbidden');
+  if (action.kind === 'settings') return actor.role === 'facilitator' ? ALLOWED : denied('forbidden');
+  if (meta.sessionPhase === 'closed') return denied('closed');
+  if (actor.role === 'facilitator') return ALLOWED;
+  switch (action.kind) {
+    case 'arrange':
+      return denied('forbidden');
+    case 'add':
+      return ALLOWED;
+    case 'edit':
+      return action.ripple.authorId === actor.id && action.ripple.status === 'pending'
+        ? ALLOWED
+        : denied('forbidden');
+    case 'vote':
+      if (action.voterId !== actor.id) return denied('forbidden');
+      if (!meta.votingOpen) return denied('voting-closed');
+      return action.slot < dotsAllowed(meta) ? ALLOWED : denied('no-dots-left');
+  }
+}
+
+/**
+ * The action a change to a dot is: a participant places or takes back their own; the
+ * facilitator manages the vote (clears it, corrects it) as map work.
+ */
+export function voteAction(actor: Actor, voterId: string, slot: number): Action {
+  return actor.role === 'facilitator' ? { kind: 'arrange' } : { kind: 'vote', voterId, slot };
+}
+
+export function canEditRipple(actor: Actor, ripple: PriorRipple, meta: SessionMeta): boolean {
+  return can(actor, { kind: 'edit', ripple }, meta).ok;
 }
 
 export const canWithdrawRipple = canEditRipple;
@@ -79,13 +153,11 @@ function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc):
     if (readRipple(after, value)?.status !== 'accepted')
       return refuse('invalid', `votes.${key}: no such ripple on the map`);
   }
-  if (actor.role === 'facilitator') return OK;
-  if (actor.role !== 'participant' || parsed.voterId !== actor.id)
-    return refuse('forbidden', `votes.${key}: not your vote`);
-  const meta = before.meta;
-  if (!meta.votingOpen) return refuse('forbidden', 'voting is closed');
-  if (parsed.slot >= meta.dotsPerParticipant) return refuse('forbidden', `votes.${key}: no dots left`);
-  return OK;
+  const permission = can(actor, voteAction(actor, parsed.voterId, parsed.slot), before.meta);
+  if (permission.ok) return OK;
+  if (permission.why === 'voting-closed') return refuse('forbidden', 'voting is closed');
+  if (permission.why === 'no-dots-left') return refuse('forbidden', `votes.${key}: no dots left`);
+  return refuse('forbidden', `votes.${key}: not your vote`);
 }
 
 function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y.Doc): AuthResult {
@@ -96,9 +168,11 @@ function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y
   if (stored !== undefined && next === null) return refuse('invalid', `ripples.${id}: invalid ripple`);
   if (next && next.id !== id) return refuse('invalid', `ripples.${id}: id does not match its key`);
   if (actor.role === 'facilitator') return OK;
-  if (old && !canWithdrawRipple(actor, old))
+  if (old && !canWithdrawRipple(actor, old, before.meta))
     return refuse('forbidden', `ripples.${id}: not your pending ripple`);
   if (prior === 'invalid') return refuse('forbidden', `ripples.${id}: not your ripple`);
+  if (!old && !can(actor, { kind: 'add' }, before.meta).ok)
+    return refuse('forbidden', `ripples.${id}: this screen cannot add ripples`);
   if (next && !isAcceptableNewRipple(actor, next, before.meta.moderation)) {
     return refuse('forbidden', `ripples.${id}: a new ripple must be your own and wait for the facilitator`);
   }
@@ -124,7 +198,7 @@ function checkRippleField(
   if (actor.role === 'facilitator') return OK;
   const prior = before.ripple(id);
   const old = prior === 'invalid' ? null : prior;
-  if (!old || !canEditRipple(actor, old))
+  if (!old || !canEditRipple(actor, old, before.meta))
     return refuse('forbidden', `ripples.${id}: not your pending ripple`);
   if (!PARTICIPANT_FIELDS.has(field))
     return refuse('forbidden', `ripples.${id}.${field}: only the facilitator can change this`);
@@ -152,14 +226,15 @@ function checkChange(actor: Actor, change: DocChange, before: PriorState, after:
         ? checkVote(actor, key, before, after)
         : refuse('invalid', 'votes: unexpected nesting');
     case 'links': {
-      if (actor.role !== 'facilitator') return refuse('forbidden', 'only the facilitator can link ripples');
+      if (!can(actor, { kind: 'arrange' }, before.meta).ok)
+        return refuse('forbidden', 'only the facilitator can link ripples');
       const value = roots(after).links.get(key);
       if (value === undefined) return OK;
       const parsed = parseLink(value);
       return parsed.ok && parsed.value.id === key ? OK : refuse('invalid', `links.${key}: invalid link`);
     }
     case 'meta': {
-      if (actor.role !== 'facilitator')
+      if (!can(actor, { kind: 'settings' }, before.meta).ok)
         return refuse('forbidden', 'only the facilitator can change the session');
       const stored = roots(after).meta.get(key);
       if (stored === undefined) return OK;

@@ -92,3 +92,15 @@ export function readVotes(doc: Y.Doc): Vote[] {
   }
   return out;
 }
+
+/** The lowest dot slot `voterId` has not used yet: where their next dot goes. */
+export function nextFreeSlot(doc: Y.Doc, voterId: string): number {
+  const used = new Set(
+    readVotes(doc)
+      .filter((v) => v.voterId === voterId)
+      .map((v) => v.slot),
+  );
+  let slot = 0;
+  while (used.has(slot)) slot++;
+  return slot;
+}
