@@ -11,7 +11,7 @@ import { selectMeta } from '../store/selectors';
 
 type Classify = typeof import('../../shared/classifier')['classifyRipple'];
 let classifierLoad: Promise<Classify> | null = null;
-/** The classifier (~340 KB with its stemmers) loads on first use, in the board's chunk only. */
+/** The classifier (large, with its stemmers) loads on first use, in the board's chunk only. */
 function loadClassifier(): Promise<Classify> {
   classifierLoad ??= import('../../shared/classifier').then((m) => m.classifyRipple);
   return classifierLoad;
