@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Checks the comments in server/, client/ and shared/: a comment says why, so it carries no
- * date, no measured figure, no issue number and no reference that does not resolve. Dates and
- * figures live in docs/performance.md and bench/README.md; the REM terms in docs/glossary.md.
+ * date, no measured figure, no issue number and no reference that does not resolve (a file
+ * it names exists, and so does a function it names in a code span). Dates and figures live in
+ * docs/performance.md and bench/README.md; the REM terms in docs/glossary.md.
  *
  * `node --import tsx scripts/checkComments.ts` lists every finding as `file:line: why` and
  * exits 1 when there is one. `npm test` runs it after the linter.
@@ -230,8 +231,22 @@ function pathResolves(token: string, root: string, fileDir: string): boolean {
   return existsSync(join(root, path));
 }
 
-/** What is wrong with one comment, line by line. `file` is relative to `root`. */
-export function checkComment(comment: Comment, file: string, root: string): Finding[] {
+// A function or variable named in a code span: camelCase with a capital inside, as in
+// `applyClientUpdate` or `docToView()`. Type names and single words are left alone.
+const NAME_IN_CODE_SPAN = /`([a-z][a-zA-Z0-9]*[A-Z][a-zA-Z0-9]*)(?:\(\))?`/g;
+
+/**
+ * What is wrong with one comment, line by line. `file` is relative to `root`. With
+ * `knownNames` (every identifier in the repository's code), a name in a code span that the
+ * code does not have is a finding too: a comment that points at a function must point at
+ * one that exists.
+ */
+export function checkComment(
+  comment: Comment,
+  file: string,
+  root: string,
+  knownNames?: Set<string>,
+): Finding[] {
   const findings: Finding[] = [];
   const fileDir = dirname(join(root, file));
   comment.text.split('\n').forEach((text, offset) => {
@@ -252,8 +267,32 @@ export function checkComment(comment: Comment, file: string, root: string): Find
         findings.push({ line, why: `a file that is not in the repository: "${match[0]}"` });
       }
     }
+    if (knownNames) {
+      for (const match of text.matchAll(NAME_IN_CODE_SPAN)) {
+        const name = match[1] ?? '';
+        if (!knownNames.has(name)) findings.push({ line, why: `a name the code does not have: "${name}"` });
+      }
+    }
   });
   return findings;
+}
+
+/** Folders whose code (comments left out) defines the names comments may point at. */
+const CODE_FOLDERS = ['server', 'client', 'shared', 'tests', 'scripts', 'bench'];
+
+/** Every identifier in the repository's TypeScript, outside comments. */
+export function namesInCode(root: string): Set<string> {
+  const names = new Set<string>();
+  for (const folder of CODE_FOLDERS) {
+    if (!existsSync(join(root, folder))) continue;
+    for (const path of sourceFiles(join(root, folder))) {
+      if (path.endsWith('.css')) continue;
+      let code = readFileSync(path, 'utf8');
+      for (const comment of extractComments(code, 'ts')) code = code.replace(comment.text, ' ');
+      for (const name of code.match(/[A-Za-z_$][\w$]*/g) ?? []) names.add(name);
+    }
+  }
+  return names;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -270,12 +309,13 @@ function sourceFiles(dir: string): string[] {
 /** Every finding in the checked folders under `root`, as `file:line: why`. */
 export function checkRepository(root: string): string[] {
   const report: string[] = [];
+  const knownNames = namesInCode(root);
   for (const folder of CHECKED_FOLDERS) {
     for (const path of sourceFiles(join(root, folder))) {
       const file = relative(root, path);
       const language = path.endsWith('.css') ? 'css' : 'ts';
       for (const comment of extractComments(readFileSync(path, 'utf8'), language)) {
-        for (const finding of checkComment(comment, file, root))
+        for (const finding of checkComment(comment, file, root, knownNames))
           report.push(`${file}:${finding.line}: ${finding.why}`);
       }
     }
@@ -289,7 +329,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const finding of report) console.log(finding);
   if (report.length > 0) {
     console.log(
-      `\n${report.length} comment problem(s): a comment says why, without dates, measured figures or issue numbers (figures go in docs/performance.md, history in bench/README.md), and every file it names exists.`,
+      `\n${report.length} comment problem(s): a comment says why, without dates, measured figures or issue numbers (figures go in docs/performance.md, history in bench/README.md), and every file and function it names exists.`,
     );
     process.exit(1);
   }

@@ -86,6 +86,14 @@ describe('checkComment', () => {
     expect(checkComment({ line: 1, text: `// ${comment}` }, 'server/rooms/Room.ts', root)).toEqual([]);
   });
 
+  it('flags a function named in a code span that the code does not have', () => {
+    const known = new Set(['docToView']);
+    const comment = { line: 1, text: '// `docToView()` draws it; `upgradeDoc` moves old documents forward' };
+    expect(checkComment(comment, 'shared/x.ts', root, known)).toEqual([
+      { line: 1, why: 'a name the code does not have: "upgradeDoc"' },
+    ]);
+  });
+
   it('reports the line of a block comment where the problem is', () => {
     const findings = checkComment(
       { line: 10, text: '/**\n * Fine.\n * See issue 4.\n */' },
@@ -106,10 +114,14 @@ describe('checkRepository', () => {
     for (const folder of ['server', 'client', 'shared']) mkdirSync(join(dir, folder));
     writeFileSync(join(dir, 'server', 'a.ts'), 'export const a = 1;\n// measured 25 Nov\n');
     writeFileSync(join(dir, 'client', 'b.css'), '/* fine */\n.b {}\n/* issue 7 */\n');
-    writeFileSync(join(dir, 'shared', 'c.ts'), '/** Why, not when. */\nexport const c = 1;\n');
+    writeFileSync(
+      join(dir, 'shared', 'c.ts'),
+      '/** Why: see `readMeta`, not `upgradeDoc`. */\nexport const readMeta = 1;\n',
+    );
     expect(checkRepository(dir)).toEqual([
       'server/a.ts:2: a date: "25 Nov"',
       'client/b.css:3: an issue reference: "issue 7"',
+      'shared/c.ts:1: a name the code does not have: "upgradeDoc"',
     ]);
   });
 });
