@@ -194,6 +194,19 @@ const RULES: { pattern: RegExp; category: Category }[] = [
   { pattern: /\d[\d.]*\s?×\s?(?:faster|slower|more|less|as)\b|\d\.\d+×/, category: 'a measured figure' },
   { pattern: /\bp(?:50|90|95|99)\b/, category: 'a measured figure' },
   { pattern: /%\s?of a core\b|\bCPU pressure\b/, category: 'a measured figure' },
+  // A plain figure becomes a measurement when it is a share of something ("130 ms of a
+  // 450 ms apply"), a size per count ("640 KB for 1,000 ripples"), or cites a bench or a
+  // profile on the same line.
+  {
+    pattern: /\d[\d,.]*\s?(?:µs|ms|s|KB|kB|MB)\s+of\s+(?:a|an|the|each|every|its)\b/,
+    category: 'a measured figure',
+  },
+  { pattern: /\d[\d,.]*\s?(?:KB|kB|MB)\s+(?:for|with)\s+[\d,]+/, category: 'a measured figure' },
+  {
+    pattern:
+      /\d[\d,.]*\s?(?:µs|ms|KB|kB|MB|%)(?!\w).*\b(?:bench|profile|measured)\b|\b(?:bench|profile|measured)\b.*\d[\d,.]*\s?(?:µs|ms|KB|kB|MB|%)(?!\w)/,
+    category: 'a measured figure',
+  },
   // Issues live in the tracker, not in the code.
   { pattern: /\bissues?\s*#?\d+/i, category: 'an issue reference' },
   { pattern: /\bissue(?:'s)?\s+point\b|\bissue's\b/i, category: 'an issue reference' },

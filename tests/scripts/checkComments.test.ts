@@ -59,6 +59,9 @@ describe('checkComment', () => {
     ['~0.25 s longer', 'a measured figure'],
     ['panning went from 13.4 ms a frame', 'a measured figure'],
     ['19 % of a core', 'a measured figure'],
+    ['that is 130 ms of a 450 ms apply', 'a measured figure'],
+    ['the whole document (640 KB for 1,000 ripples)', 'a measured figure'],
+    ['halves the first render: 300 ms (bench/boardRender.ts)', 'a measured figure'],
     ['see issue 4', 'an issue reference'],
     ['fixes issue #20', 'an issue reference'],
     ["the hardening issue's point 6", 'an issue reference'],
@@ -74,6 +77,7 @@ describe('checkComment', () => {
   it.each([
     'waits 500 ms before it sends the batch',
     'a heartbeat every 10 s',
+    'cursor updates at most every 50 ms; awareness renews every 15 s',
     'at most 2,000 ripples per session',
     'the phone bundle budget is 150 KB',
     'see docs/privacy.md and bench/README.md',
