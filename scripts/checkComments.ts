@@ -239,6 +239,8 @@ const PATH_TOKEN = new RegExp(
  */
 function pathResolves(token: string, root: string, fileDir: string): boolean {
   const path = token.replace(/[.,:;)]+$/, '');
+  // "client/server" or "server/shared" is a pair of words, not a path.
+  if (path.split('/').every((part) => part === '' || TOP_FOLDERS.includes(part))) return true;
   if (path.startsWith('.')) return existsSync(resolve(fileDir, path));
   if (!path.includes('/')) return existsSync(join(fileDir, path)) || existsSync(join(root, path));
   return existsSync(join(root, path));

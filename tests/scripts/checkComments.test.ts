@@ -83,6 +83,7 @@ describe('checkComment', () => {
     'see docs/privacy.md and bench/README.md',
     'server/rooms/Room.ts holds the queue; ./roomTypes.ts the types',
     'this is a known issue with Safari',
+    'the client/server boundary',
     'may be refused; March is the third month',
     'parses `2024-03-16` and "16 maart 2024"',
     'once the pane is measured',
