@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
  * it names exists, and so does a function it names in a code span). Dates and figures live in
  * docs/performance.md and bench/README.md; the REM terms in docs/glossary.md.
  *
+ * It also checks that every relative link in the READMEs and docs/*.md resolves.
+ *
  * `node --import tsx scripts/checkComments.ts` lists every finding as `file:line: why` and
  * exits 1 when there is one. `npm test` runs it after the linter.
  */
@@ -338,17 +340,50 @@ export function checkRepository(root: string): string[] {
   return report;
 }
 
+/** The Markdown documents whose links must resolve: the READMEs and docs/. */
+function documents(root: string): string[] {
+  const paths = ['README.md'];
+  for (const entry of readdirSync(root).sort()) {
+    if (SKIPPED_FOLDERS.has(entry) || !statSync(join(root, entry)).isDirectory()) continue;
+    if (existsSync(join(root, entry, 'README.md'))) paths.push(join(entry, 'README.md'));
+  }
+  if (existsSync(join(root, 'docs'))) {
+    for (const entry of readdirSync(join(root, 'docs')).sort())
+      if (entry.endsWith('.md')) paths.push(join('docs', entry));
+  }
+  return paths.filter((path) => existsSync(join(root, path)));
+}
+
+/** Every relative link in the documents whose target is missing, as `file:line: why`. */
+export function checkDocumentLinks(root: string, paths = documents(root)): string[] {
+  const report: string[] = [];
+  for (const path of paths) {
+    readFileSync(join(root, path), 'utf8')
+      .split('\n')
+      .forEach((text, offset) => {
+        for (const match of text.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)) {
+          const target = match[1] ?? '';
+          if (/^[a-z]+:/.test(target)) continue;
+          if (!existsSync(resolve(root, dirname(path), target))) {
+            report.push(`${path}:${offset + 1}: a link to a file that is not in the repository: "${target}"`);
+          }
+        }
+      });
+  }
+  return report;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const report = checkRepository(root);
+  const report = [...checkRepository(root), ...checkDocumentLinks(root)];
   for (const finding of report) console.log(finding);
   if (report.length > 0) {
     console.log(
-      `\n${report.length} comment problem(s): a comment says why, without dates, measured figures or issue numbers (figures go in docs/performance.md, history in bench/README.md), and every file and function it names exists.`,
+      `\n${report.length} problem(s): a comment says why, without dates, measured figures or issue numbers (figures go in docs/performance.md, history in bench/README.md), and every file and function it names exists; so does every file a document links to.`,
     );
     process.exit(1);
   }
   console.log(
-    `comments in ${CHECKED_FOLDERS.join('/, ')}/: no dates, figures, issue numbers or dangling references`,
+    `comments in ${CHECKED_FOLDERS.join('/, ')}/: no dates, figures, issue numbers or dangling references; every link in the READMEs and docs/ resolves`,
   );
 }

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkComment, checkRepository, extractComments, withoutQuotes } from '../../scripts/checkComments';
+import {
+  checkComment,
+  checkDocumentLinks,
+  checkRepository,
+  extractComments,
+  withoutQuotes,
+} from '../../scripts/checkComments';
 
 /** Opens an expression inside a template literal in the sources these tests scan. */
 const OPEN = '$' + '{';
@@ -127,6 +133,22 @@ describe('checkRepository', () => {
       'server/a.ts:2: a date: "25 Nov"',
       'client/b.css:3: an issue reference: "issue 7"',
       'shared/c.ts:1: a name the code does not have: "upgradeDoc"',
+    ]);
+  });
+});
+
+describe('checkDocumentLinks', () => {
+  it('lists relative links whose file is missing, and passes anchors and web addresses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kringen-links-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs', 'api.md'), '# API\n');
+    writeFileSync(
+      join(dir, 'README.md'),
+      '[api](docs/api.md#http) and [site](https://example.org)\n[gone](docs/gone.md)\n',
+    );
+    writeFileSync(join(dir, 'docs', 'data.md'), 'See [the README](../README.md) and [api](api.md).\n');
+    expect(checkDocumentLinks(dir)).toEqual([
+      'README.md:2: a link to a file that is not in the repository: "docs/gone.md"',
     ]);
   });
 });
