@@ -19,7 +19,7 @@ const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m
  * The board's or presenter's page when openEarly.ts had it downloaded before React started
  * and main.tsx waited for it: drawn at once, not through Suspense. A Suspense fallback,
  * once shown, is kept for at least 300 ms by React, and the board's socket was adopted
- * only after that (bench/boardRender.ts --timeline: ~200 ms of a big map's first render).
+ * only after that (bench/boardRender.ts --timeline: a visible part of a big map's first render).
  */
 let loadedScreen: { page: 'board' | 'present'; Page: ComponentType<{ sessionId: string }> } | null = null;
 /** Settles when the early screen code has arrived or failed (at once on other pages). */

@@ -56,7 +56,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   let sessionJoinLimiter = localLimiter(config.joinsPerSessionPerMinute, 60_000);
   if (config.redisUrl) {
     // Loaded only when configured, like PostgreSQL's driver (openStorage.ts): importing
-    // ioredis alone costs ~20 MB of memory, and most servers run without it.
+    // importing ioredis costs memory at idle, and most servers run without it.
     const { RedisRelay } = await import('./cluster/RedisRelay');
     const redisRelay = await RedisRelay.connect(config.redisUrl, log, config.startupWaitMs).catch(
       async (error) => {

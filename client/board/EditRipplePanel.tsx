@@ -159,7 +159,7 @@ function EditForm({ ripple }: { ripple: RippleView }) {
             (ripple.suggestedCode ? (
               <SuggestionChip ripple={ripple} />
             ) : (
-              // Issue 23: unsure is said calmly, not hidden and not guessed.
+              // Unsure is said calmly, not hidden and not guessed.
               <p className="suggestion-none">{t('suggest.none')}</p>
             ))}
         </div>

@@ -8,7 +8,7 @@ import { openPanel, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import type { SessionState } from '../store/sessionStore';
 
-/** The questions REM practice uses to go beyond successes (DOMAIN.md, reflection). */
+/** The questions REM practice uses to go beyond successes (reflection, docs/glossary.md). */
 export const DEFAULT_PROMPTS: MessageKey[] = [
   'prompt.q.lessWell',
   'prompt.q.unintended',

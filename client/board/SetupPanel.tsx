@@ -39,7 +39,7 @@ function problemOf(draft: SetupDraft): MessageKey | null {
 }
 
 /**
- * Preparing a session (REM with a timeline, DOMAIN.md): the title and the programme at the
+ * Preparing a session (REM with a timeline, docs/glossary.md): the title and the programme at the
  * centre, the project's period and its phases (the timeline's bands and the "when" a
  * ripple can be placed in), the session's language, moderation and the phones' question.
  * A draft, saved in one change, so another facilitator never sees half a set-up.

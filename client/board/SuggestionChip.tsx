@@ -11,10 +11,7 @@ import { selectMeta } from '../store/selectors';
 
 type Classify = typeof import('../../shared/classifier')['classifyRipple'];
 let classifierLoad: Promise<Classify> | null = null;
-/**
- * The classifier (~600 KB minified with its stemmers and trained weights, most of it the
- * weights) loads on first use, in the board's chunk only: never on phones.
- */
+/** The classifier (large: its stemmers and trained weights) loads on first use, in the board's chunk only: never on phones. */
 function loadClassifier(): Promise<Classify> {
   classifierLoad ??= import('../../shared/classifier').then((m) => m.classifyRipple);
   return classifierLoad;

@@ -28,7 +28,7 @@ const VALENCE_MARK: Record<string, { symbol: string; key: MessageKey } | null> =
  * them), with their links drawn underneath by LinkLayer.
  *
  * Not React Flow nodes: each node is a wrapper component with a dozen store subscriptions,
- * effects and its own drag handler; for 1,000 cards that was ~0.9 s of the board's first
+ * effects and its own drag handler; for 1,000 cards that was much of the board's first
  * render and a selector per card on every pan frame (bench/boardRender.ts). Here a card is
  * one memoised component that re-renders only when what it shows changes, and one set of
  * listeners on the layer handles every card's gestures (useCardGestures.ts).

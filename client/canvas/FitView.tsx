@@ -11,7 +11,7 @@ export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
 
 /**
  * On a projector, type must read from the back of a room: at least 24 px on a 1920×1080
- * screen (issue 4). Projector cards set 24 px text (canvas.css), so fitting never zooms
+ * screen. Projector cards set 24 px text (canvas.css), so fitting never zooms
  * out below 1; a map too big for that is centred and the facilitator pans.
  */
 export const PROJECTOR_MIN_ZOOM = 1;

@@ -15,7 +15,7 @@ const HIT_WIDTH = 20;
  *
  * Not React Flow edges: React Flow gives every edge an `<svg>` of its own, a component and
  * a store subscription that runs on every pan frame. On a map with 1,200 links that was
- * ~40 % of the first render and 1,200 selectors per frame while panning
+ * a large share of the first render and 1,200 selectors per frame while panning
  * (bench/boardRender.ts). Here one component draws every link from the cards' positions,
  * and a link's path is re-rendered only when one of its two cards moves (while dragging
  * too: `cards` are the cards as shown, positions included).

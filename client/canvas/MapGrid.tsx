@@ -13,7 +13,7 @@ const GRID_GAP = 24;
  * The free map's dotted ground, drawn in the map's own coordinates, so panning moves it with
  * the cards and repaints nothing. React Flow's `<Background>` is a pattern under the map that
  * is redrawn at every pan frame, and every repaint re-layers the whole page: with 1,000 cards
- * that made 5–10 % of pan frames late (bench/boardRender.ts). Zoomed out below reading size
+ * that made pan frames late (bench/boardRender.ts). Zoomed out below reading size
  * the dots would be a grey blur: then there are none.
  */
 export const MapGrid = memo(function MapGrid() {

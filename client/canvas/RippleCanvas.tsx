@@ -103,7 +103,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // The map starts fitted: the pane is measured before React Flow is mounted, and the
   // fitted viewport is in React Flow's store before the first card is drawn. Started at
   // zoom 1 and fitted once React Flow had measured itself, a big map was drawn three times
-  // in its first second, once in full (~250 ms more on 1,000 ripples).
+  // in its first second, once in full (a slower first render on a big map).
   const canvasRef = useRef<HTMLDivElement>(null);
   const flow = useStoreApi();
   /** null until measured; undefined when there was nothing to fit. */

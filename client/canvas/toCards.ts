@@ -3,7 +3,10 @@ import type { RippleView } from '../../shared/doc/viewModel';
 import { NODE_SIZE } from '../../shared/layouts';
 import type { CodeRef, Intended, Ongoing, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
-/** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
+/**
+ * What a ripple card shows. Only plain values from the document: no callbacks, so a card
+ * re-renders only when its data changes.
+ */
 export interface CardData {
   text: string;
   /** Null when the author stays anonymous or chose not to be shown. */

@@ -5,9 +5,8 @@ import { studyNl } from './study.nl';
 
 /**
  * Every text Kringen shows, in Dutch: the default language and the source of the keys.
- * Plain, warm words (DOMAIN.md, "Words users use"); no policy jargon. `{name}` marks a
- * value filled in by `translate`. Glossary: ripple = rimpeling, map = kaart, facilitator
- * = begeleider, participant = deelnemer, join code = deelnamecode.
+ * Plain, warm words; no policy jargon. `{name}` marks a value filled in by `translate`.
+ * The English code terms beside these Dutch words: docs/glossary.md.
  */
 export const nl = {
   ...boardNl,

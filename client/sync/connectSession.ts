@@ -163,7 +163,7 @@ export function connectSession(
 /**
  * Yjs encodes every transaction once more for the document's 'update' listeners, and
  * y-websocket listens there for changes to send, dropping those that came from the server.
- * For a board's first sync that is 130 ms of a 450 ms apply (bench/boardRender.ts
+ * For a board's first sync that is a good part of the apply (bench/boardRender.ts
  * profile) spent on an echo nobody sends. So while a server frame is read the provider
  * does not listen; where it was the only listener (the board; a phone's IndexedDB copy
  * listens too), Yjs skips the encoding. A change an observer makes meanwhile (its own

@@ -2,8 +2,8 @@
  * The board's socket, opened before the board's code has loaded.
  *
  * A board opens on a big map: the server's answer to the first sync request is the whole
- * document (640 KB for 1,000 ripples). Waiting for React, React Flow and Yjs to download
- * and start before even asking for it cost a second on a 2-core laptop
+ * document, hundreds of kilobytes. Waiting for React, React Flow and Yjs to download
+ * and start before even asking for it cost much of the first render on a small laptop
  * (bench/boardRender.ts). So the first module of the page opens the socket and sends the
  * sync request of an empty document at once; what the server sends is kept here until
  * `connectSession` creates its y-websocket provider, which adopts the socket through its

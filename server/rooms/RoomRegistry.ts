@@ -130,8 +130,8 @@ export class RoomRegistry {
    * Drops a room from memory, unless someone joined meanwhile. Nothing needs saving: every
    * update is in the log before anyone sees it. The log is compacted when it reaches
    * COMPACT_EVERY, as in a loaded room, not here: when a workshop ends, every room empties
-   * in the same minute, and 50 compactions at once (each merging the room's log into its
-   * history) took the server 40 MB over its peak under load (bench/load, 25 Nov).
+   * in the same minute, and compactions all at once (each merging the room's log into its
+   * history) raised the server's peak memory under load (bench/README.md).
    */
   async unload(name: string): Promise<void> {
     this.idleTimers.delete(name);

@@ -15,7 +15,7 @@ const TEXTS = [
   'Residents now lead the monthly neighbourhood meeting',
 ];
 
-/** How many made-up ripples: enough for V8 to compile the update path; start-up takes ~0.25 s longer (build: 180–260 → 430–480 ms to listening). */
+/** How many made-up ripples: enough for V8 to compile the update path, at the cost of a slightly slower start-up. */
 export const WARM_UP_RIPPLES = 150;
 
 /**
@@ -27,9 +27,9 @@ const QUOTA = { maxRippleText: LIMITS.rippleText, maxRipples: WARM_UP_RIPPLES, m
 /**
  * Sends made-up ripples through a room of its own, in memory, before the server takes
  * connections: V8 compiles the update path (decode, checks, suggestion, encode) and the
- * classifier builds its index now instead of on the first phones' ripples. Measured on a
- * fresh server: the first ripple took 50 ms, the second 17 ms, later ones ~2 ms; and a
- * load run's worst second was its first. Nothing is stored and nobody hears of it.
+ * classifier builds its index now instead of on the first phones' ripples. On a fresh
+ * server the first ripples took many times longer than later ones, and a load run's worst
+ * second was its first. Nothing is stored and nobody hears of it.
  */
 export async function warmUp(): Promise<{ ripples: number; accepted: number; suggested: number }> {
   const room = await Room.load('warm-up', {

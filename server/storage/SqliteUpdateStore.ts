@@ -4,17 +4,17 @@ import type { StoredDoc, UpdateStore } from './UpdateStore';
 /**
  * The SQLite store: one connection, on the server's event loop, shared with the session
  * store. better-sqlite3 is synchronous, so each call blocks the loop while it runs; that is
- * cheap enough here and cheaper than the alternative. A group commit (fsync included) takes
- * 0.3–0.7 ms on the test machine, and when the disk is slower more appends wait for the
- * next one and share it. The store used to run in two worker threads (commits in one,
- * compactions in the other): measured side by side with the reference server under 1,550
- * clients (bench/load/compare.ts), the hop to a thread and back cost more CPU and latency
- * than the commits it kept off the loop, and the two extra V8 heaps ~50 MB of memory.
+ * cheap enough here and cheaper than the alternative. A group commit (fsync included) is
+ * short, and when the disk is slower more appends wait for the next one and share it. The
+ * store used to run in two worker threads (commits in one, compactions in the other): side
+ * by side with the reference server under load (bench/load/compare.ts), the hop to a
+ * thread and back cost more CPU and latency than the commits it kept off the loop, and the
+ * two extra V8 heaps cost memory.
  *
  * One server owns the file (DATA_DIR is not shared; instances that share sessions use
  * PostgreSQL), so the caller's document holds every stored update, and a compaction writes
- * it as the snapshot as it is, without rebuilding the room from its rows (a merge that took
- * 300–560 ms for a 500-ripple room). For the same reason seqs grow in commit order, so the
+ * it as the snapshot as it is, without rebuilding the room from its rows (a merge that
+ * blocked the event loop for a big room). For the same reason seqs grow in commit order, so the
  * log above a snapshot's seq is exactly what the snapshot lacks: a compaction leaves the
  * rows where they are, and they are the room's history, each update at its own time.
  *
@@ -55,7 +55,7 @@ export class SqliteUpdateStore implements UpdateStore {
         'select minute, data from history where room = ? order by minute',
       ),
     };
-    // Made once: better-sqlite3 builds a wrapper per `transaction` call (~10 µs a commit).
+    // Made once: better-sqlite3 builds a wrapper per `transaction` call, a cost on every commit.
     this.appendAll = db.transaction(
       (entries: ReadonlyArray<{ room: string; update: Uint8Array; at: number }>) =>
         entries.map((e) => Number(this.statements.append.run(e.room, e.at, e.update).lastInsertRowid)),
@@ -81,8 +81,8 @@ export class SqliteUpdateStore implements UpdateStore {
 
   /**
    * Group commit: appends from every room that arrive in the same turn of the event loop
-   * are written in one transaction, so they share one fsync (a commit takes 0.3–0.7 ms
-   * here, and the event loop waits for it). Messages that arrive meanwhile are read after
+   * are written in one transaction, so they share one fsync (the event loop waits for a
+   * commit). Messages that arrive meanwhile are read after
    * it, and their appends go into the next commit. Each promise resolves only after the
    * commit.
    */
@@ -127,8 +127,8 @@ export class SqliteUpdateStore implements UpdateStore {
    * Writes `snapshot`, the caller's whole document, as the room's state up to `uptoSeq` (see
    * the class comment for why it needs no merge). The log stays as it is: loads read only
    * the rows above the snapshot's seq, and replays read them all. Moving the rows to a
-   * per-minute history, merged, made a compaction of a bench-sized room (~960 updates)
-   * cost 40–150 ms instead of 1–4 ms (bench/README.md, 25 November).
+   * per-minute history, merged, made a compaction of a big room many times slower
+   * (bench/README.md).
    */
   async compact(room: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const invalid = checkRoom(room) ?? checkBytes('snapshot', snapshot) ?? checkNumber('uptoSeq', uptoSeq);

@@ -27,10 +27,10 @@ export function openDatabase(dataDir: string | ':memory:'): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  // better-sqlite3 builds SQLite with a 16 MB page cache; SQLite's own default is 2 MB.
-  // The server appends at the end of the log and reads a room only when it loads, so the
-  // kernel's file cache serves reads as well: under load (bench/load) the bigger cache
-  // filled with log pages and held ~8 MB more for nothing.
+  // better-sqlite3 builds SQLite with a page cache several times SQLite's own default
+  // (`cache_size = -2000`, in KiB). The server appends at the end of the log and reads a room
+  // only when it loads, so the kernel's file cache serves reads as well: under load
+  // (bench/load) the bigger cache filled with log pages and held memory for nothing.
   db.pragma('cache_size = -2000');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

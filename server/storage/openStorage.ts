@@ -26,8 +26,8 @@ export interface Storage {
  */
 export async function openStorage(config: Config, log: Logger): Promise<Storage> {
   if (config.databaseUrl) {
-    // Loaded only when configured: importing pg costs ~15 MB of memory (ioredis, for the
-    // relay, another ~20), and the embedded default needs neither.
+    // Loaded only when configured: importing pg costs memory at idle (ioredis, for the
+    // relay, too), and the embedded default needs neither.
     const [{ describePostgresUrl, openPostgres }, { PostgresUpdateStore }, { PostgresSessionStore }] =
       await Promise.all([
         import('./postgresDatabase'),

@@ -4,7 +4,7 @@
  * with every export; `parseCodebook` is the one gate untrusted codebooks pass through.
  */
 
-/** A text in both product languages, Dutch first (DOMAIN.md: "Dutch first, English second"). */
+/** A text in both product languages, Dutch first (docs/glossary.md: Dutch first, English second). */
 export interface LocalizedText {
   nl: string;
   en: string;

@@ -65,7 +65,7 @@ export const RIPPLE_ENTRIES = {
   status: v.picklist(RIPPLE_STATUSES),
   position: v.nullable(v.strictObject({ x: finite, y: finite })),
   proposedCauses: v.pipe(v.array(id), v.maxLength(LIMITS.proposedCauses)),
-  // Added with merging (issue 4): older ripples have no such key.
+  // Added with merging: older ripples have no such key.
   coAuthors: v.optional(coAuthors, []),
   // Added with continuing and merging sessions: older ripples and files have no such key.
   origin: v.optional(v.nullable(v.strictObject({ title: text(LIMITS.title), date: isoDate })), null),
@@ -90,8 +90,8 @@ type DefaultedField =
 /**
  * What a ripple field holds when its key is missing from the ripple's Y.Map. `addRipple`
  * stores only the fields that differ from these: most of a new ripple is empty, and writing
- * all 21 keys made a 1,000-ripple map 654 KB as an update instead of ~356 KB, and slower to
- * apply in a browser. Shared instances: compare against them, never hand them out.
+ * every key made a big map's first update almost twice as large, and slower to apply in a
+ * browser. Shared instances: compare against them, never hand them out.
  */
 export const RIPPLE_DEFAULTS: Readonly<Pick<Required<Ripple>, DefaultedField>> = Object.freeze({
   story: '',

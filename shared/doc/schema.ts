@@ -16,7 +16,7 @@ import type * as Y from 'yjs';
 export const ROOTS = ['meta', 'ripples', 'links', 'votes'] as const;
 export type RootName = (typeof ROOTS)[number];
 
-/** Bumped when the document layout changes; `upgradeDoc` moves older documents forward. */
+/** Bumped when the document layout changes; there is one version so far, so no migration yet. */
 export const SCHEMA_VERSION = 1;
 
 export type RippleMap = Y.Map<unknown>;

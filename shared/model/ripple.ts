@@ -3,7 +3,7 @@ import type { Codebook } from '../codebooks/types';
 /**
  * The REM domain as plain data: what a ripple, a link, a vote and a session carry.
  * These are the parsed, trusted shapes; `shared/doc/parse.ts` turns untrusted document
- * content into them. See ../../../shared/DOMAIN.md ("A ripple: what it carries").
+ * content into them. The REM terms, in English and Dutch: docs/glossary.md.
  */
 
 export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
