@@ -90,6 +90,7 @@ export class RedisRelay implements RoomRelay {
       publishHello: () => send(FRAME.hello),
       publishResync: () => send(FRAME.resync),
       publishDeleted: () => send(FRAME.deleted),
+      publishKeyRenewed: () => send(FRAME.keyRenewed),
       close: async () => {
         if (this.rooms.get(channel) !== handlers) return;
         this.rooms.delete(channel);
@@ -141,6 +142,7 @@ export class RedisRelay implements RoomRelay {
       else if (frame.type === FRAME.awareness) handlers.awareness(frame.payload);
       else if (frame.type === FRAME.hello) handlers.hello();
       else if (frame.type === FRAME.deleted) handlers.deleted();
+      else if (frame.type === FRAME.keyRenewed) handlers.keyRenewed();
       else handlers.resync();
     } catch (error) {
       this.log.warn(`relay: a frame from instance ${frame.from} was not applied: ${error}`);

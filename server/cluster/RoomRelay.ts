@@ -19,6 +19,8 @@ export interface RelayHandlers {
   resync(): void;
   /** The session was deleted on another instance: close this instance's room too. */
   deleted(): void;
+  /** The facilitator key was renewed on another instance: boards opened with the old one leave. */
+  keyRenewed(): void;
 }
 
 export interface RelayChannel {
@@ -27,6 +29,7 @@ export interface RelayChannel {
   publishHello(): void;
   publishResync(): void;
   publishDeleted(): void;
+  publishKeyRenewed(): void;
   /** Stops listening; the room is unloading. */
   close(): Promise<void>;
 }
@@ -49,6 +52,7 @@ const silentChannel: RelayChannel = {
   publishHello: () => undefined,
   publishResync: () => undefined,
   publishDeleted: () => undefined,
+  publishKeyRenewed: () => undefined,
   close: async () => undefined,
 };
 
@@ -59,6 +63,7 @@ export const ignoreFrames: RelayHandlers = {
   hello: () => undefined,
   resync: () => undefined,
   deleted: () => undefined,
+  keyRenewed: () => undefined,
 };
 
 /** One instance alone: nobody to tell. */

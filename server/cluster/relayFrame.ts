@@ -8,6 +8,7 @@ export const FRAME = {
   hello: 2,
   resync: 3,
   deleted: 4,
+  keyRenewed: 5,
 } as const;
 
 export type FrameType = (typeof FRAME)[keyof typeof FRAME];

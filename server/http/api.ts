@@ -206,7 +206,7 @@ export function createApi(deps: ApiDeps) {
         const facilitatorKey = await deps.sessions.renewFacilitatorKey(id);
         if (!facilitatorKey)
           throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
-        await deps.rooms.closeFacilitators(id, 'the facilitator key was renewed');
+        await deps.rooms.closeFacilitators(id);
         const links = sessionLinks(deps, req, session);
         sendJson(res, 200, { facilitatorKey, boardUrl: `${links.boardUrl}#key=${facilitatorKey}` });
       },

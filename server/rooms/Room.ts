@@ -157,7 +157,19 @@ export class Room {
     resync: () => void this.catchUp(),
     // Told by the instance that deleted it, so not told again.
     deleted: () => void this.enqueue(() => this.closeDeleted(false)),
+    keyRenewed: () => this.closeFacilitators(false),
   };
+
+  /**
+   * The facilitator key was renewed: boards opened with the old one must not keep its rights
+   * (they come back with the new key or not at all); other instances do the same.
+   */
+  closeFacilitators(tellOthers = true): void {
+    if (this.destroyed) return;
+    if (tellOthers) this.channel?.publishKeyRenewed();
+    for (const peer of this.peers)
+      if (peer.actor.role === 'facilitator') peer.close('keyRenewed', 'the facilitator key was renewed');
+  }
 
   /**
    * The session is deleted: everyone in the room is told (a final close, nothing to

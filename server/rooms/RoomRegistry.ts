@@ -1,4 +1,4 @@
-import { ignoreFrames, noRelay, type RoomRelay } from '../cluster/RoomRelay';
+import { ignoreFrames, noRelay, type RelayChannel, type RoomRelay } from '../cluster/RoomRelay';
 import { beforeDeadline } from '../deadline';
 import type { Logger } from '../log';
 import type { UpdateStore } from '../storage/UpdateStore';
@@ -86,9 +86,7 @@ export class RoomRegistry {
       if (this.loading.get(name) === loading) this.loading.delete(name);
     } else {
       // Not open here; other instances may have it open.
-      const channel = await (this.options.relay ?? noRelay).open(name, ignoreFrames);
-      channel.publishDeleted();
-      await channel.close();
+      await this.tellOthers(name, (channel) => channel.publishDeleted());
     }
     return { undo: () => this.deleted.delete(name) };
   }
@@ -101,14 +99,25 @@ export class RoomRegistry {
   }
 
   /**
-   * Closes every facilitator connection to a room this server holds (after the facilitator
-   * key was renewed: a board opened with the old key must not keep its rights). On other
-   * instances such boards keep their connection until it next drops.
+   * Closes every facilitator connection to the room, here and on the other instances (after
+   * the facilitator key was renewed: a board opened with the old key must not keep its rights).
    */
-  async closeFacilitators(name: string, detail: string): Promise<void> {
-    const room = await this.loading.get(name)?.catch(() => null);
-    for (const peer of room?.peers ?? [])
-      if (peer.actor.role === 'facilitator') peer.close('keyRenewed', detail);
+  async closeFacilitators(name: string): Promise<void> {
+    const loading = this.loading.get(name);
+    const room = loading ? await loading.catch(() => null) : null;
+    if (room) {
+      room.closeFacilitators();
+      return;
+    }
+    // Not open here; other instances may have it open.
+    await this.tellOthers(name, (channel) => channel.publishKeyRenewed());
+  }
+
+  /** Publishes on a room's relay channel without opening the room here. */
+  private async tellOthers(name: string, publish: (channel: RelayChannel) => void): Promise<void> {
+    const channel = await (this.options.relay ?? noRelay).open(name, ignoreFrames);
+    publish(channel);
+    await channel.close();
   }
 
   /** Called when a connection leaves: a room left empty unloads after the idle delay. */

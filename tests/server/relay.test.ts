@@ -6,6 +6,7 @@ import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import type { Actor } from '../../shared/model/ripple';
+import { CLOSE } from '../../shared/protocol/closeCodes';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
@@ -121,5 +122,31 @@ describe.skipIf(!hasRedis)('two instances sharing sessions through Redis', () =>
     expect([await guess(a), await guess(b), await guess(a)]).toEqual([404, 404, 404]);
     expect(await guess(b)).toBe(429);
     expect(await guess(a)).toBe(429);
+  });
+
+  it('a renewed facilitator key closes boards with the old key on every instance, and so does a deletion', async () => {
+    const session = await a.createSession();
+    const onA = connect(a, session.id, { key: session.facilitatorKey });
+    const onB = connect(b, session.id, { key: session.facilitatorKey });
+    await Promise.all([onA.synced, onB.synced]);
+    const renewed = await fetch(`${a.url}/api/sessions/${session.id}/facilitator-key`, {
+      method: 'POST',
+      headers: { 'x-kringen-key': session.facilitatorKey },
+    });
+    expect(renewed.status).toBe(200);
+    const { facilitatorKey } = (await renewed.json()) as { facilitatorKey: string };
+    const [closedA, closedB] = await Promise.all([onA.closed, onB.closed]);
+    expect(closedA).toMatchObject({ code: CLOSE.keyRenewed.code, reason: CLOSE.keyRenewed.reason });
+    expect(closedB).toMatchObject({ code: CLOSE.keyRenewed.code, reason: CLOSE.keyRenewed.reason });
+
+    // With the new key, a board on B; the session deleted from A: B's board is told too.
+    const board = connect(b, session.id, { key: facilitatorKey });
+    await board.synced;
+    const deleted = await fetch(`${a.url}/api/sessions/${session.id}`, {
+      method: 'DELETE',
+      headers: { 'x-kringen-key': facilitatorKey },
+    });
+    expect(deleted.status).toBe(204);
+    expect(await board.closed).toMatchObject({ code: CLOSE.sessionDeleted.code });
   });
 });
