@@ -164,6 +164,11 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       for (const session of [west, east]) {
         await page.goto(session.boardUrl);
         await page.getByRole('heading', { name: session === west ? 'West' : 'Oost' }).waitFor(VISIBLE);
+        // The board puts itself in the device's list once it knows its role.
+        await page.waitForFunction(
+          (id) => (localStorage.getItem('kringen:my-sessions') ?? '').includes(id),
+          session.id,
+        );
       }
       await page.goto('/');
       const mine = page.getByRole('group', { name: 'Of kies sessies die je op dit apparaat begeleidde' });
