@@ -11,10 +11,11 @@ export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
 
 /**
  * On a projector, type must read from the back of a room: at least 24 px on a 1920×1080
- * screen (issue 4). Projector cards set 24 px text (canvas.css), so fitting never zooms
- * out below 1; a map too big for that is centred and the facilitator pans.
+ * screen. A card's text is 19.2 map units (canvas.css `.ripple-card`, 1.2 rem), so fitting
+ * never zooms out below 24 / 19.2; a map too big for that is centred and the facilitator
+ * pans. Cards are as tall as their text (cardSize.ts), so no text is cut at that zoom.
  */
-export const PROJECTOR_MIN_ZOOM = 1;
+export const PROJECTOR_MIN_ZOOM = 24 / 19.2;
 
 /**
  * Frames the whole map: the cards' rectangle (the session store's `mapBounds`, kept by

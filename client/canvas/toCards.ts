@@ -39,6 +39,8 @@ export interface MapCard {
   id: string;
   /** Top-left corner, in map coordinates. */
   position: Position;
+  /** How tall the card is (cardSize.ts: as tall as its words need, at least NODE_SIZE.height). */
+  height: number;
   /** What a screen reader says for the card (its order and text). */
   label: string;
   draggable: boolean;
@@ -48,23 +50,72 @@ export interface MapCard {
 }
 
 /**
- * Every card has the same size (canvas.css: `.map-card` is 280×168, like NODE_SIZE), so
- * layouts can promise no overlap and nothing on the map needs measuring.
+ * Every card is NODE_SIZE.width wide and as tall as its words need (shared/layouts/cardSize.ts;
+ * canvas.css takes the height from the card's style), so layouts can promise no overlap
+ * and nothing on the map needs measuring.
  */
 const HANDLE = 16;
 /** A handle is centred on the inner edge of the card's border: 8 px on the left, 2 px on the right. */
 const BORDER_LEFT = 8;
 const BORDER_RIGHT = 2;
 
+export type LinkSide = 'left' | 'right' | 'top' | 'bottom';
+
+export interface LinkEnds {
+  sx: number;
+  sy: number;
+  source: LinkSide;
+  tx: number;
+  ty: number;
+  target: LinkSide;
+}
+
+type Box = Pick<MapCard, 'position' | 'height'>;
+
+/** A point on a card's side where a link meets it, in map coordinates. */
+function anchor(card: Box, side: LinkSide): { x: number; y: number } {
+  const { x, y } = card.position;
+  switch (side) {
+    case 'right':
+      return { x: x + NODE_SIZE.width - BORDER_RIGHT + HANDLE / 2, y: y + card.height / 2 };
+    case 'left':
+      return { x: x + BORDER_LEFT - HANDLE / 2, y: y + card.height / 2 };
+    case 'top':
+      return { x: x + NODE_SIZE.width / 2, y: y - 2 };
+    case 'bottom':
+      return { x: x + NODE_SIZE.width / 2, y: y + card.height + 2 };
+  }
+}
+
 /**
- * Where a link leaves its cause and meets its effect, relative to the card's top-left
- * corner: the outer side of the source handle (right), the outer side of the target
- * handle (left), both at half height (canvas.css puts the handles there).
+ * Where a link leaves its cause and meets its effect: from the cause's side that faces the
+ * effect, so a line never runs back behind either card and its arrowhead lands on the
+ * effect's near side. An effect to the right is met on its left (canvas.css puts the
+ * handles there); one to the left, on its right; one above or below, on its bottom or top.
  */
-export const LINK_ANCHORS = {
-  source: { x: NODE_SIZE.width - BORDER_RIGHT + HANDLE / 2, y: NODE_SIZE.height / 2 },
-  target: { x: BORDER_LEFT - HANDLE / 2, y: NODE_SIZE.height / 2 },
-} as const;
+export function linkEnds(from: Box, to: Box): LinkEnds {
+  let source: LinkSide;
+  let target: LinkSide;
+  if (to.position.x >= from.position.x + NODE_SIZE.width) {
+    source = 'right';
+    target = 'left';
+  } else if (to.position.x + NODE_SIZE.width <= from.position.x) {
+    source = 'left';
+    target = 'right';
+  } else if (to.position.y >= from.position.y) {
+    source = 'bottom';
+    target = 'top';
+  } else {
+    source = 'top';
+    target = 'bottom';
+  }
+  const s = anchor(from, source);
+  const t = anchor(to, target);
+  return { sx: s.x, sy: s.y, source, tx: t.x, ty: t.y, target };
+}
+
+/** Where a line being drawn from a card's handle starts (its right side). */
+export const sourceAnchor = (card: Box) => anchor(card, 'right');
 
 export interface CodeLook {
   label: string;
@@ -88,6 +139,7 @@ export function toMapCards(
     return {
       id: ripple.id,
       position: positions.get(ripple.id) ?? { x: 0, y: 0 },
+      height: NODE_SIZE.height,
       label: describe(ripple),
       draggable,
       data: {
@@ -128,6 +180,7 @@ export function mergeCards(prev: readonly MapCard[], next: readonly MapCard[]): 
     }
     const position = old.moving ? old.position : node.position;
     const same =
+      old.height === node.height &&
       old.position.x === position.x &&
       old.position.y === position.y &&
       old.label === node.label &&
@@ -138,7 +191,14 @@ export function mergeCards(prev: readonly MapCard[], next: readonly MapCard[]): 
       return old;
     }
     changed = true;
-    return { ...old, position, label: node.label, draggable: node.draggable, data: node.data };
+    return {
+      ...old,
+      position,
+      height: node.height,
+      label: node.label,
+      draggable: node.draggable,
+      data: node.data,
+    };
   });
   return changed ? out : (prev as MapCard[]);
 }
@@ -157,11 +217,24 @@ export function cardBounds(
   let top = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
   let bottom = Number.NEGATIVE_INFINITY;
-  for (const { position } of cards) {
+  for (const { position, height } of cards) {
     left = Math.min(left, position.x);
     top = Math.min(top, position.y);
     right = Math.max(right, position.x + NODE_SIZE.width);
-    bottom = Math.max(bottom, position.y + NODE_SIZE.height);
+    bottom = Math.max(bottom, position.y + height);
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The cards at their places in the layout, each as tall as `heights` says. */
+export function placeCards(
+  cards: readonly MapCard[],
+  positions: ReadonlyMap<string, Position>,
+  heights: ReadonlyMap<string, number>,
+): MapCard[] {
+  return cards.map((card) => ({
+    ...card,
+    position: positions.get(card.id) ?? card.position,
+    height: heights.get(card.id) ?? card.height,
+  }));
 }

@@ -17,7 +17,7 @@ import type { Position } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
 import { setSelection, startEditing } from '../store/actions';
 import type { SessionStore } from '../store/sessionStore';
-import { LINK_ANCHORS, type MapCard } from './toCards';
+import { type MapCard, sourceAnchor } from './toCards';
 import type { CanvasCommands } from './useCanvasCommands';
 
 /** The line being drawn from a card to the pointer, in map coordinates (CardLayer draws it). */
@@ -216,8 +216,7 @@ export function useCardGestures({
       const card = find(from);
       if (!card) return;
       event.preventDefault();
-      const sx = card.position.x + LINK_ANCHORS.source.x;
-      const sy = card.position.y + LINK_ANCHORS.source.y;
+      const { x: sx, y: sy } = sourceAnchor(card);
       let over: HTMLElement | null = null;
       const target = (x: number, y: number) => {
         const hit = cardOf(document.elementFromPoint(x, y));
@@ -372,7 +371,7 @@ export function useCardGestures({
       const inView =
         box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
       if (inView) return;
-      void setCenter(card.position.x + NODE_SIZE.width / 2, card.position.y + NODE_SIZE.height / 2, {
+      void setCenter(card.position.x + NODE_SIZE.width / 2, card.position.y + card.height / 2, {
         zoom: flow.getState().transform[2],
         duration: 200,
       });
