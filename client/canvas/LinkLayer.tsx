@@ -1,8 +1,9 @@
-import { getBezierPath, Position, ViewportPortal } from '@xyflow/react';
+import { ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
 import type { Link } from '../../shared/model/ripple';
 import { useReadableZoom } from './detailZoom';
-import { type LinkEnds, type LinkSide, linkEnds, type MapCard } from './toCards';
+import { type CardIndex, INTO, indexCards, type LinkSide, linkEnds, linkPath } from './linkRoute';
+import type { MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
 export const LINK_COLOR = '#23395b';
@@ -44,7 +45,12 @@ export const LinkLayer = memo(function LinkLayer({
   // one path with their arrowheads in a second (two elements instead of 1,200 components:
   // less to build, style and paint on a big map's first render).
   const pickable = readable && onSelect !== null;
-  const overview = useMemo(() => (readable ? null : overviewPaths(links, byId)), [readable, links, byId]);
+  // A line picks, of the sides facing its effect, the ones that keep it clear of other cards.
+  const others = useMemo(() => indexCards(cards), [cards]);
+  const overview = useMemo(
+    () => (readable ? null : overviewPaths(links, byId, others)),
+    [readable, links, byId, others],
+  );
 
   const onClick = onSelect
     ? (event: React.MouseEvent) => {
@@ -102,7 +108,7 @@ export const LinkLayer = memo(function LinkLayer({
           const from = byId.get(link.from);
           const to = byId.get(link.to);
           if (!from || !to) return null;
-          const ends = linkEnds(from, to);
+          const ends = linkEnds(from, to, others);
           return (
             <LinkPath
               key={link.id}
@@ -128,38 +134,11 @@ export const LinkLayer = memo(function LinkLayer({
 const ARROW_LENGTH = 13.75;
 const ARROW_HALF = 11;
 
-const FLOW_SIDE: Record<LinkSide, Position> = {
-  left: Position.Left,
-  right: Position.Right,
-  top: Position.Top,
-  bottom: Position.Bottom,
-};
-/** The way an arrowhead points when it meets a card on this side. */
-const INTO: Record<LinkSide, { x: number; y: number }> = {
-  left: { x: 1, y: 0 },
-  right: { x: -1, y: 0 },
-  top: { x: 0, y: 1 },
-  bottom: { x: 0, y: -1 },
-};
-
-/** A link's curve, from the sides linkEnds chose; `shorten` stops it short of the tip. */
-function curve(ends: LinkEnds, shorten = 0): string {
-  const into = INTO[ends.target];
-  const [d] = getBezierPath({
-    sourceX: ends.sx,
-    sourceY: ends.sy,
-    sourcePosition: FLOW_SIDE[ends.source],
-    targetX: ends.tx - into.x * shorten,
-    targetY: ends.ty - into.y * shorten,
-    targetPosition: FLOW_SIDE[ends.target],
-  });
-  return d;
-}
-
 /** Every line as one path and every arrowhead as another, for the zoomed-out map. */
 function overviewPaths(
   links: readonly Link[],
   cards: ReadonlyMap<string, MapCard>,
+  others: CardIndex,
 ): { lines: string; arrows: string } {
   const lines: string[] = [];
   const arrows: string[] = [];
@@ -167,8 +146,8 @@ function overviewPaths(
     const from = cards.get(link.from);
     const to = cards.get(link.to);
     if (!from || !to) continue;
-    const ends = linkEnds(from, to);
-    lines.push(curve(ends, ARROW_LENGTH));
+    const ends = linkEnds(from, to, others);
+    lines.push(linkPath(ends, ARROW_LENGTH));
     const { x: dx, y: dy } = INTO[ends.target];
     const bx = ends.tx - dx * ARROW_LENGTH;
     const by = ends.ty - dy * ARROW_LENGTH;
@@ -202,7 +181,7 @@ const LinkPath = memo(function LinkPath({
   hit: boolean;
   marker: string;
 }) {
-  const d = curve({ sx, sy, source, tx, ty, target });
+  const d = linkPath({ sx, sy, source, tx, ty, target });
   const line = (className?: string, linkId?: string) => (
     <path
       className={className}

@@ -24,14 +24,14 @@ import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
 import { cardHeights } from './cardContent';
 import { codeLooks, extraCodeLooks } from './codeLook';
-import { FitView, fittedViewport } from './FitView';
+import { FitView, fittedViewport, overlayInsets } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
 import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
-import { cardBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
+import { layoutBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
 import { useCanvasCommands } from './useCanvasCommands';
 import { createDraftStore, useCardGestures } from './useCardGestures';
 import { useMapLayout } from './useMapLayout';
@@ -108,7 +108,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const { store, doc, actor } = handle;
   // What "fit to content" frames: where the layout puts the cards. Before any passive
   // effect, so FitView (a child, whose effects run first) sees the new rectangle.
-  useLayoutEffect(() => setMapBounds(store, cardBounds(derived)), [store, derived]);
+  useLayoutEffect(() => setMapBounds(store, layoutBounds(derived, layout)), [store, derived, layout]);
 
   // The map starts fitted: the pane is measured before React Flow is mounted, and the
   // fitted viewport is in React Flow's store before the first card is drawn. Started at
@@ -121,8 +121,11 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, before React Flow mounts
   useLayoutEffect(() => {
     const box = canvasRef.current?.getBoundingClientRect();
-    const bounds = cardBounds(derivedRef.current);
-    const viewport = box && bounds ? fittedViewport(bounds, box, MIN_ZOOM, readOnly) : undefined;
+    const bounds = layoutBounds(derivedRef.current, layout);
+    const viewport =
+      box && bounds && canvasRef.current
+        ? fittedViewport(bounds, box, MIN_ZOOM, readOnly, overlayInsets(canvasRef.current))
+        : undefined;
     if (viewport) flow.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
     setStart(viewport);
   }, []);

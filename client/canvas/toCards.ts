@@ -1,6 +1,6 @@
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
-import { NODE_SIZE } from '../../shared/layouts';
+import { NODE_SIZE, type RingsResult, type TimelineResult } from '../../shared/layouts';
 import type { CodeRef, Intended, Ongoing, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /** What a ripple card shows. Only plain values from the document: no callbacks (STYLE.md §10). */
@@ -48,74 +48,6 @@ export interface MapCard {
   moving?: boolean;
   data: CardData;
 }
-
-/**
- * Every card is NODE_SIZE.width wide and as tall as its words need (shared/layouts/cardSize.ts;
- * canvas.css takes the height from the card's style), so layouts can promise no overlap
- * and nothing on the map needs measuring.
- */
-const HANDLE = 16;
-/** A handle is centred on the inner edge of the card's border: 8 px on the left, 2 px on the right. */
-const BORDER_LEFT = 8;
-const BORDER_RIGHT = 2;
-
-export type LinkSide = 'left' | 'right' | 'top' | 'bottom';
-
-export interface LinkEnds {
-  sx: number;
-  sy: number;
-  source: LinkSide;
-  tx: number;
-  ty: number;
-  target: LinkSide;
-}
-
-type Box = Pick<MapCard, 'position' | 'height'>;
-
-/** A point on a card's side where a link meets it, in map coordinates. */
-function anchor(card: Box, side: LinkSide): { x: number; y: number } {
-  const { x, y } = card.position;
-  switch (side) {
-    case 'right':
-      return { x: x + NODE_SIZE.width - BORDER_RIGHT + HANDLE / 2, y: y + card.height / 2 };
-    case 'left':
-      return { x: x + BORDER_LEFT - HANDLE / 2, y: y + card.height / 2 };
-    case 'top':
-      return { x: x + NODE_SIZE.width / 2, y: y - 2 };
-    case 'bottom':
-      return { x: x + NODE_SIZE.width / 2, y: y + card.height + 2 };
-  }
-}
-
-/**
- * Where a link leaves its cause and meets its effect: from the cause's side that faces the
- * effect, so a line never runs back behind either card and its arrowhead lands on the
- * effect's near side. An effect to the right is met on its left (canvas.css puts the
- * handles there); one to the left, on its right; one above or below, on its bottom or top.
- */
-export function linkEnds(from: Box, to: Box): LinkEnds {
-  let source: LinkSide;
-  let target: LinkSide;
-  if (to.position.x >= from.position.x + NODE_SIZE.width) {
-    source = 'right';
-    target = 'left';
-  } else if (to.position.x + NODE_SIZE.width <= from.position.x) {
-    source = 'left';
-    target = 'right';
-  } else if (to.position.y >= from.position.y) {
-    source = 'bottom';
-    target = 'top';
-  } else {
-    source = 'top';
-    target = 'bottom';
-  }
-  const s = anchor(from, source);
-  const t = anchor(to, target);
-  return { sx: s.x, sy: s.y, source, tx: t.x, ty: t.y, target };
-}
-
-/** Where a line being drawn from a card's handle starts (its right side). */
-export const sourceAnchor = (card: Box) => anchor(card, 'right');
 
 export interface CodeLook {
   label: string;
@@ -237,4 +169,41 @@ export function placeCards(
     position: positions.get(card.id) ?? card.position,
     height: heights.get(card.id) ?? card.height,
   }));
+}
+
+type Extent = { x: number; y: number; width: number; height: number };
+
+const union = (a: Extent | null, b: Extent | null): Extent | null => {
+  if (!a) return b;
+  if (!b) return a;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+};
+
+/**
+ * What "fit to content" frames: the cards and what the layout draws around them (the
+ * rings with their sector and order names; the timeline's axis labels, phase bands, lanes
+ * and tray), so nothing of the picture is cut at the screen's edge. LayoutBackdrop draws
+ * the timeline's labels up to 110 units above the axis and its lanes 40 beyond each end.
+ */
+export function layoutBounds(
+  cards: readonly MapCard[],
+  layout:
+    | { kind: 'free' }
+    | { kind: 'timeline'; timeline: TimelineResult }
+    | { kind: 'rings'; rings: RingsResult },
+): Extent | null {
+  const own = cardBounds(cards);
+  if (!own || layout.kind === 'free') return own;
+  if (layout.kind === 'rings') return union(own, layout.rings.bounds);
+  const { axis, lanes, tray } = layout.timeline;
+  const bottom = Math.max(lanes.at(-1)?.y1 ?? axis.y, tray.y + tray.height);
+  const left = Math.min(tray.x, axis.x0 - 40);
+  return union(own, { x: left, y: axis.y - 110, width: axis.x1 + 40 - left, height: bottom - axis.y + 110 });
 }

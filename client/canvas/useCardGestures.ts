@@ -17,7 +17,8 @@ import type { Position } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
 import { setSelection, startEditing } from '../store/actions';
 import type { SessionStore } from '../store/sessionStore';
-import { type MapCard, sourceAnchor } from './toCards';
+import { sourceAnchor } from './linkRoute';
+import type { MapCard } from './toCards';
 import type { CanvasCommands } from './useCanvasCommands';
 
 /** The line being drawn from a card to the pointer, in map coordinates (CardLayer draws it). */

@@ -85,11 +85,13 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'projector.hideJoin': 'Hide code',
   'projector.showJoin': 'Show code',
   'projector.waiting': '{count} waiting',
+  'projector.rail': 'Joining and controls',
 
   'prompt.button': 'Prompt card',
   'prompt.heading': 'Look beyond the successes',
   'prompt.show': 'Show on screen',
   'prompt.hide': 'Take off the screen',
+  'prompt.close': 'Close the prompt card',
   'prompt.questions': 'Questions (one per line)',
   'prompt.questionsHint': 'Adapt the questions for this session.',
   'prompt.reset': 'Default questions',

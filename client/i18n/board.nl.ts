@@ -86,11 +86,13 @@ export const boardNl = {
   'projector.hideJoin': 'Code verbergen',
   'projector.showJoin': 'Code tonen',
   'projector.waiting': '{count} wachtend',
+  'projector.rail': 'Meedoen en bediening',
 
   'prompt.button': 'Vragenkaart',
   'prompt.heading': 'Kijk verder dan de successen',
   'prompt.show': 'Toon op het scherm',
   'prompt.hide': 'Haal van het scherm',
+  'prompt.close': 'Vragenkaart sluiten',
   'prompt.questions': 'Vragen (één per regel)',
   'prompt.questionsHint': 'Pas de vragen aan voor deze sessie.',
   'prompt.reset': 'Standaardvragen',

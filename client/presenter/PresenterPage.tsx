@@ -43,11 +43,15 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
           <div className="presenter__body">
             <main className="presenter__canvas">
               <RippleCanvas readOnly />
-              <MapToolbar editable={false} />
-              <PromptCardOverlay />
-              <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
               <VoteResults overlay />
             </main>
+            <aside className="projector-rail" aria-label={t('projector.rail')}>
+              <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
+              <PromptCardOverlay closable />
+              <div className="projector-rail__controls">
+                <MapToolbar editable={false} />
+              </div>
+            </aside>
           </div>
         </div>
       </ReactFlowProvider>
