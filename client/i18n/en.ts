@@ -78,7 +78,9 @@ export const en: Dictionary = {
 
   'board.untitled': 'Session',
   'board.actions': 'Map',
+  'board.more': 'More',
   'board.addRipple': 'Add ripple',
+  'board.addRippleShort': '+ Ripple',
   'board.inbox': 'Inbox',
   'board.inboxWaiting': ', {count} waiting',
   'board.edit': 'Edit',

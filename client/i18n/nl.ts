@@ -81,7 +81,9 @@ export const nl = {
 
   'board.untitled': 'Sessie',
   'board.actions': 'Kaart',
+  'board.more': 'Meer',
   'board.addRipple': 'Rimpeling toevoegen',
+  'board.addRippleShort': '+ Rimpeling',
   'board.inbox': 'Binnengekomen',
   'board.inboxWaiting': ', {count} wachtend',
   'board.edit': 'Bewerken',

@@ -6,7 +6,13 @@ import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+} from './boardSeed';
 import {
   CODES,
   type Exported,
@@ -172,7 +178,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
         .getByRole('status')
         .filter({ hasText: /^Verbonden$/ })
         .waitFor(VISIBLE);
-      await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+      await boardMenuAction(page, 'Bewaren en terugkijken');
       await page.getByLabel('Formaat').selectOption('a3');
       const [file] = await Promise.all([
         page.waitForEvent('download', { timeout: 45_000 }),
@@ -238,7 +244,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
 
     const page = await open(session.boardUrl);
     await connected(page).waitFor(VISIBLE);
-    await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await boardMenuAction(page, 'Bewaren en terugkijken');
     await page
       .getByRole('navigation', { name: 'Bewaren en terugkijken' })
       .getByRole('button', { name: 'Analyse' })
