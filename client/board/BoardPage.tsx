@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
+import { CardSpotlight } from '../canvas/CardSpotlight';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
@@ -89,6 +90,7 @@ function Board({
           {!projector && <MapToolbar editable={!closed} />}
           {!projector && <PromptCardOverlay />}
           {projector && <VoteResults overlay />}
+          <CardSpotlight />
         </main>
         {projector && (
           // Beside the map, not over it: the join corner, the prompt card and the controls

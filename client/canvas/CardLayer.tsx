@@ -190,6 +190,9 @@ const Card = memo(function Card({
           {data.origin && <p className="ripple-card__origin">{t('node.origin', { session: data.origin })}</p>}
           {editable && selected && (
             <div className="ripple-card__actions">
+              <button type="button" className="button button--small" data-action="open">
+                {t('spotlight.open')}
+              </button>
               <button type="button" className="button button--small" data-action="edit">
                 {t('board.edit')}
               </button>

@@ -13,11 +13,11 @@ import {
 } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { NODE_SIZE } from '../../shared/layouts';
+import { sourceAnchor } from '../../shared/layouts/linkRoute';
 import type { Position } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
-import { setSelection, startEditing } from '../store/actions';
+import { openCard, setSelection, startEditing } from '../store/actions';
 import type { SessionStore } from '../store/sessionStore';
-import { sourceAnchor } from './linkRoute';
 import type { MapCard } from './toCards';
 import type { CanvasCommands } from './useCanvasCommands';
 
@@ -311,7 +311,11 @@ export function useCardGestures({
       if (event.key === 'Escape') {
         setSelection(store, [], []);
       } else if (!editable) {
-        return;
+        // On a projector Enter opens the card large (CardSpotlight.tsx).
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          openCard(store, id);
+        }
       } else if (event.key === 'Enter') {
         event.preventDefault();
         setSelection(store, [id], []);
@@ -354,7 +358,10 @@ export function useCardGestures({
     const onClick = (event: MouseEvent) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       const id = cardOf(event.target)?.dataset.id;
+      // On a projector a click opens the card large; on the board, its "show large" button.
+      if (!editable && id) openCard(store, id);
       if (!editable || !id || !action) return;
+      if (action === 'open') openCard(store, id);
       if (action === 'edit') startEditing(store, id);
       if (action === 'delete') commands.remove([id]);
     };

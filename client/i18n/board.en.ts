@@ -38,6 +38,12 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'node.votes': '{count} {count|dot|dots}',
   'node.coAuthors': '+{count} {count|other|others}',
   'node.origin': 'from {session}',
+  'spotlight.open': 'Show large',
+  'spotlight.close': 'Back to the map',
+  'spotlight.told': 'Told by',
+  'spotlight.anonymous': '{count} anonymous',
+  'spotlight.when': 'When',
+  'spotlight.involved': 'Involved',
 
   'layout.toolbar': 'Map view',
   'layout.heading': 'Layout',

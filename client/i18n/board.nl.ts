@@ -39,6 +39,12 @@ export const boardNl = {
   'node.votes': '{count} {count|stip|stippen}',
   'node.coAuthors': '+{count} {count|andere|anderen}',
   'node.origin': 'uit {session}',
+  'spotlight.open': 'Groot tonen',
+  'spotlight.close': 'Terug naar de kaart',
+  'spotlight.told': 'Verteld door',
+  'spotlight.anonymous': '{count} {count|anoniem|anoniemen}',
+  'spotlight.when': 'Wanneer',
+  'spotlight.involved': 'Betrokken',
 
   'layout.toolbar': 'Kaartweergave',
   'layout.heading': 'Indeling',
