@@ -1,8 +1,15 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
+import {
+  type CardIndex,
+  INTO,
+  indexCards,
+  type LinkSide,
+  linkEnds,
+  linkPath,
+} from '../../shared/layouts/linkRoute';
 import type { Link } from '../../shared/model/ripple';
 import { useReadableZoom } from './detailZoom';
-import { type CardIndex, INTO, indexCards, type LinkSide, linkEnds, linkPath } from './linkRoute';
 import type { MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */

@@ -1,7 +1,11 @@
+import type { Codebook } from '../../shared/codebooks';
+import type { RippleView } from '../../shared/doc/viewModel';
 import { type CardChip, type CardContent, cardHeight } from '../../shared/layouts';
+import type { Language, SessionMeta } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
+import { codeLooks, extraCodeLooks } from './codeLook';
 import { orderLabel } from './orderLabel';
-import type { CardData, MapCard } from './toCards';
+import { type CardData, type MapCard, toMapCards } from './toCards';
 
 /** The colour swatch before a further code's label and its margin (canvas.css `.code-swatch`). */
 const SWATCH = 14.4;
@@ -60,4 +64,27 @@ export function cardHeights(cards: readonly MapCard[], t: Translate): Map<string
     heights.set(card.id, height);
   }
   return heights;
+}
+
+/**
+ * Each ripple's card height as the board draws it, for whoever lays out the map away from
+ * the board (the picture export), so its layout matches the board's.
+ */
+export function rippleCardHeights(
+  ripples: readonly RippleView[],
+  meta: SessionMeta,
+  codebook: Codebook,
+  language: Language,
+  t: Translate,
+): Map<string, number> {
+  const cards = toMapCards(
+    ripples,
+    new Map(),
+    codeLooks(codebook, language),
+    () => '',
+    false,
+    meta.votesRevealed,
+    extraCodeLooks(meta, language),
+  );
+  return cardHeights(cards, t);
 }

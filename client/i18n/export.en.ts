@@ -31,6 +31,7 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   'export.failed': 'That did not work: {reason}',
   'export.legend': 'Legend',
   'export.notCoded': 'Not coded yet',
+  'export.undated': 'Not yet dated ({count})',
   'export.order': 'order {n}',
   'import.heading': 'Open a session from a file',
   'import.intro': 'Do you have a session file (.kringen.json)? Make a new session from it here.',

@@ -29,6 +29,7 @@ export const exportNl = {
   'export.failed': 'Dat lukte niet: {reason}',
   'export.legend': 'Legenda',
   'export.notCoded': 'Nog niet gecodeerd',
+  'export.undated': 'Nog zonder datum ({count})',
   'export.order': '{n}e orde',
 
   'import.heading': 'Een sessie openen uit een bestand',

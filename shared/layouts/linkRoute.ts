@@ -1,8 +1,8 @@
-import { NODE_SIZE } from '../../shared/layouts';
-import type { MapCard } from './toCards';
+import { NODE_SIZE } from './geometry';
 
 /*
- * Where a link meets its two cards. Cards are NODE_SIZE.width wide and as tall as their
+ * Where a link meets its two cards, for the board (client/canvas/LinkLayer.tsx) and the
+ * exported picture (shared/export/mapSvg.ts) alike. Cards are NODE_SIZE.width wide and as tall as their
  * words need (shared/layouts/cardSize.ts), so the sides are known without measuring.
  */
 const HANDLE = 16;
@@ -26,7 +26,12 @@ export interface LinkEnds {
   target: LinkSide;
 }
 
-type Box = Pick<MapCard, 'position' | 'height'>;
+/** A card as a line sees it: its top-left corner and its height (it is NODE_SIZE.width wide). */
+export interface LinkBox {
+  position: { x: number; y: number };
+  height: number;
+}
+type Box = LinkBox;
 type Point = { x: number; y: number };
 
 /** A point on a card's side where a link meets it, in map coordinates. */

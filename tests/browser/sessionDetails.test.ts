@@ -5,7 +5,7 @@ import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { card, centre, FACILITATOR, VISIBLE } from './boardSeed';
+import { boardMenuAction, card, centre, FACILITATOR, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 5, on a 390×844 phone and a board against the real server: the join
@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('the small things a session trips over', () => {
     await board.getByLabel('In een maand: jaar').fill('2025');
     await board.screenshot({ path: `${SHOTS}/edit-month-nl.png` });
     // In English (the edit panel closes with a click elsewhere): English month names.
-    await board.getByRole('button', { name: 'Switch to English' }).click();
+    await boardMenuAction(board, 'Switch to English');
     await board.mouse.click(at.x, at.y);
     await board.locator('.map-card--selected').getByRole('button', { name: 'Edit', exact: true }).click();
     await board.getByLabel('Kind of date').selectOption({ label: 'In a month' });
