@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { useLanguage } from '../i18n/language';
@@ -6,7 +6,7 @@ import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { openCard } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectMapRipples, selectMeta } from '../store/selectors';
+import { selectMeta } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { codeLooks, extraCodeLooks } from './codeLook';
 import { orderLabel } from './orderLabel';
@@ -44,9 +44,13 @@ export function CardSpotlight() {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const fromFacilitator = actor.role === 'viewer' && followed !== dismissed ? followed : null;
   const id = own ?? fromFacilitator;
-  const ripples = useSession(selectMapRipples);
+  const selectRipple = useCallback(
+    (s: SessionState) =>
+      id ? (s.view.ripples.find((r) => r.id === id && r.status === 'accepted') ?? null) : null,
+    [id],
+  );
+  const ripple = useSession(selectRipple);
   const meta = useSession(selectMeta);
-  const ripple = useMemo(() => ripples.find((r) => r.id === id) ?? null, [ripples, id]);
   const headingId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
 

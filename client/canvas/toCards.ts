@@ -173,9 +173,7 @@ export function placeCards(
 
 type Extent = { x: number; y: number; width: number; height: number };
 
-const union = (a: Extent | null, b: Extent | null): Extent | null => {
-  if (!a) return b;
-  if (!b) return a;
+const union = (a: Extent, b: Extent): Extent => {
   const x = Math.min(a.x, b.x);
   const y = Math.min(a.y, b.y);
   return {
@@ -190,7 +188,7 @@ const union = (a: Extent | null, b: Extent | null): Extent | null => {
  * What "fit to content" frames: the cards and what the layout draws around them (the
  * rings with their sector and order names; the timeline's axis labels, phase bands, lanes
  * and tray), so nothing of the picture is cut at the screen's edge. LayoutBackdrop draws
- * the timeline's labels up to 110 units above the axis and its lanes 40 beyond each end.
+ * the timeline's month labels up to 110 units above the axis.
  */
 export function layoutBounds(
   cards: readonly MapCard[],
@@ -202,8 +200,9 @@ export function layoutBounds(
   const own = cardBounds(cards);
   if (!own || layout.kind === 'free') return own;
   if (layout.kind === 'rings') return union(own, layout.rings.bounds);
-  const { axis, lanes, tray } = layout.timeline;
-  const bottom = Math.max(lanes.at(-1)?.y1 ?? axis.y, tray.y + tray.height);
-  const left = Math.min(tray.x, axis.x0 - 40);
-  return union(own, { x: left, y: axis.y - 110, width: axis.x1 + 40 - left, height: bottom - axis.y + 110 });
+  // The timeline: the month labels above the cards and the tray when it holds cards, not
+  // the whole span of the axis (a young map would be framed too small to read).
+  const { axis, tray } = layout.timeline;
+  const box = tray.ids.length > 0 ? union(own, tray) : own;
+  return union(box, { x: box.x, y: axis.y - 110, width: box.width, height: 1 });
 }

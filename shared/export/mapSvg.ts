@@ -302,11 +302,6 @@ export function renderMapSvg(input: MapSvgInput): string {
       out.push(
         `<line class="sector" x1="${(rings.cx + centreRadius * sin).toFixed(1)}" y1="${(rings.cy - centreRadius * cos).toFixed(1)}" x2="${(rings.cx + outer * sin).toFixed(1)}" y2="${(rings.cy - outer * cos).toFixed(1)}" stroke="${sector.color}" stroke-width="3" stroke-dasharray="10 8"/>`,
       );
-      const baseline =
-        sector.baseline === 'hanging' ? 'hanging' : sector.baseline === 'middle' ? 'central' : 'auto';
-      out.push(
-        `<text class="sector-label" x="${(rings.cx + sector.x).toFixed(1)}" y="${(rings.cy + sector.y).toFixed(1)}" text-anchor="${sector.anchor}" dominant-baseline="${baseline}" font-size="56" font-weight="700" fill="${sector.color}">${escapeXml(sector.label)}</text>`,
-      );
     }
     out.push(`<circle cx="${rings.cx}" cy="${rings.cy}" r="${centreRadius}" fill="#0f172a"/>`);
     // The programme's whole name, wrapped to fit the disc, smaller for a long name.
@@ -395,6 +390,15 @@ export function renderMapSvg(input: MapSvgInput): string {
       }
     out.push('</g>');
   }
+  // The sector names over the cards, on a white halo, so no card hides a name.
+  if (rings)
+    for (const sector of rings.sectors ?? []) {
+      const baseline =
+        sector.baseline === 'hanging' ? 'hanging' : sector.baseline === 'middle' ? 'central' : 'auto';
+      out.push(
+        `<text class="sector-label" x="${(rings.cx + sector.x).toFixed(1)}" y="${(rings.cy + sector.y).toFixed(1)}" text-anchor="${sector.anchor}" dominant-baseline="${baseline}" font-size="56" font-weight="700" fill="${sector.color}" stroke="#fff" stroke-width="10" stroke-linejoin="round" paint-order="stroke">${escapeXml(sector.label)}</text>`,
+      );
+    }
   out.push('</g>');
 
   // Legend: colour plus pattern plus name, so it reads in black and white too.

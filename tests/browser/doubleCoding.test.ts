@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('double coding, still going, and a codebook switch
     await board.screenshot({ path: `${SHOTS}/double-coding-board.png` });
 
     // In English the kept code speaks English too.
-    await board.getByRole('button', { name: 'Switch to English' }).click();
+    await boardMenuAction(board, 'Switch to English');
     const mapCard = (text: string) => board.locator('.map-card').filter({ hasText: text });
     await mapCard(B)
       .locator('.code-label--extra')
