@@ -33,7 +33,8 @@ export function useFitMap(): (options: { projector: boolean; animate?: boolean }
       const { width, height, minZoom, domNode } = flow.getState();
       if (!bounds || width === 0 || height === 0) return;
       const insets = domNode ? overlayInsets(domNode) : NO_INSETS;
-      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector, insets);
+      const fromStart = store.getState().view.meta.layout !== 'rings';
+      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector, insets, fromStart);
       void setViewport(viewport, { duration: animate && !prefersReducedMotion() ? 300 : 0 });
     },
     [setViewport, flow, store],
@@ -86,7 +87,10 @@ export function overlayInsets(pane: Element): Insets {
 
 /**
  * The viewport that shows `bounds` whole in a pane of `size`, clear of `insets` (see
- * FIT_OPTIONS, PROJECTOR_MIN_ZOOM).
+ * FIT_OPTIONS, PROJECTOR_MIN_ZOOM). A map too big to show whole at the projector's
+ * readable zoom is shown from its start (`fromStart`: the timeline's first months, the
+ * free map's top left), where a reading begins, rather than from an empty middle; the
+ * rings stay centred on the programme.
  */
 export function fittedViewport(
   bounds: MapBounds,
@@ -94,16 +98,23 @@ export function fittedViewport(
   minZoom: number,
   projector: boolean,
   insets: Insets = NO_INSETS,
+  fromStart = false,
 ): Viewport {
+  const width = size.width - insets.left - insets.right;
+  const height = size.height - insets.top - insets.bottom;
   const viewport = getViewportForBounds(
     bounds,
-    size.width - insets.left - insets.right,
-    size.height - insets.top - insets.bottom,
+    width,
+    height,
     projector ? PROJECTOR_MIN_ZOOM : minZoom,
     FIT_OPTIONS.maxZoom,
     FIT_OPTIONS.padding,
   );
-  return { x: viewport.x + insets.left, y: viewport.y + insets.top, zoom: viewport.zoom };
+  let { x, y } = viewport;
+  const margin = 24;
+  if (fromStart && bounds.width * viewport.zoom > width) x = margin - bounds.x * viewport.zoom;
+  if (fromStart && bounds.height * viewport.zoom > height) y = margin - bounds.y * viewport.zoom;
+  return { x: x + insets.left, y: y + insets.top, zoom: viewport.zoom };
 }
 
 const selectPaneSized = (s: { width: number; height: number }) => s.width > 0 && s.height > 0;

@@ -124,7 +124,14 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     const bounds = layoutBounds(derivedRef.current, layout);
     const viewport =
       box && bounds && canvasRef.current
-        ? fittedViewport(bounds, box, MIN_ZOOM, readOnly, overlayInsets(canvasRef.current))
+        ? fittedViewport(
+            bounds,
+            box,
+            MIN_ZOOM,
+            readOnly,
+            overlayInsets(canvasRef.current),
+            layout.kind !== 'rings',
+          )
         : undefined;
     if (viewport) flow.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
     setStart(viewport);

@@ -135,11 +135,11 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
 
     // Dragging from June's right handle onto the undated ripple's left one links them.
     const before = readLinks(client.doc).length;
-    // The rings are fitted whole, names and all: zoom in until the cards show their handles.
-    for (let i = 0; i < 6 && (await board.locator('.map-card--brief').count()) > 0; i++) {
-      await board.getByRole('button', { name: 'Inzoomen' }).click();
-      await board.waitForTimeout(150);
-    }
+    // On the free map: the rings are fitted whole (names and all), which at 1280 px draws
+    // four cards below reading zoom, without handles.
+    await board.getByRole('button', { name: 'Vrij', exact: true }).click();
+    await board.locator('.map-card[data-id="jun"] .map-card__handle--source').waitFor(VISIBLE);
+    await board.waitForTimeout(500);
     const from = await board.locator('.map-card[data-id="jun"] .map-card__handle--source').boundingBox();
     const to = await board.locator('.map-card[data-id="undated"] .map-card__handle--target').boundingBox();
     if (!from || !to) throw new Error('no handles to drag between');

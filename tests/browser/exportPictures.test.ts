@@ -123,7 +123,16 @@ describe.skipIf(!hasChromium)('the exported pictures', () => {
       const look = await context.newPage();
       const r = await readSvg(look, svg);
       const dir = process.env.SCREENSHOTS;
-      if (dir) await look.screenshot({ path: `${dir}/export-${layout}.png`, fullPage: true });
+      if (dir) {
+        // Scaled to 1600 px wide for the README (the file itself is several thousand).
+        await look.setViewportSize({ width: 1600, height: 900 });
+        await look.evaluate(() => {
+          const root = document.querySelector('svg') as SVGSVGElement;
+          root.style.width = '100%';
+          root.style.height = 'auto';
+        });
+        await look.screenshot({ path: `${dir}/export-${layout}.png`, fullPage: true });
+      }
 
       expect(r.cards).toBe(VISUAL_RIPPLES);
       expect(r.outsideCards).toEqual([]);

@@ -287,6 +287,14 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
     await phone.getByRole('heading', { name: /Nog geen thema/ }).waitFor(VISIBLE);
     await phone.getByRole('button', { name: 'Plaatje' }).click();
     await phone.getByRole('img', { name: /De kaart als plaatje/ }).waitFor(VISIBLE);
+    // The picture starts whole (as wide as the phone), every line with its arrowhead.
+    const picture = phone.locator('.map-picture__viewport');
+    expect(await picture.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const lines = phone.locator('.map-picture__links line');
+    expect(await lines.count()).toBeGreaterThan(0);
+    expect(
+      await lines.evaluateAll((all) => all.every((l) => l.getAttribute('marker-end')?.startsWith('url(#'))),
+    ).toBe(true);
     await phone.getByRole('button', { name: 'Groter' }).click();
     await checkPage(phone, 'map-picture');
   });
