@@ -185,7 +185,10 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     }, junToNov.id);
     if (!point) throw new Error('no free point on the line June → November');
     await board.mouse.click(point.x, point.y);
-    await board.locator(`.link--selected[data-link-id="${junToNov.id}"]`).waitFor(VISIBLE);
+    // Attached, not "visible": a line straight down (one card above the other) has an empty-width box.
+    await board
+      .locator(`.link--selected[data-link-id="${junToNov.id}"]`)
+      .waitFor({ state: 'attached', timeout: 10_000 });
     await board.keyboard.press('Delete');
 
     // November lost its cause: first order now, on the other screen too; one line fewer.

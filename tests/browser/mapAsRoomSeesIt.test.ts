@@ -1,9 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { updateMeta } from '../../shared/doc/commands';
+import { readMeta } from '../../shared/doc/read';
 import type { LayoutName } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
-import { boardMenuAction, createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+} from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
 
@@ -326,4 +334,38 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     },
     60_000,
   );
+
+  it('projector: the prompt card and the join corner sit beside the map, cover no control, and the card closes there', async () => {
+    const session = await createSession(env.server().baseUrl, 'Vragenkaart op de projector');
+    const client = env.track(await facilitatorClient(env.server().baseUrl, session));
+    seedVisual(client, 'free');
+    updateMeta(client.doc, FACILITATOR, { promptCardShown: true });
+    const context = await env.context({
+      viewport: { width: 1920, height: 1080 },
+      baseURL: env.server().baseUrl,
+    });
+    const page = await context.newPage();
+    await page.goto(session.boardUrl);
+    await page.locator('.map-card').first().waitFor(VISIBLE);
+    await page.keyboard.press('p');
+    const prompt = page.locator('.prompt-card');
+    await prompt.waitFor(VISIBLE);
+    const box = async (selector: string) => {
+      const b = await page.locator(selector).first().boundingBox();
+      if (!b) throw new Error(`no ${selector}`);
+      return b;
+    };
+    const map = await box('.react-flow');
+    for (const selector of ['.prompt-card', '.projector-corner'])
+      expect(overlap(await box(selector), map)).toBe(false);
+    for (const name of ['Alles in beeld', 'Iedereen volgt mij', 'Projector uit']) {
+      const control = await page.getByRole('button', { name, exact: true }).boundingBox();
+      if (!control) throw new Error(`no ${name}`);
+      expect(overlap(control, await box('.prompt-card'))).toBe(false);
+      expect(overlap(control, await box('.projector-corner'))).toBe(false);
+    }
+    await page.getByRole('button', { name: 'Vragenkaart sluiten' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    await expect.poll(() => readMeta(client.doc).promptCardShown).toBe(false);
+  }, 60_000);
 });
