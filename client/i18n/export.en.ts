@@ -72,6 +72,11 @@ export const exportEn: Record<keyof typeof exportNl, string> = {
   'replay.loading': 'Loading the history…',
   'replay.empty': 'There is no history yet.',
   'replay.picture': 'The map at that moment',
+  'replay.large': 'Show large',
+  'replay.close': 'Back',
+  'replay.play': 'Play',
+  'replay.pause': 'Pause',
+  'replay.stepPng': 'PNG of this moment',
   'continue.heading': 'Continue in a new session',
   'continue.intro':
     'Start the next session with this map. Every ripple remembers the session it came from. The new session gets its own join code; this session stays as it is.',
