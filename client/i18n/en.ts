@@ -87,6 +87,8 @@ export const en: Dictionary = {
   'board.delete': 'Delete',
 
   'joinPanel.heading': 'Join with your phone',
+  'joinPanel.fold': 'Fold away',
+  'joinPanel.unfold': 'Show all',
   'joinPanel.qr': 'QR code to join',
   'joinPanel.orGoTo': 'Or go to',
   'joinPanel.copyPresenter': 'Copy presenter link',

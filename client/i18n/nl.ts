@@ -90,6 +90,8 @@ export const nl = {
   'board.delete': 'Verwijderen',
 
   'joinPanel.heading': 'Doe mee met je telefoon',
+  'joinPanel.fold': 'Inklappen',
+  'joinPanel.unfold': 'Uitklappen',
   'joinPanel.qr': 'QR-code om mee te doen',
   'joinPanel.orGoTo': 'Of ga naar',
   'joinPanel.copyPresenter': 'Presentatielink kopiëren',

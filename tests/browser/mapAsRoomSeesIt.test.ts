@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { updateMeta } from '../../shared/doc/commands';
+import { addRipple, updateMeta } from '../../shared/doc/commands';
 import { readMeta } from '../../shared/doc/read';
 import type { LayoutName } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
+import { connectClient } from '../helpers/yClient';
 import {
   boardMenuAction,
   createSession,
@@ -368,4 +369,57 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     await prompt.waitFor({ state: 'hidden' });
     await expect.poll(() => readMeta(client.doc).promptCardShown).toBe(false);
   }, 60_000);
+
+  it.each(LANGUAGES)(
+    'board 1280×800 (%s): the join panel folds to its code, and the first inbox item and its buttons are in view',
+    async (language) => {
+      const session = await createSession(env.server().baseUrl, 'Inklappen');
+      env.track(await facilitatorClient(env.server().baseUrl, session));
+      const joined = await fetch(`${env.server().baseUrl}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: session.joinCode, name: 'Anouk' }),
+      }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
+      const phone = env.track(
+        connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
+          pid: joined.participantId,
+          secret: joined.secret,
+        }),
+      );
+      await phone.synced;
+      addRipple(
+        phone.doc,
+        { role: 'participant', id: joined.participantId },
+        { text: 'Er is een buurtkamer' },
+      );
+      const context = await env.context({
+        viewport: { width: 1280, height: 800 },
+        baseURL: env.server().baseUrl,
+      });
+      await context.addInitScript(
+        (lang) => localStorage.setItem('kringen:language', JSON.stringify(lang)),
+        language,
+      );
+      const page = await context.newPage();
+      await page.goto(session.boardUrl);
+      const en = language === 'en';
+      await page.getByRole('button', { name: en ? 'Fold away' : 'Inklappen' }).click();
+      await page.locator('.board__side .join-panel .qr').waitFor({ state: 'hidden' });
+      // The code itself stays.
+      await page.locator('.board__side .join-code__value').waitFor(VISIBLE);
+      const item = page.locator('.board__side').getByText('Er is een buurtkamer');
+      await item.waitFor(VISIBLE);
+      const accept = page
+        .locator('.board__side')
+        .getByRole('button', { name: en ? 'Put on map' : 'Op de kaart', exact: true })
+        .first();
+      const box = await accept.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
+      // Remembered on this device.
+      await page.reload();
+      await page.getByRole('button', { name: en ? 'Show all' : 'Uitklappen' }).waitFor(VISIBLE);
+    },
+    60_000,
+  );
 });
