@@ -93,4 +93,25 @@ describe('the map as SVG', () => {
   it('escapes every XML special character', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
   });
+
+  it('lays the legend out for a narrow map: no name runs into the next column or out of the picture', () => {
+    const svg = map([node('a', 'Een kaart van één rimpeling', 0, 0)]);
+    const width = Number(/width="(\d+)"/.exec(svg)?.[1]);
+    const entries = [...svg.matchAll(/class="legend-label" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</g)].map(
+      (m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        right: Number(m[1]) + textWidth(m[3] ?? '') * 16,
+      }),
+    );
+    expect(entries.length).toBeGreaterThan(5);
+    for (const entry of entries) {
+      expect(entry.right).toBeLessThanOrEqual(width);
+      // The next entry on the same line starts after this one's name ends.
+      const next = entries
+        .filter((e) => Math.abs(e.y - entry.y) < 1 && e.x > entry.x)
+        .sort((a, b) => a.x - b.x)[0];
+      if (next) expect(entry.right).toBeLessThan(next.x - 36);
+    }
+  });
 });
