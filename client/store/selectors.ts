@@ -51,10 +51,3 @@ export const selectVotesRevealed = (s: SessionState) => s.view.meta.votesReveale
 export const selectVotingOpen = (s: SessionState) => s.view.meta.votingOpen;
 /** How many dots are placed in all: what the facilitator may see while a vote is open (never per ripple). */
 export const selectDotsCast = (s: SessionState) => s.view.votes.length;
-
-/**
- * The ripple shown large on this screen: its own choice, or on a presenter screen (a
- * viewer) the one a facilitator's board shows large.
- */
-export const selectOpenedId = (s: SessionState): string | null =>
-  s.openedId ?? s.peers.find((p) => p.role === 'facilitator' && p.opened)?.opened ?? null;

@@ -363,7 +363,7 @@ export function renderMapSvg(input: MapSvgInput): string {
     // The whole text once more, unwrapped: for screen readers, search and text extraction.
     out.push(`<title>${escapeXml(node.text)}</title>`);
     out.push(
-      `<rect class="card" width="${NODE_WIDTH}" height="${node.h}" rx="10" fill="#fff" stroke="#1e293b" stroke-width="1.5"/>`,
+      `<rect width="${NODE_WIDTH}" height="${node.h}" class="card" rx="10" fill="#fff" stroke="#1e293b" stroke-width="1.5"/>`,
     );
     out.push(`<rect width="12" height="${node.h}" rx="4" fill="${fill}"/>`);
     if (overlay) out.push(`<rect width="12" height="${node.h}" rx="4" fill="url(#${overlay})"/>`);

@@ -101,7 +101,7 @@ function controls(e: LinkEnds): [Point, Point] {
 export function linkPath(e: LinkEnds, shorten = 0): string {
   const [c1, c2] = controls(e);
   const into = INTO[e.target];
-  return `M${e.sx},${e.sy} C${c1.x},${c1.y} ${c2.x},${c2.y} ${e.tx - into.x * shorten},${e.ty - into.y * shorten}`;
+  return `M${e.sx} ${e.sy} C${c1.x} ${c1.y} ${c2.x} ${c2.y} ${e.tx - into.x * shorten} ${e.ty - into.y * shorten}`;
 }
 
 /** The way an arrowhead points when it meets a card on this side. */
