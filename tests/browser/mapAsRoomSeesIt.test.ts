@@ -245,6 +245,37 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const r = await read(page);
       expect(r.cards).toHaveLength(VISUAL_RIPPLES);
 
+      // Rings on the board, fitted: every ring inside the map, every ring and sector name clear of the toolbars.
+      if (layout === 'rings' && !view.projector) {
+        const clipped = await page.evaluate(() => {
+          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+          const overlays = [...document.querySelectorAll('.map-toolbar, .react-flow__controls')].map((e) =>
+            e.getBoundingClientRect(),
+          );
+          const out: string[] = [];
+          for (const el of document.querySelectorAll('.backdrop--rings .ring, .backdrop--rings text')) {
+            const r = el.getBoundingClientRect();
+            const name = `${el.getAttribute('class')} ${el.textContent ?? ''}`.trim();
+            if (
+              r.left < pane.left - 1 ||
+              r.right > pane.right + 1 ||
+              r.top < pane.top - 1 ||
+              r.bottom > pane.bottom + 1
+            )
+              out.push(`${name} cut`);
+            if (
+              el.tagName === 'text' &&
+              overlays.some(
+                (o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom,
+              )
+            )
+              out.push(`${name} under a toolbar`);
+          }
+          return out;
+        });
+        expect(clipped).toEqual([]);
+      }
+
       // No two cards overlap.
       const pairs: string[] = [];
       for (let i = 0; i < r.cards.length; i++)
@@ -286,37 +317,6 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
 
       // Every control can be pressed (nothing lies on it).
       expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
-
-      // Rings on the board, fitted: every ring inside the map, every ring and sector name clear of the toolbars.
-      if (layout === 'rings' && !view.projector) {
-        const clipped = await page.evaluate(() => {
-          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
-          const overlays = [...document.querySelectorAll('.map-toolbar, .react-flow__controls')].map((e) =>
-            e.getBoundingClientRect(),
-          );
-          const out: string[] = [];
-          for (const el of document.querySelectorAll('.backdrop--rings .ring, .backdrop--rings text')) {
-            const r = el.getBoundingClientRect();
-            const name = `${el.getAttribute('class')} ${el.textContent ?? ''}`.trim();
-            if (
-              r.left < pane.left - 1 ||
-              r.right > pane.right + 1 ||
-              r.top < pane.top - 1 ||
-              r.bottom > pane.bottom + 1
-            )
-              out.push(`${name} cut`);
-            if (
-              el.tagName === 'text' &&
-              overlays.some(
-                (o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom,
-              )
-            )
-              out.push(`${name} under a toolbar`);
-          }
-          return out;
-        });
-        expect(clipped).toEqual([]);
-      }
 
       // On the board, after fitting, no card lies under an overlay.
       if (!view.projector) {
