@@ -13,6 +13,7 @@ import {
   selectVotingOpen,
 } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
+import { BoardMenu } from './BoardMenu';
 import { toggleFullscreen } from './fullscreen';
 import { PhaseSelect } from './PhaseSelect';
 import type { UndoState } from './useUndo';
@@ -35,17 +36,9 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
     <header className="board__header">
       <div className="board__title">
         <span className="brand">Kringen</span>
-        <h1>{title || t('board.untitled')}</h1>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          aria-pressed={panel === 'setup'}
-          onClick={() => openPanel(store, 'setup')}
-        >
-          {t('setup.button')}
-        </button>
+        <h1 title={title || t('board.untitled')}>{title || t('board.untitled')}</h1>
       </div>
-      <ConnectionStatus connection={connection} />
+      <ConnectionStatus connection={connection} compact />
       <p className="presence">
         <span className="visually-hidden">{t('presence.label')}: </span>
         {facilitators.map((f) => {
@@ -62,29 +55,35 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
       <nav className="board__actions" aria-label={t('board.actions')}>
         <button
           type="button"
-          className="button button--small"
+          className="button button--small button--icon"
           disabled={!undo.canUndo}
+          aria-label={t('undo.undo')}
+          title={t('undo.undo')}
           aria-keyshortcuts="Control+Z"
           onClick={undo.undo}
         >
-          {t('undo.undo')}
+          <span aria-hidden="true">↶</span>
         </button>
         <button
           type="button"
-          className="button button--small"
+          className="button button--small button--icon"
           disabled={!undo.canRedo}
+          aria-label={t('undo.redo')}
+          title={t('undo.redo')}
           aria-keyshortcuts="Control+Shift+Z"
           onClick={undo.redo}
         >
-          {t('undo.redo')}
+          <span aria-hidden="true">↷</span>
         </button>
         <button
           type="button"
           className="button button--small"
           aria-pressed={panel === 'add'}
+          aria-label={t('board.addRipple')}
+          title={t('board.addRipple')}
           onClick={() => openPanel(store, 'add')}
         >
-          {t('board.addRipple')}
+          {t('board.addRippleShort')}
         </button>
         <button
           type="button"
@@ -108,30 +107,6 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
         </button>
         <button
           type="button"
-          className="button button--small"
-          aria-pressed={panel === 'prompt'}
-          onClick={() => openPanel(store, 'prompt')}
-        >
-          {t('prompt.button')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={panel === 'export' || panel === 'analysis' || panel === 'replay'}
-          onClick={() => openPanel(store, 'export')}
-        >
-          {t('research.button')}
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-pressed={panel === 'codebook'}
-          onClick={() => openPanel(store, 'codebook')}
-        >
-          {t('codebook.button')}
-        </button>
-        <button
-          type="button"
           className="button button--small button--primary"
           aria-keyshortcuts="P"
           onClick={() => {
@@ -141,16 +116,49 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
         >
           {t('projector.enter')}
         </button>
-        <button
-          type="button"
-          className="button button--small button--quiet"
-          aria-label={t('shortcuts.heading')}
-          aria-keyshortcuts="?"
-          onClick={() => setShortcutsOpen(store, true)}
-        >
-          ?
-        </button>
-        <LanguageSwitch />
+        <BoardMenu>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-pressed={panel === 'setup'}
+            onClick={() => openPanel(store, 'setup')}
+          >
+            {t('setup.button')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-pressed={panel === 'prompt'}
+            onClick={() => openPanel(store, 'prompt')}
+          >
+            {t('prompt.button')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-pressed={panel === 'export' || panel === 'analysis' || panel === 'replay'}
+            onClick={() => openPanel(store, 'export')}
+          >
+            {t('research.button')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-pressed={panel === 'codebook'}
+            onClick={() => openPanel(store, 'codebook')}
+          >
+            {t('codebook.button')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-keyshortcuts="?"
+            onClick={() => setShortcutsOpen(store, true)}
+          >
+            {t('shortcuts.heading')}
+          </button>
+          <LanguageSwitch />
+        </BoardMenu>
       </nav>
     </header>
   );

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
+import { CardSpotlight } from '../canvas/CardSpotlight';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { KeyProblem } from '../components/KeyProblem';
@@ -86,32 +87,37 @@ function Board({
       <div className="board__body">
         <main className="board__canvas">
           <RippleCanvas readOnly={projector} />
-          <MapToolbar editable={!projector && !closed} />
-          <PromptCardOverlay />
-          {projector && (
-            <>
-              <ProjectorCorner info={info} />
-              <VoteResults overlay />
-              <div className="projector-exit">
-                {pending > 0 && (
-                  <span className="count-badge count-badge--large">
-                    {t('projector.waiting', { count: pending })}
-                  </span>
-                )}
-                <button
-                  type="button"
-                  className="button button--small projector-chrome"
-                  onClick={() => {
-                    setProjector(store, false);
-                    toggleFullscreen(false);
-                  }}
-                >
-                  {t('projector.exit')}
-                </button>
-              </div>
-            </>
-          )}
+          {!projector && <MapToolbar editable={!closed} />}
+          {!projector && <PromptCardOverlay />}
+          {projector && <VoteResults overlay />}
+          <CardSpotlight />
         </main>
+        {projector && (
+          // Beside the map, not over it: the join corner, the prompt card and the controls
+          // never cover a card, and "fit to content" frames the map in the space left.
+          <aside className="projector-rail" aria-label={t('projector.rail')}>
+            <ProjectorCorner info={info} />
+            <PromptCardOverlay closable />
+            <div className="projector-rail__controls">
+              <MapToolbar editable={false} />
+              {pending > 0 && (
+                <span className="count-badge count-badge--large">
+                  {t('projector.waiting', { count: pending })}
+                </span>
+              )}
+              <button
+                type="button"
+                className="button button--small projector-chrome"
+                onClick={() => {
+                  setProjector(store, false);
+                  toggleFullscreen(false);
+                }}
+              >
+                {t('projector.exit')}
+              </button>
+            </div>
+          </aside>
+        )}
         {!projector && (
           <aside className="board__side">
             {info && <JoinPanel info={info} showShare />}

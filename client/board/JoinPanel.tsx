@@ -2,9 +2,17 @@ import { useId, useState } from 'react';
 import { renewFacilitatorKey, type SessionInfo } from '../api/api';
 import { useT } from '../i18n/useT';
 import { facilitatorLink, peekScreenKey, rememberScreenKey } from '../session/screenKey';
+import { readStored, writeStored } from '../util/storage';
 import { QrCode } from './QrCode';
 
-/** How phones get in: the join code in big letters, a QR code and the address. */
+/** Whether the board's join panel is folded, remembered on this device. */
+const FOLDED_KEY = 'kringen:joinPanelFolded';
+
+/**
+ * How phones get in: the join code in big letters, a QR code and the address. On the
+ * board's side (`showShare`) it folds away to the code alone, so the inbox below it is in
+ * view on a laptop; the projector's join corner (ProjectorCorner.tsx) always shows it all.
+ */
 export function JoinPanel({
   info,
   large = false,
@@ -17,32 +25,54 @@ export function JoinPanel({
   const t = useT();
   const id = useId();
   const address = info.joinUrl.replace(/^https?:\/\//, '');
+  const [folded, setFolded] = useState(() => showShare && readStored(FOLDED_KEY, (v) => v === true) === true);
+  const fold = (next: boolean) => {
+    setFolded(next);
+    writeStored(FOLDED_KEY, next);
+  };
+  let className = large ? 'join-panel join-panel--large' : 'join-panel';
+  if (folded) className += ' join-panel--folded';
   return (
-    <section className={large ? 'join-panel join-panel--large' : 'join-panel'} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="join-panel__heading">
-        {t('joinPanel.heading')}
-      </h2>
+    <section className={className} aria-labelledby={`${id}-h`}>
+      <div className="join-panel__top">
+        <h2 id={`${id}-h`} className="join-panel__heading">
+          {t('joinPanel.heading')}
+        </h2>
+        {showShare && (
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-expanded={!folded}
+            aria-controls={`${id}-more`}
+            onClick={() => fold(!folded)}
+          >
+            {folded ? t('joinPanel.unfold') : t('joinPanel.fold')}
+          </button>
+        )}
+      </div>
       <p className="join-code">
         <span className="join-code__label">{t('join.code')}</span>
         <strong className="join-code__value">{info.joinCode}</strong>
       </p>
-      <div className="join-panel__body">
-        <QrCode value={info.joinUrl} label={t('joinPanel.qr')} size={large ? 220 : 128} />
-        <div className="join-panel__text">
-          <p className="join-panel__address">
-            {t('joinPanel.orGoTo')}{' '}
-            <a href={info.joinUrl} target="_blank" rel="noreferrer">
-              {address}
-            </a>
-          </p>
+      <div id={`${id}-more`} hidden={folded}>
+        <div className="join-panel__body">
+          <QrCode value={info.joinUrl} label={t('joinPanel.qr')} size={large ? 220 : 128} />
+          <div className="join-panel__text">
+            <p className="join-panel__address">
+              {t('joinPanel.orGoTo')}{' '}
+              <a href={info.joinUrl} target="_blank" rel="noreferrer">
+                {address}
+              </a>
+            </p>
+          </div>
         </div>
+        {showShare && info.role === 'facilitator' && (
+          <>
+            <ShareLinks presenterUrl={info.presenterUrl} />
+            <FacilitatorLink sessionId={info.id} />
+          </>
+        )}
       </div>
-      {showShare && info.role === 'facilitator' && (
-        <>
-          <ShareLinks presenterUrl={info.presenterUrl} />
-          <FacilitatorLink sessionId={info.id} />
-        </>
-      )}
     </section>
   );
 }

@@ -21,7 +21,7 @@ export function PhaseSelect() {
   const phase = useSession(selectSessionPhase);
   return (
     <label className="inline-field phase-select">
-      <span>{t('phase.label')}</span>
+      <span className="phase-select__label">{t('phase.label')}</span>
       <select
         value={phase}
         onChange={(e) => {

@@ -26,15 +26,41 @@ function useQuestions(): string[] {
   return stored.length > 0 ? stored : DEFAULT_PROMPTS.map((key) => t(key));
 }
 
-/** The card over the map, on every screen, while the facilitator shows it. */
-export function PromptCardOverlay() {
+/**
+ * The card on every screen while the facilitator shows it: over the map's corner on the
+ * board, in the rail beside the map on a projector. There (`closable`) it can be put away:
+ * the facilitator's board hides it for every screen; a presenter screen (which may not
+ * change the session) hides it for itself until the facilitator shows it again.
+ */
+export function PromptCardOverlay({ closable = false }: { closable?: boolean }) {
   const t = useT();
+  const { doc, actor, store } = useSessionHandle();
   const shown = useSession(selectShown);
   const questions = useQuestions();
   const id = useId();
-  if (!shown) return null;
+  const [hiddenHere, setHiddenHere] = useState(false);
+  // Shown again by the facilitator: show it here again too.
+  useEffect(() => {
+    if (!shown) setHiddenHere(false);
+  }, [shown]);
+  if (!shown || hiddenHere) return null;
+  const close = () => {
+    if (actor.role !== 'facilitator') return setHiddenHere(true);
+    const result = updateMeta(doc, actor, { promptCardShown: false });
+    if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+  };
   return (
     <section className="prompt-card" aria-labelledby={id}>
+      {closable && (
+        <button
+          type="button"
+          className="button button--small button--quiet prompt-card__close projector-chrome"
+          aria-label={t('prompt.close')}
+          onClick={close}
+        >
+          ×
+        </button>
+      )}
       <h2 id={id}>{t('prompt.heading')}</h2>
       <ol>
         {questions.map((q) => (

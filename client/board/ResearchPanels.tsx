@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { MapDecorations } from '../../shared/export/mapSvg';
+import { rippleCardHeights } from '../canvas/cardContent';
 import { useMapLayout } from '../canvas/useMapLayout';
 import { AnalysisView } from '../export/AnalysisView';
 import { ContinueSession } from '../export/ContinueSession';
@@ -23,11 +24,15 @@ function useExportLayout(): () => ExportLayout {
   const ripples = useSession(useShallow(selectMapRipples));
   const meta = useSession(selectMeta);
   const codebook = useMemo(() => sessionCodebook(meta), [meta]);
-  const layout = useMapLayout(ripples, meta, codebook);
+  const heights = useMemo(
+    () => rippleCardHeights(ripples, meta, codebook, language, t),
+    [ripples, meta, codebook, language, t],
+  );
+  const layout = useMapLayout(ripples, meta, codebook, heights);
   return () => {
     let decorations: MapDecorations | undefined;
     if (layout.kind === 'timeline') {
-      const { axis } = layout.timeline;
+      const { axis, tray } = layout.timeline;
       const monthLabel = (month: string) =>
         new Date(`${month}-01T12:00:00Z`).toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', {
           month: 'short',
@@ -39,9 +44,17 @@ function useExportLayout(): () => ExportLayout {
           ticks: axis.ticks.map((tick) => ({ x: tick.x, label: monthLabel(tick.month) })),
           bands: axis.phaseBands.map((band) => ({ x0: band.x0, x1: band.x1, label: band.label })),
         },
+        ...(tray.ids.length > 0
+          ? { tray: { ...tray, label: t('export.undated', { count: tray.ids.length }) } }
+          : {}),
       };
     } else if (layout.kind === 'rings') {
-      const { rings, centre } = layout.rings;
+      const { rings, centre, centreRadius, sectors, labels, bounds } = layout.rings;
+      const codeLabel = (code: string) =>
+        code === 'none'
+          ? t('lane.noCode')
+          : (codebook.codes.find((c) => c.id === code)?.label[language] ?? code);
+      const codeColor = (code: string) => codebook.codes.find((c) => c.id === code)?.color ?? '#6b7280';
       decorations = {
         rings: {
           cx: centre.x,
@@ -49,6 +62,20 @@ function useExportLayout(): () => ExportLayout {
           radii: rings.map((ring) => ring.outer),
           labels: rings.map((ring) => t('export.order', { n: ring.order })),
           centre: meta.programme || meta.title,
+          centreRadius,
+          sectors: sectors.map((sector, i) => {
+            const label = labels[i];
+            return {
+              start: sector.start,
+              label: codeLabel(sector.code),
+              color: codeColor(sector.code),
+              x: label?.x ?? 0,
+              y: label?.y ?? 0,
+              anchor: label?.anchor ?? 'middle',
+              baseline: label?.baseline ?? 'middle',
+            };
+          }),
+          extent: bounds,
         },
       };
     }

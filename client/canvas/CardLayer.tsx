@@ -126,7 +126,11 @@ const Card = memo(function Card({
       aria-describedby={described}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a card is reached with Tab and operated with keys (CardLayer's gestures)
       tabIndex={0}
-      style={{ transform: `translate(${card.position.x}px,${card.position.y}px)` }}
+      style={{
+        transform: `translate(${card.position.x}px,${card.position.y}px)`,
+        height: card.height,
+        containIntrinsicSize: `280px ${card.height}px`,
+      }}
     >
       {brief ? (
         <div className={`${kindClass} ripple-card--brief`}>
@@ -186,6 +190,9 @@ const Card = memo(function Card({
           {data.origin && <p className="ripple-card__origin">{t('node.origin', { session: data.origin })}</p>}
           {editable && selected && (
             <div className="ripple-card__actions">
+              <button type="button" className="button button--small" data-action="open">
+                {t('spotlight.open')}
+              </button>
               <button type="button" className="button button--small" data-action="edit">
                 {t('board.edit')}
               </button>

@@ -11,10 +11,11 @@ export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
 
 /**
  * On a projector, type must read from the back of a room: at least 24 px on a 1920×1080
- * screen. Projector cards set 24 px text (canvas.css), so fitting never zooms
- * out below 1; a map too big for that is centred and the facilitator pans.
+ * screen. A card's text is 19.2 map units (canvas.css `.ripple-card`, 1.2 rem), so fitting
+ * never zooms out below 24 / 19.2; a map too big for that is centred and the facilitator
+ * pans. Cards are as tall as their text (cardSize.ts), so no text is cut at that zoom.
  */
-export const PROJECTOR_MIN_ZOOM = 1;
+export const PROJECTOR_MIN_ZOOM = 24 / 19.2;
 
 /**
  * Frames the whole map: the cards' rectangle (the session store's `mapBounds`, kept by
@@ -29,30 +30,91 @@ export function useFitMap(): (options: { projector: boolean; animate?: boolean }
   return useCallback(
     ({ projector, animate = true }) => {
       const bounds = store.getState().mapBounds;
-      const { width, height, minZoom } = flow.getState();
+      const { width, height, minZoom, domNode } = flow.getState();
       if (!bounds || width === 0 || height === 0) return;
-      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector);
+      const insets = domNode ? overlayInsets(domNode) : NO_INSETS;
+      const fromStart = store.getState().view.meta.layout !== 'rings';
+      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector, insets, fromStart);
       void setViewport(viewport, { duration: animate && !prefersReducedMotion() ? 300 : 0 });
     },
     [setViewport, flow, store],
   );
 }
 
-/** The viewport that shows `bounds` whole in a pane of `size` (see FIT_OPTIONS, PROJECTOR_MIN_ZOOM). */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
+/** What lies over the map's edges (the board's toolbar, zoom buttons and prompt card). */
+const MAP_OVERLAYS = '.map-toolbar, .react-flow__controls, .prompt-card';
+/** Room kept between an overlay and the map framed beside it. */
+const OVERLAY_MARGIN = 8;
+
+/**
+ * How far in from each edge of the pane the map must stay to be clear of what lies over
+ * it: each overlay takes the band along the edge it is nearest to (the toolbar at the top
+ * takes a band at the top, not the whole left side). Bands that would leave less than half
+ * the pane are dropped: then the overlay covers the map rather than the map shrinking away.
+ */
+export function overlayInsets(pane: Element): Insets {
+  const box = pane.getBoundingClientRect();
+  const root = pane.closest('.board__canvas, .presenter__canvas') ?? pane;
+  const insets = { ...NO_INSETS };
+  for (const overlay of root.querySelectorAll(MAP_OVERLAYS)) {
+    const r = overlay.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= box.left || r.left >= box.right) continue;
+    if (r.bottom <= box.top || r.top >= box.bottom) continue;
+    const bands: [keyof Insets, number][] = [
+      ['top', r.bottom - box.top],
+      ['bottom', box.bottom - r.top],
+      ['left', r.right - box.left],
+      ['right', box.right - r.left],
+    ];
+    // The band that costs the least of the pane, as a share of its width or height.
+    const share = ([side, band]: [keyof Insets, number]) =>
+      band / (side === 'top' || side === 'bottom' ? box.height : box.width);
+    const [side, band] = bands.reduce((a, b) => (share(b) < share(a) ? b : a));
+    insets[side] = Math.max(insets[side], band + OVERLAY_MARGIN);
+  }
+  if (insets.left + insets.right > box.width / 2) insets.left = insets.right = 0;
+  if (insets.top + insets.bottom > box.height / 2) insets.top = insets.bottom = 0;
+  return insets;
+}
+
+/**
+ * The viewport that shows `bounds` whole in a pane of `size`, clear of `insets` (see
+ * FIT_OPTIONS, PROJECTOR_MIN_ZOOM). A map too big to show whole at the projector's
+ * readable zoom is shown from its start (`fromStart`: the timeline's first months, the
+ * free map's top left), where a reading begins, rather than from an empty middle; the
+ * rings stay centred on the programme.
+ */
 export function fittedViewport(
   bounds: MapBounds,
   size: { width: number; height: number },
   minZoom: number,
   projector: boolean,
+  insets: Insets = NO_INSETS,
+  fromStart = false,
 ): Viewport {
-  return getViewportForBounds(
+  const width = size.width - insets.left - insets.right;
+  const height = size.height - insets.top - insets.bottom;
+  const viewport = getViewportForBounds(
     bounds,
-    size.width,
-    size.height,
+    width,
+    height,
     projector ? PROJECTOR_MIN_ZOOM : minZoom,
     FIT_OPTIONS.maxZoom,
     FIT_OPTIONS.padding,
   );
+  let { x, y } = viewport;
+  const margin = 24;
+  if (fromStart && bounds.width * viewport.zoom > width) x = margin - bounds.x * viewport.zoom;
+  if (fromStart && bounds.height * viewport.zoom > height) y = margin - bounds.y * viewport.zoom;
+  return { x: x + insets.left, y: y + insets.top, zoom: viewport.zoom };
 }
 
 const selectPaneSized = (s: { width: number; height: number }) => s.width > 0 && s.height > 0;

@@ -148,9 +148,9 @@ export const LayoutBackdrop = memo(function LayoutBackdrop({
         <circle cx={ox} cy={oy} r={centreRadius} className="centre" />
         <foreignObject
           x={ox - centreRadius * 0.8}
-          y={oy - centreRadius * 0.6}
+          y={oy - centreRadius * 0.8}
           width={centreRadius * 1.6}
-          height={centreRadius * 1.2}
+          height={centreRadius * 1.6}
         >
           <div className="centre__label">{programme || t('rings.centre')}</div>
         </foreignObject>

@@ -1,8 +1,16 @@
-import { getBezierPath, Position, ViewportPortal } from '@xyflow/react';
+import { ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
+import {
+  type CardIndex,
+  INTO,
+  indexCards,
+  type LinkSide,
+  linkEnds,
+  linkPath,
+} from '../../shared/layouts/linkRoute';
 import type { Link } from '../../shared/model/ripple';
 import { useReadableZoom } from './detailZoom';
-import { LINK_ANCHORS, type MapCard } from './toCards';
+import type { MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
 export const LINK_COLOR = '#23395b';
@@ -37,16 +45,18 @@ export const LinkLayer = memo(function LinkLayer({
   onSelect: ((linkId: string) => void) | null;
 }) {
   const markerId = `link-arrow-${useId().replace(/:/g, '')}`;
-  const positions = useMemo(() => new Map(cards.map((card) => [card.id, card.position])), [cards]);
+  const byId = useMemo(() => new Map(cards.map((card) => [card.id, card])), [cards]);
   const chosen = useMemo(() => new Set(selected), [selected]);
   const readable = useReadableZoom();
   // Zoomed out too far to read, a line is too thin to pick: no hit areas, and all lines are
   // one path with their arrowheads in a second (two elements instead of 1,200 components:
   // less to build, style and paint on a big map's first render).
   const pickable = readable && onSelect !== null;
+  // A line picks, of the sides facing its effect, the ones that keep it clear of other cards.
+  const others = useMemo(() => indexCards(cards), [cards]);
   const overview = useMemo(
-    () => (readable ? null : overviewPaths(links, positions)),
-    [readable, links, positions],
+    () => (readable ? null : overviewPaths(links, byId, others)),
+    [readable, links, byId, others],
   );
 
   const onClick = onSelect
@@ -102,17 +112,20 @@ export const LinkLayer = memo(function LinkLayer({
         {links.map((link) => {
           // Zoomed out, only a chosen line is drawn on its own (to show that it is chosen).
           if (overview && !chosen.has(link.id)) return null;
-          const from = positions.get(link.from);
-          const to = positions.get(link.to);
+          const from = byId.get(link.from);
+          const to = byId.get(link.to);
           if (!from || !to) return null;
+          const ends = linkEnds(from, to, others);
           return (
             <LinkPath
               key={link.id}
               id={link.id}
-              sx={from.x + LINK_ANCHORS.source.x}
-              sy={from.y + LINK_ANCHORS.source.y}
-              tx={to.x + LINK_ANCHORS.target.x}
-              ty={to.y + LINK_ANCHORS.target.y}
+              sx={ends.sx}
+              sy={ends.sy}
+              source={ends.source}
+              tx={ends.tx}
+              ty={ends.ty}
+              target={ends.target}
               selected={chosen.has(link.id)}
               hit={pickable}
               marker={markerId}
@@ -131,28 +144,22 @@ const ARROW_HALF = 11;
 /** Every line as one path and every arrowhead as another, for the zoomed-out map. */
 function overviewPaths(
   links: readonly Link[],
-  positions: ReadonlyMap<string, { x: number; y: number }>,
+  cards: ReadonlyMap<string, MapCard>,
+  others: CardIndex,
 ): { lines: string; arrows: string } {
   const lines: string[] = [];
   const arrows: string[] = [];
   for (const link of links) {
-    const from = positions.get(link.from);
-    const to = positions.get(link.to);
+    const from = cards.get(link.from);
+    const to = cards.get(link.to);
     if (!from || !to) continue;
-    const tx = to.x + LINK_ANCHORS.target.x;
-    const ty = to.y + LINK_ANCHORS.target.y;
-    const [d] = getBezierPath({
-      sourceX: from.x + LINK_ANCHORS.source.x,
-      sourceY: from.y + LINK_ANCHORS.source.y,
-      sourcePosition: Position.Right,
-      targetX: tx - ARROW_LENGTH,
-      targetY: ty,
-      targetPosition: Position.Left,
-    });
-    lines.push(d);
-    // The line enters its effect from the left, so the head points right.
+    const ends = linkEnds(from, to, others);
+    lines.push(linkPath(ends, ARROW_LENGTH));
+    const { x: dx, y: dy } = INTO[ends.target];
+    const bx = ends.tx - dx * ARROW_LENGTH;
+    const by = ends.ty - dy * ARROW_LENGTH;
     arrows.push(
-      `M${tx - ARROW_LENGTH},${ty - ARROW_HALF}L${tx},${ty}L${tx - ARROW_LENGTH},${ty + ARROW_HALF}Z`,
+      `M${bx - dy * ARROW_HALF},${by + dx * ARROW_HALF}L${ends.tx},${ends.ty}L${bx + dy * ARROW_HALF},${by - dx * ARROW_HALF}Z`,
     );
   }
   return { lines: lines.join(''), arrows: arrows.join('') };
@@ -162,8 +169,10 @@ const LinkPath = memo(function LinkPath({
   id,
   sx,
   sy,
+  source,
   tx,
   ty,
+  target,
   selected,
   hit,
   marker,
@@ -171,20 +180,15 @@ const LinkPath = memo(function LinkPath({
   id: string;
   sx: number;
   sy: number;
+  source: LinkSide;
   tx: number;
   ty: number;
+  target: LinkSide;
   selected: boolean;
   hit: boolean;
   marker: string;
 }) {
-  const [d] = getBezierPath({
-    sourceX: sx,
-    sourceY: sy,
-    sourcePosition: Position.Right,
-    targetX: tx,
-    targetY: ty,
-    targetPosition: Position.Left,
-  });
+  const d = linkPath({ sx, sy, source, tx, ty, target });
   const line = (className?: string, linkId?: string) => (
     <path
       className={className}

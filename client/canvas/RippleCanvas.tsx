@@ -1,4 +1,6 @@
 import '@xyflow/react/dist/style.css';
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
 import './canvas.css';
 import { Controls, ReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -20,20 +22,22 @@ import {
 } from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
+import { cardHeights } from './cardContent';
 import { codeLooks, extraCodeLooks } from './codeLook';
-import { FitView, fittedViewport } from './FitView';
+import { FitView, fittedViewport, overlayInsets } from './FitView';
 import { flowAriaLabels } from './flowAriaLabels';
 import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
 import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
-import { cardBounds, type MapCard, mergeCards, toMapCards } from './toCards';
+import { layoutBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
 import { useCanvasCommands } from './useCanvasCommands';
 import { createDraftStore, useCardGestures } from './useCardGestures';
 import { useMapLayout } from './useMapLayout';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const NO_POSITIONS = new Map<string, never>();
 /** How far out the map zooms: a whole map of 1,000 ripples fits on a screen. */
 const MIN_ZOOM = 0.05;
 /**
@@ -70,24 +74,30 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     () => extraCodeLooks({ customCodebooks, secondCodebook }, language),
     [customCodebooks, secondCodebook, language],
   );
-  const layout = useMapLayout(ripples, meta, codebook);
-  const derivedRef = useRef<MapCard[]>([]);
-  const resync = useCallback(() => setCards((prev) => mergeCards(prev, derivedRef.current)), []);
-  const commands = useCanvasCommands(handle, layout, resync);
-
-  const derived = useMemo(() => {
+  // Cards first (what each shows, and so how tall it is), then where the layout puts them.
+  const unplaced = useMemo(() => {
     const describe = (r: RippleView) =>
       t('canvas.rippleLabel', { order: orderLabel(t, r.order), text: r.text });
     return toMapCards(
       ripples,
-      layout.positions,
+      NO_POSITIONS,
       codeLooks(codebook, language),
       describe,
-      editable && layout.kind !== 'rings',
+      editable && meta.layout !== 'rings',
       meta.votesRevealed,
       extraLooks,
     );
-  }, [ripples, layout, codebook, language, t, editable, meta.votesRevealed, extraLooks]);
+  }, [ripples, codebook, language, t, editable, meta.layout, meta.votesRevealed, extraLooks]);
+  const heights = useMemo(() => cardHeights(unplaced, t), [unplaced, t]);
+  const layout = useMapLayout(ripples, meta, codebook, heights);
+  const derivedRef = useRef<MapCard[]>([]);
+  const resync = useCallback(() => setCards((prev) => mergeCards(prev, derivedRef.current)), []);
+  const commands = useCanvasCommands(handle, layout, resync);
+
+  const derived = useMemo(
+    () => placeCards(unplaced, layout.positions, heights),
+    [unplaced, layout.positions, heights],
+  );
 
   derivedRef.current = derived;
   const [cards, setCards] = useState<MapCard[]>(derived);
@@ -98,7 +108,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const { store, doc, actor } = handle;
   // What "fit to content" frames: where the layout puts the cards. Before any passive
   // effect, so FitView (a child, whose effects run first) sees the new rectangle.
-  useLayoutEffect(() => setMapBounds(store, cardBounds(derived)), [store, derived]);
+  useLayoutEffect(() => setMapBounds(store, layoutBounds(derived, layout)), [store, derived, layout]);
 
   // The map starts fitted: the pane is measured before React Flow is mounted, and the
   // fitted viewport is in React Flow's store before the first card is drawn. Started at
@@ -111,8 +121,18 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, before React Flow mounts
   useLayoutEffect(() => {
     const box = canvasRef.current?.getBoundingClientRect();
-    const bounds = cardBounds(derivedRef.current);
-    const viewport = box && bounds ? fittedViewport(bounds, box, MIN_ZOOM, readOnly) : undefined;
+    const bounds = layoutBounds(derivedRef.current, layout);
+    const viewport =
+      box && bounds && canvasRef.current
+        ? fittedViewport(
+            bounds,
+            box,
+            MIN_ZOOM,
+            readOnly,
+            overlayInsets(canvasRef.current),
+            layout.kind !== 'rings',
+          )
+        : undefined;
     if (viewport) flow.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
     setStart(viewport);
   }, []);

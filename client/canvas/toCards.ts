@@ -1,6 +1,6 @@
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
-import { NODE_SIZE } from '../../shared/layouts';
+import { NODE_SIZE, type RingsResult, type TimelineResult } from '../../shared/layouts';
 import type { CodeRef, Intended, Ongoing, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /**
@@ -42,6 +42,8 @@ export interface MapCard {
   id: string;
   /** Top-left corner, in map coordinates. */
   position: Position;
+  /** How tall the card is (cardSize.ts: as tall as its words need, at least NODE_SIZE.height). */
+  height: number;
   /** What a screen reader says for the card (its order and text). */
   label: string;
   draggable: boolean;
@@ -49,25 +51,6 @@ export interface MapCard {
   moving?: boolean;
   data: CardData;
 }
-
-/**
- * Every card has the same size (canvas.css: `.map-card` is 280×168, like NODE_SIZE), so
- * layouts can promise no overlap and nothing on the map needs measuring.
- */
-const HANDLE = 16;
-/** A handle is centred on the inner edge of the card's border: 8 px on the left, 2 px on the right. */
-const BORDER_LEFT = 8;
-const BORDER_RIGHT = 2;
-
-/**
- * Where a link leaves its cause and meets its effect, relative to the card's top-left
- * corner: the outer side of the source handle (right), the outer side of the target
- * handle (left), both at half height (canvas.css puts the handles there).
- */
-export const LINK_ANCHORS = {
-  source: { x: NODE_SIZE.width - BORDER_RIGHT + HANDLE / 2, y: NODE_SIZE.height / 2 },
-  target: { x: BORDER_LEFT - HANDLE / 2, y: NODE_SIZE.height / 2 },
-} as const;
 
 export interface CodeLook {
   label: string;
@@ -91,6 +74,7 @@ export function toMapCards(
     return {
       id: ripple.id,
       position: positions.get(ripple.id) ?? { x: 0, y: 0 },
+      height: NODE_SIZE.height,
       label: describe(ripple),
       draggable,
       data: {
@@ -131,6 +115,7 @@ export function mergeCards(prev: readonly MapCard[], next: readonly MapCard[]): 
     }
     const position = old.moving ? old.position : node.position;
     const same =
+      old.height === node.height &&
       old.position.x === position.x &&
       old.position.y === position.y &&
       old.label === node.label &&
@@ -141,7 +126,14 @@ export function mergeCards(prev: readonly MapCard[], next: readonly MapCard[]): 
       return old;
     }
     changed = true;
-    return { ...old, position, label: node.label, draggable: node.draggable, data: node.data };
+    return {
+      ...old,
+      position,
+      height: node.height,
+      label: node.label,
+      draggable: node.draggable,
+      data: node.data,
+    };
   });
   return changed ? out : (prev as MapCard[]);
 }
@@ -160,11 +152,60 @@ export function cardBounds(
   let top = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
   let bottom = Number.NEGATIVE_INFINITY;
-  for (const { position } of cards) {
+  for (const { position, height } of cards) {
     left = Math.min(left, position.x);
     top = Math.min(top, position.y);
     right = Math.max(right, position.x + NODE_SIZE.width);
-    bottom = Math.max(bottom, position.y + NODE_SIZE.height);
+    bottom = Math.max(bottom, position.y + height);
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The cards at their places in the layout, each as tall as `heights` says. */
+export function placeCards(
+  cards: readonly MapCard[],
+  positions: ReadonlyMap<string, Position>,
+  heights: ReadonlyMap<string, number>,
+): MapCard[] {
+  return cards.map((card) => ({
+    ...card,
+    position: positions.get(card.id) ?? card.position,
+    height: heights.get(card.id) ?? card.height,
+  }));
+}
+
+type Extent = { x: number; y: number; width: number; height: number };
+
+const union = (a: Extent, b: Extent): Extent => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+};
+
+/**
+ * What "fit to content" frames: the cards and what the layout draws around them (the
+ * rings with their sector and order names; the timeline's axis labels, phase bands, lanes
+ * and tray), so nothing of the picture is cut at the screen's edge. LayoutBackdrop draws
+ * the timeline's month labels up to 110 units above the axis.
+ */
+export function layoutBounds(
+  cards: readonly MapCard[],
+  layout:
+    | { kind: 'free' }
+    | { kind: 'timeline'; timeline: TimelineResult }
+    | { kind: 'rings'; rings: RingsResult },
+): Extent | null {
+  const own = cardBounds(cards);
+  if (!own || layout.kind === 'free') return own;
+  if (layout.kind === 'rings') return union(own, layout.rings.bounds);
+  // The timeline: the month labels above the cards and the tray when it holds cards, not
+  // the whole span of the axis (a young map would be framed too small to read).
+  const { axis, tray } = layout.timeline;
+  const box = tray.ids.length > 0 ? union(own, tray) : own;
+  return union(box, { x: box.x, y: axis.y - 110, width: box.width, height: 1 });
 }

@@ -13,11 +13,12 @@ import {
 } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { NODE_SIZE } from '../../shared/layouts';
+import { sourceAnchor } from '../../shared/layouts/linkRoute';
 import type { Position } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
-import { setSelection, startEditing } from '../store/actions';
+import { openCard, setSelection, startEditing } from '../store/actions';
 import type { SessionStore } from '../store/sessionStore';
-import { LINK_ANCHORS, type MapCard } from './toCards';
+import type { MapCard } from './toCards';
 import type { CanvasCommands } from './useCanvasCommands';
 
 /** The line being drawn from a card to the pointer, in map coordinates (CardLayer draws it). */
@@ -216,8 +217,7 @@ export function useCardGestures({
       const card = find(from);
       if (!card) return;
       event.preventDefault();
-      const sx = card.position.x + LINK_ANCHORS.source.x;
-      const sy = card.position.y + LINK_ANCHORS.source.y;
+      const { x: sx, y: sy } = sourceAnchor(card);
       let over: HTMLElement | null = null;
       const target = (x: number, y: number) => {
         const hit = cardOf(document.elementFromPoint(x, y));
@@ -311,7 +311,11 @@ export function useCardGestures({
       if (event.key === 'Escape') {
         setSelection(store, [], []);
       } else if (!editable) {
-        return;
+        // On a projector Enter opens the card large (CardSpotlight.tsx).
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          openCard(store, id);
+        }
       } else if (event.key === 'Enter') {
         event.preventDefault();
         setSelection(store, [id], []);
@@ -354,7 +358,10 @@ export function useCardGestures({
     const onClick = (event: MouseEvent) => {
       const action = (event.target as Element).closest<HTMLElement>('[data-action]')?.dataset.action;
       const id = cardOf(event.target)?.dataset.id;
+      // On a projector a click opens the card large; on the board, its "show large" button.
+      if (!editable && id) openCard(store, id);
       if (!editable || !id || !action) return;
+      if (action === 'open') openCard(store, id);
       if (action === 'edit') startEditing(store, id);
       if (action === 'delete') commands.remove([id]);
     };
@@ -372,7 +379,7 @@ export function useCardGestures({
       const inView =
         box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
       if (inView) return;
-      void setCenter(card.position.x + NODE_SIZE.width / 2, card.position.y + NODE_SIZE.height / 2, {
+      void setCenter(card.position.x + NODE_SIZE.width / 2, card.position.y + card.height / 2, {
         zoom: flow.getState().transform[2],
         duration: 200,
       });

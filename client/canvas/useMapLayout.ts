@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Codebook } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
 import {
+  type CardHeights,
   freeLayout,
   type Positions,
   type RingsResult,
@@ -23,11 +24,16 @@ type LayoutMeta = Pick<
   'layout' | 'timelineLanes' | 'spanStart' | 'spanEnd' | 'phases' | 'createdAt' | 'programme'
 >;
 
-/** Where every card goes in the session's current layout (pure functions in shared/layouts). */
+/**
+ * Where every card goes in the session's current layout (pure functions in shared/layouts),
+ * each card as tall as `heights` says (cardContent.ts); without heights, every card is the
+ * standard size.
+ */
 export function useMapLayout(
   ripples: readonly RippleView[],
   meta: LayoutMeta,
   codebook: Codebook,
+  heights?: CardHeights,
 ): MapLayout {
   const { layout, timelineLanes, spanStart, spanEnd, phases, createdAt } = meta;
   const language = useLanguage();
@@ -38,7 +44,7 @@ export function useMapLayout(
         const timeline = timelineLayout(
           ripples,
           { spanStart, spanEnd, phases, createdAt },
-          { lanes: timelineLanes, codeIds },
+          { lanes: timelineLanes, codeIds, heights },
         );
         return { kind: 'timeline', positions: timeline.positions, timeline };
       }
@@ -46,11 +52,11 @@ export function useMapLayout(
         // The sector names, so the layout can keep them apart (LayoutBackdrop draws them).
         const labels = new Map(codebook.codes.map((c) => [c.id, c.label[language]]));
         labels.set('none', translate(language, 'lane.noCode'));
-        const rings = ringsLayout(ripples, codeIds, { labels });
+        const rings = ringsLayout(ripples, codeIds, { labels, heights });
         return { kind: 'rings', positions: rings.positions, rings };
       }
       case 'free':
-        return { kind: 'free', positions: freeLayout(ripples) };
+        return { kind: 'free', positions: freeLayout(ripples, heights) };
     }
-  }, [ripples, layout, timelineLanes, spanStart, spanEnd, phases, createdAt, codebook, language]);
+  }, [ripples, layout, timelineLanes, spanStart, spanEnd, phases, createdAt, codebook, language, heights]);
 }

@@ -15,14 +15,25 @@ function statusKey(connection: ConnectionState): MessageKey {
   }
 }
 
-/** A calm one-line connection status; a refusal is explained by <ConnectionProblem>. */
-export function ConnectionStatus({ connection }: { connection: ConnectionState }) {
+/**
+ * A calm one-line connection status; a refusal is explained by <ConnectionProblem>.
+ * `compact` (the board's header): while all is well only the green dot shows (the words
+ * stay for screen readers and as a tooltip); a problem is always spelt out.
+ */
+export function ConnectionStatus({
+  connection,
+  compact = false,
+}: {
+  connection: ConnectionState;
+  compact?: boolean;
+}) {
   const t = useT();
   const tone = connection.phase === 'online' && connection.synced ? 'ok' : connection.phase;
+  const text = t(statusKey(connection));
   return (
-    <p className={`connection-status connection-status--${tone}`} role="status">
+    <p className={`connection-status connection-status--${tone}`} role="status" title={text}>
       <span className="connection-status__dot" aria-hidden="true" />
-      {t(statusKey(connection))}
+      {compact && tone === 'ok' ? <span className="visually-hidden">{text}</span> : text}
     </p>
   );
 }

@@ -1,11 +1,11 @@
 import './export.css';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { GrowthPoint } from '../../shared/export/replay';
 import { importSession, parseSessionExport } from '../../shared/export/sessionExport';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { download } from './mapImage';
+import { download, svgToPng } from './mapImage';
 import { NamePolicyField, useNamePolicy } from './namePolicy';
 
 type Loaded =
@@ -13,10 +13,16 @@ type Loaded =
   | { kind: 'ready'; points: GrowthPoint[] }
   | { kind: 'failed'; reason: string };
 
+/** How long a step shows while the replay plays. */
+const PLAY_STEP_MS = 1200;
+/** The width of a step's PNG: a slide or a report page. */
+const STEP_PNG_WIDTH = 1920;
+
 /**
  * Scrubs through the session's stored history: pick a moment and see the map as it was
  * then (when each ripple arrived, was linked, was coded). The growth per minute can be
- * downloaded as data.
+ * downloaded as data. "Groot tonen" shows the replay over the whole screen, to show a
+ * room, with play and pause; each moment can be saved as a PNG.
  */
 export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; screenKey: string }) {
   const t = useT();
@@ -25,6 +31,10 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [index, setIndex] = useState(0);
   const [picture, setPicture] = useState<string | null>(null);
+  const [svgText, setSvgText] = useState<string | null>(null);
+  const [large, setLarge] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const largeClose = useRef<HTMLButtonElement>(null);
   const headers = useMemo(() => ({ 'x-kringen-key': screenKey }), [screenKey]);
   const names = useNamePolicy((s) => s.names);
 
@@ -64,7 +74,9 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
       // The server masked the names already (`names=`).
       const svg = mapSvg(doc, { positions }, language, new Date(at));
       doc.destroy();
-      if (live) setPicture(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
+      if (!live) return;
+      setSvgText(svg);
+      setPicture(URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' })));
     }, 150);
     return () => {
       live = false;
@@ -72,6 +84,34 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
     };
   }, [point, sessionId, headers, language, names]);
   useEffect(() => () => void (picture && URL.revokeObjectURL(picture)), [picture]);
+
+  const count = loaded.kind === 'ready' ? loaded.points.length : 0;
+  // Playing: one step after another, stopping at the last.
+  useEffect(() => {
+    if (!playing) return;
+    if (index >= count - 1) {
+      setPlaying(false);
+      return;
+    }
+    const timer = setTimeout(() => setIndex((i) => Math.min(i + 1, count - 1)), PLAY_STEP_MS);
+    return () => clearTimeout(timer);
+  }, [playing, index, count]);
+  useEffect(() => {
+    if (!large) return;
+    largeClose.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setLarge(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [large]);
+
+  async function stepPng() {
+    if (!svgText || !point) return;
+    const { blob } = await svgToPng(svgText, STEP_PNG_WIDTH);
+    const stamp = new Date(point.at).toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    download(`${sessionId}-${stamp}.png`, blob);
+  }
 
   async function growthCsv() {
     const response = await fetch(`/api/sessions/${sessionId}/growth.csv`, { headers });
@@ -113,9 +153,67 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
             })}
           </p>
           {picture && <img className="replay__picture" src={picture} alt={t('replay.picture')} />}
-          <button type="button" className="button button--small" onClick={growthCsv}>
-            {t('replay.growthCsv')}
-          </button>
+          <div className="button-row">
+            <button type="button" className="button button--small" onClick={() => setLarge(true)}>
+              {t('replay.large')}
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!svgText}
+              onClick={() => void stepPng()}
+            >
+              {t('replay.stepPng')}
+            </button>
+            <button type="button" className="button button--small" onClick={growthCsv}>
+              {t('replay.growthCsv')}
+            </button>
+          </div>
+          {large && (
+            <div className="replay-large" role="dialog" aria-modal="true" aria-labelledby={`${id}-large`}>
+              <div className="replay-large__bar">
+                <h2 id={`${id}-large`} className="visually-hidden">
+                  {t('replay.heading')}
+                </h2>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  aria-pressed={playing}
+                  onClick={() => {
+                    if (!playing && index >= count - 1) setIndex(0);
+                    setPlaying(!playing);
+                  }}
+                >
+                  {playing ? t('replay.pause') : t('replay.play')}
+                </button>
+                <input
+                  type="range"
+                  className="replay-large__slider"
+                  aria-label={t('replay.slider')}
+                  min={0}
+                  max={count - 1}
+                  value={index}
+                  onChange={(e) => setIndex(Number(e.target.value))}
+                  aria-valuetext={time(point.at)}
+                />
+                <button type="button" className="button" disabled={!svgText} onClick={() => void stepPng()}>
+                  {t('replay.stepPng')}
+                </button>
+                <button ref={largeClose} type="button" className="button" onClick={() => setLarge(false)}>
+                  {t('replay.close')}
+                </button>
+              </div>
+              <p className="replay-large__status">
+                {t('replay.at', {
+                  time: time(point.at),
+                  ripples: point.ripples,
+                  onMap: point.onMap,
+                  links: point.links,
+                })}
+              </p>
+              {picture && <img className="replay-large__picture" src={picture} alt={t('replay.picture')} />}
+            </div>
+          )}
         </>
       )}
     </section>

@@ -78,13 +78,17 @@ export const en: Dictionary = {
 
   'board.untitled': 'Session',
   'board.actions': 'Map',
+  'board.more': 'More',
   'board.addRipple': 'Add ripple',
+  'board.addRippleShort': '+ Ripple',
   'board.inbox': 'Inbox',
   'board.inboxWaiting': ', {count} waiting',
   'board.edit': 'Edit',
   'board.delete': 'Delete',
 
   'joinPanel.heading': 'Join with your phone',
+  'joinPanel.fold': 'Fold away',
+  'joinPanel.unfold': 'Show all',
   'joinPanel.qr': 'QR code to join',
   'joinPanel.orGoTo': 'Or go to',
   'joinPanel.copyPresenter': 'Copy presenter link',

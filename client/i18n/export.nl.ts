@@ -29,6 +29,7 @@ export const exportNl = {
   'export.failed': 'Dat lukte niet: {reason}',
   'export.legend': 'Legenda',
   'export.notCoded': 'Nog niet gecodeerd',
+  'export.undated': 'Nog zonder datum ({count})',
   'export.order': '{n}e orde',
 
   'import.heading': 'Een sessie openen uit een bestand',
@@ -72,6 +73,11 @@ export const exportNl = {
   'replay.loading': 'De geschiedenis wordt geladen…',
   'replay.empty': 'Er is nog geen geschiedenis.',
   'replay.picture': 'De kaart op dat moment',
+  'replay.large': 'Groot tonen',
+  'replay.close': 'Terug',
+  'replay.play': 'Afspelen',
+  'replay.pause': 'Pauze',
+  'replay.stepPng': 'PNG van dit moment',
   'continue.heading': 'Doorgaan in een nieuwe sessie',
   'continue.intro':
     'Begin de volgende sessie met deze kaart. Elke rimpeling onthoudt uit welke sessie hij komt. De nieuwe sessie krijgt een eigen deelnamecode; deze sessie blijft zoals hij is.',

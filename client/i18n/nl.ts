@@ -80,13 +80,17 @@ export const nl = {
 
   'board.untitled': 'Sessie',
   'board.actions': 'Kaart',
+  'board.more': 'Meer',
   'board.addRipple': 'Rimpeling toevoegen',
+  'board.addRippleShort': '+ Rimpeling',
   'board.inbox': 'Binnengekomen',
   'board.inboxWaiting': ', {count} wachtend',
   'board.edit': 'Bewerken',
   'board.delete': 'Verwijderen',
 
   'joinPanel.heading': 'Doe mee met je telefoon',
+  'joinPanel.fold': 'Inklappen',
+  'joinPanel.unfold': 'Uitklappen',
   'joinPanel.qr': 'QR-code om mee te doen',
   'joinPanel.orGoTo': 'Of ga naar',
   'joinPanel.copyPresenter': 'Presentatielink kopiëren',

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { RippleView } from '../../shared/doc/viewModel';
@@ -137,6 +137,8 @@ function MapList({
 const NODE_W = 180;
 const NODE_H = 90;
 const RING = 240;
+/** Zoomed out this far, a map of a few hundred ripples still fits a phone's width. */
+const MIN_ZOOM = 0.1;
 
 /** Where each ripple sits: the facilitator's position when it has one, else on a ring per order. */
 function placeAll(ripples: readonly RippleView[]): Map<string, { x: number; y: number }> {
@@ -155,9 +157,26 @@ function placeAll(ripples: readonly RippleView[]): Map<string, { x: number; y: n
   return out;
 }
 
+/**
+ * Where the line from a's middle to b's middle crosses b's border (nodes are NODE_W × NODE_H),
+ * so the arrowhead lands on the effect's edge instead of under it.
+ */
+function edgePoint(a: { x: number; y: number }, b: { x: number; y: number }): { x: number; y: number } {
+  const dx = a.x - b.x;
+  const dy = a.y - b.y;
+  if (dx === 0 && dy === 0) return b;
+  const scale = Math.min(
+    dx === 0 ? Number.POSITIVE_INFINITY : NODE_W / 2 / Math.abs(dx),
+    dy === 0 ? Number.POSITIVE_INFINITY : NODE_H / 2 / Math.abs(dy),
+  );
+  return { x: b.x + dx * scale, y: b.y + dy * scale };
+}
+
 function MapPicture({ ripples, links }: { ripples: readonly RippleView[]; links: readonly Link[] }) {
   const t = useT();
   const [zoom, setZoom] = useState(0.6);
+  const viewport = useRef<HTMLDivElement>(null);
+  const arrow = `phone-arrow-${useId().replace(/:/g, '')}`;
   const placed = useMemo(() => placeAll(ripples), [ripples]);
   const xs = [...placed.values()].map((p) => p.x);
   const ys = [...placed.values()].map((p) => p.y);
@@ -166,11 +185,20 @@ function MapPicture({ ripples, links }: { ripples: readonly RippleView[]; links:
   const width = Math.max(...xs) - minX + NODE_W + 20;
   const height = Math.max(...ys) - minY + NODE_H + 20;
   const at = (id: string) => placed.get(id) ?? { x: 0, y: 0 };
+  // The picture starts whole: as wide as the phone's screen (zoom in to read).
+  useLayoutEffect(() => {
+    const room = viewport.current?.clientWidth ?? 0;
+    if (room > 0) setZoom(Math.min(1, Math.max(MIN_ZOOM, room / width)));
+  }, [width]);
+  const middle = (id: string) => {
+    const p = at(id);
+    return { x: p.x - minX + NODE_W / 2, y: p.y - minY + NODE_H / 2 };
+  };
 
   return (
     <div className="map-picture">
       <div className="button-row">
-        <button type="button" className="button" onClick={() => setZoom((z) => Math.max(0.3, z / 1.25))}>
+        <button type="button" className="button" onClick={() => setZoom((z) => Math.max(MIN_ZOOM, z / 1.25))}>
           {t('phone.map.zoomOut')}
         </button>
         <button type="button" className="button" onClick={() => setZoom((z) => Math.min(2, z * 1.25))}>
@@ -178,24 +206,46 @@ function MapPicture({ ripples, links }: { ripples: readonly RippleView[]; links:
         </button>
       </div>
       {/* Scrollable in both directions; the list above carries the same content for screen readers. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
-      <div className="map-picture__viewport" role="img" aria-label={t('phone.map.picture')} tabIndex={0}>
+      <div
+        ref={viewport}
+        className="map-picture__viewport"
+        role="img"
+        aria-label={t('phone.map.picture')}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
+        tabIndex={0}
+      >
         <div style={{ width: width * zoom, height: height * zoom, position: 'relative' }}>
           <div
             className="map-picture__canvas"
             style={{ width, height, transform: `scale(${zoom})`, transformOrigin: '0 0' }}
           >
             <svg width={width} height={height} aria-hidden="true" className="map-picture__links">
+              <defs>
+                <marker
+                  id={arrow}
+                  viewBox="0 0 10 10"
+                  refX="9"
+                  refY="5"
+                  markerWidth="7"
+                  markerHeight="7"
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0 0 L10 5 L0 10 Z" fill="#4b5563" />
+                </marker>
+              </defs>
               {links.map((link) => {
-                const from = at(link.from);
-                const to = at(link.to);
+                const from = middle(link.from);
+                const to = middle(link.to);
+                const start = edgePoint(to, from);
+                const end = edgePoint(from, to);
                 return (
                   <line
                     key={link.id}
-                    x1={from.x - minX + NODE_W / 2}
-                    y1={from.y - minY + NODE_H / 2}
-                    x2={to.x - minX + NODE_W / 2}
-                    y2={to.y - minY + NODE_H / 2}
+                    x1={start.x}
+                    y1={start.y}
+                    x2={end.x}
+                    y2={end.y}
+                    markerEnd={`url(#${arrow})`}
                   />
                 );
               })}

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/model/ripple';
 import { MapToolbar } from '../board/MapToolbar';
 import { ProjectorCorner } from '../board/ProjectorCorner';
 import { PromptCardOverlay } from '../board/PromptCard';
+import { CardSpotlight } from '../canvas/CardSpotlight';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
 import { ConnectionStatus } from '../components/ConnectionStatus';
@@ -43,11 +44,16 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
           <div className="presenter__body">
             <main className="presenter__canvas">
               <RippleCanvas readOnly />
-              <MapToolbar editable={false} />
-              <PromptCardOverlay />
-              <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
               <VoteResults overlay />
+              <CardSpotlight />
             </main>
+            <aside className="projector-rail" aria-label={t('projector.rail')}>
+              <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
+              <PromptCardOverlay closable />
+              <div className="projector-rail__controls">
+                <MapToolbar editable={false} />
+              </div>
+            </aside>
           </div>
         </div>
       </ReactFlowProvider>

@@ -64,6 +64,11 @@ export function setShortcutsOpen(store: SessionStore, shortcutsOpen: boolean): v
   store.setState({ shortcutsOpen });
 }
 
+/** Shows a ripple large on this screen (and, from a facilitator's board, on the presenter screens), or closes it. */
+export function openCard(store: SessionStore, openedId: string | null): void {
+  store.setState({ openedId });
+}
+
 export function setMapBounds(store: SessionStore, mapBounds: MapBounds | null): void {
   const current = store.getState().mapBounds;
   if (current === mapBounds) return;

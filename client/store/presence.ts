@@ -27,6 +27,8 @@ export interface PeerState {
   cursor: { x: number; y: number } | null;
   viewport: Viewport | null;
   leading: boolean;
+  /** The ripple a facilitator shows large, for presenter screens to show too. */
+  opened: string | null;
 }
 
 export interface LocalPresence {
@@ -60,6 +62,7 @@ export function parsePeer(clientId: number, state: Record<string, unknown>): Pee
           }
         : null,
     leading: state.leading === true,
+    opened: typeof state.opened === 'string' && state.opened.length <= 64 ? state.opened : null,
   };
 }
 

@@ -51,6 +51,8 @@ export interface SessionState {
   /** Whether this facilitator leads ("everyone follows me"). */
   leading: boolean;
   shortcutsOpen: boolean;
+  /** The ripple this screen shows large (CardSpotlight.tsx); a facilitator's is shown on presenter screens too. */
+  openedId: string | null;
   /**
    * The rectangle the map's cards cover where the layout puts them (map coordinates), or
    * null while the map is empty: what "fit to content" frames.
@@ -90,6 +92,7 @@ export function createSessionStore(doc: Y.Doc): {
     followLeader: true,
     leading: false,
     shortcutsOpen: false,
+    openedId: null,
     mapBounds: null,
   }));
 

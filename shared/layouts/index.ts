@@ -1,5 +1,21 @@
+export {
+  CARD_TEXT_WIDTH,
+  type CardChip,
+  type CardContent,
+  cardHeight,
+  lineCount,
+  textWidth,
+} from './cardSize';
 export { freeLayout } from './freeLayout';
-export { NODE_GAP, NODE_SIZE, type Rect, rectsOverlap, resolveOverlaps } from './geometry';
+export {
+  type CardHeights,
+  heightOf,
+  NODE_GAP,
+  NODE_SIZE,
+  type Rect,
+  rectsOverlap,
+  resolveOverlaps,
+} from './geometry';
 export { monthIndex, monthName, timeValue } from './months';
 export {
   CENTRE_RADIUS,

@@ -1,13 +1,14 @@
-import { NODE_GAP, NODE_SIZE, type Rect, rectsOverlap } from './geometry';
+import { type CardHeights, heightOf, NODE_GAP, NODE_SIZE, type Rect, rectsOverlap } from './geometry';
 import type { LayoutRipple, Positions } from './types';
 
 /** Radius of the disc in the middle that names the programme. */
 export const CENTRE_RADIUS = 200;
 /**
  * Two cards whose centres are at least a card's diagonal apart cannot overlap, whatever
- * their angle; every slot of the rings keeps that distance to every other slot.
+ * their angle; every slot of the rings keeps that distance to every other slot. The
+ * diagonal is the tallest card's (cards grow with their text: cardSize.ts).
  */
-const SPACING = Math.hypot(NODE_SIZE.width, NODE_SIZE.height) + NODE_GAP;
+const spacingFor = (tallest: number) => Math.hypot(NODE_SIZE.width, tallest) + NODE_GAP;
 const RING_GAP = 40;
 /** How deep a ring with no cards is drawn: room for its name, not for a row of cards. */
 export const EMPTY_RING_DEPTH = 60;
@@ -65,6 +66,8 @@ export interface RingsResult {
 export interface RingsOptions {
   /** The text of each sector's label (code id → label), to keep labels apart; else the id. */
   labels?: ReadonlyMap<string, string>;
+  /** Cards taller than the standard (cardSize.ts), by ripple id. */
+  heights?: CardHeights;
 }
 
 const ringOf = (order: number): 1 | 2 | 3 => (order <= 1 ? 1 : order === 2 ? 2 : 3);
@@ -77,7 +80,7 @@ const nearest = (r: Rect) =>
  * The classic REM picture: the programme in the middle, a ring for first-, second- and
  * third-or-later-order ripples, one sector per code (its share of the circle grows with
  * its ripples, with a floor). Within a ring, a sector fills circles of slots from the
- * inside out; circles sit `SPACING` apart and slots `SPACING` apart along each circle,
+ * inside out; circles sit `spacing` apart and slots `spacing` apart along each circle,
  * so no two cards overlap. A ring with no cards yet is drawn thin (EMPTY_RING_DEPTH), so
  * a young map, all first-order, is not drawn as if it had three rows of cards.
  *
@@ -119,18 +122,21 @@ export function ringsLayout(
     else groups.set(key, [r.id]);
   }
 
+  let tallest: number = NODE_SIZE.height;
+  for (const r of ripples) tallest = Math.max(tallest, heightOf(options.heights, r.id));
+  const spacing = spacingFor(tallest);
   const positions: Positions = new Map();
   const rings: Ring[] = [];
   let inner = CENTRE_RADIUS + RING_GAP;
   for (const order of [1, 2, 3] as const) {
-    const first = inner + SPACING / 2;
+    const first = inner + spacing / 2;
     let circles = 0;
     for (const sector of sectors) {
       const ids = groups.get(`${order}|${sector.code}`) ?? [];
       let next = 0;
       for (let c = 0; next < ids.length; c++) {
-        const radius = first + c * SPACING;
-        const step = slotAngle(radius);
+        const radius = first + c * spacing;
+        const step = slotAngle(radius, spacing);
         const slots = Math.floor((sector.end - sector.start) / step);
         // Half a step of margin at both sector edges keeps neighbours across the edge a slot apart.
         const used = Math.min(slots, ids.length - next);
@@ -140,13 +146,13 @@ export function ringsLayout(
           const id = ids[next++] as string;
           positions.set(id, {
             x: radius * Math.sin(a) - NODE_SIZE.width / 2,
-            y: -radius * Math.cos(a) - NODE_SIZE.height / 2,
+            y: -radius * Math.cos(a) - heightOf(options.heights, id) / 2,
           });
         }
         circles = Math.max(circles, c + 1);
       }
     }
-    const outer = circles === 0 ? inner + EMPTY_RING_DEPTH : first + (circles - 1) * SPACING + SPACING / 2;
+    const outer = circles === 0 ? inner + EMPTY_RING_DEPTH : first + (circles - 1) * spacing + spacing / 2;
     rings.push({ order, inner, outer });
     inner = outer + RING_GAP;
   }
@@ -173,7 +179,7 @@ export function ringsLayout(
 }
 
 /** The angle between neighbouring slots on a circle of this radius. */
-const slotAngle = (radius: number) => 2 * Math.asin(Math.min(1, SPACING / (2 * radius)));
+const slotAngle = (radius: number, spacing: number) => 2 * Math.asin(Math.min(1, spacing / (2 * radius)));
 
 /**
  * Sector labels just inside the outer ring, on each sector's middle, the text running

@@ -1,12 +1,11 @@
 import type { Phase, SessionMeta, TimelineLanes } from '../model/ripple';
-import { NODE_GAP, NODE_SIZE } from './geometry';
+import { type CardHeights, heightOf, NODE_GAP, NODE_SIZE } from './geometry';
 import { monthIndex, monthName, monthOfTime, timeValue } from './months';
 import type { LayoutRipple, Positions } from './types';
 
 /** Width of one month on the axis: two cards fit side by side in a busy month. */
 export const MONTH_WIDTH = 180;
 const LANE_PAD = 24;
-const ROW_H = NODE_SIZE.height + NODE_GAP;
 const TRAY_COLUMNS = 2;
 
 export interface TimelineTick {
@@ -41,6 +40,8 @@ export interface TimelineOptions {
   lanes: TimelineLanes;
   /** The session codebook's code ids, in display order (for lanes by code). */
   codeIds: readonly string[];
+  /** Cards taller than the standard (cardSize.ts), by ripple id: a row is as tall as its tallest card. */
+  heights?: CardHeights;
 }
 
 type Meta = Pick<SessionMeta, 'spanStart' | 'spanEnd' | 'phases' | 'createdAt'>;
@@ -93,7 +94,8 @@ function laneOf(ripple: LayoutRipple, options: TimelineOptions): string {
  * time span with month ticks and phase bands; each dated ripple sits at the x of when it
  * happened, in the swimlane of its order, code or intendedness. Activities sit in the row
  * right under the axis, the effects they led to in the lanes below. Ripples with no date
- * wait in a tray left of the axis. Cards in a lane that would overlap take the next row.
+ * wait in a tray left of the axis. Cards in a lane that would overlap take the next row;
+ * a row is as tall as its tallest card.
  *
  * @example
  * const { positions, axis, tray } = timelineLayout(ripples, meta, { lanes: 'order', codeIds: [] });
@@ -159,16 +161,24 @@ export function timelineLayout(
     if (key === 'activities' && items.length === 0) continue;
     // Greedy interval packing: each card takes the first row whose last card ends before it.
     const rowEnds: number[] = [];
+    const rowHeights: number[] = [];
+    const rowOf: { id: string; left: number; row: number }[] = [];
     for (const item of items) {
       let row = rowEnds.findIndex((end) => end + NODE_GAP <= item.left);
       if (row === -1) {
         row = rowEnds.length;
         rowEnds.push(0);
+        rowHeights.push(0);
       }
       rowEnds[row] = item.left + NODE_SIZE.width;
-      positions.set(item.id, { x: item.left, y: y + LANE_PAD + row * ROW_H });
+      rowHeights[row] = Math.max(rowHeights[row] as number, heightOf(options.heights, item.id));
+      rowOf.push({ ...item, row });
     }
-    const height = 2 * LANE_PAD + Math.max(1, rowEnds.length) * ROW_H - NODE_GAP;
+    const rowTops = stack(rowHeights, y + LANE_PAD);
+    for (const item of rowOf) positions.set(item.id, { x: item.left, y: rowTops[item.row] as number });
+    const rowsHeight =
+      rowHeights.length === 0 ? NODE_SIZE.height : sum(rowHeights) + NODE_GAP * (rowHeights.length - 1);
+    const height = 2 * LANE_PAD + rowsHeight;
     lanes.push({ key, y0: y, y1: y + height });
     y += height;
   }
@@ -178,19 +188,41 @@ export function timelineLayout(
   const trayX = x0 - trayWidth - 2 * MONTH_WIDTH;
   const trayY = axisY + LANE_PAD;
   tray.sort();
+  const trayRowHeights: number[] = [];
+  tray.forEach((id, i) => {
+    const row = Math.floor(i / TRAY_COLUMNS);
+    trayRowHeights[row] = Math.max(trayRowHeights[row] ?? 0, heightOf(options.heights, id));
+  });
+  const trayTops = stack(trayRowHeights, trayY + LANE_PAD * 2);
   tray.forEach((id, i) => {
     positions.set(id, {
       x: trayX + NODE_GAP + (i % TRAY_COLUMNS) * (NODE_SIZE.width + NODE_GAP),
-      y: trayY + LANE_PAD * 2 + Math.floor(i / TRAY_COLUMNS) * ROW_H,
+      y: trayTops[Math.floor(i / TRAY_COLUMNS)] as number,
     });
   });
-  const trayRows = Math.max(1, Math.ceil(tray.length / TRAY_COLUMNS));
+  const trayRows =
+    trayRowHeights.length === 0
+      ? NODE_SIZE.height + NODE_GAP
+      : sum(trayRowHeights) + NODE_GAP * trayRowHeights.length;
   return {
     positions,
     axis: { x0, x1, y: axisY, ticks, phaseBands },
     lanes,
-    tray: { ids: tray, x: trayX, y: trayY, width: trayWidth, height: LANE_PAD * 3 + trayRows * ROW_H },
+    tray: { ids: tray, x: trayX, y: trayY, width: trayWidth, height: LANE_PAD * 3 + trayRows },
   };
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The top of each row when rows of these heights are stacked from `top`, a gap apart. */
+function stack(heights: readonly number[], top: number): number[] {
+  const tops: number[] = [];
+  let y = top;
+  for (const h of heights) {
+    tops.push(y);
+    y += h + NODE_GAP;
+  }
+  return tops;
 }
 
 /**

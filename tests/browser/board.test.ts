@@ -135,6 +135,11 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
 
     // Dragging from June's right handle onto the undated ripple's left one links them.
     const before = readLinks(client.doc).length;
+    // On the free map: the rings are fitted whole (names and all), which at 1280 px draws
+    // four cards below reading zoom, without handles.
+    await board.getByRole('button', { name: 'Vrij', exact: true }).click();
+    await board.locator('.map-card[data-id="jun"] .map-card__handle--source').waitFor(VISIBLE);
+    await board.waitForTimeout(500);
     const from = await board.locator('.map-card[data-id="jun"] .map-card__handle--source').boundingBox();
     const to = await board.locator('.map-card[data-id="undated"] .map-card__handle--target').boundingBox();
     if (!from || !to) throw new Error('no handles to drag between');
@@ -180,7 +185,10 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     }, junToNov.id);
     if (!point) throw new Error('no free point on the line June → November');
     await board.mouse.click(point.x, point.y);
-    await board.locator(`.link--selected[data-link-id="${junToNov.id}"]`).waitFor(VISIBLE);
+    // Attached, not "visible": a line straight down (one card above the other) has an empty-width box.
+    await board
+      .locator(`.link--selected[data-link-id="${junToNov.id}"]`)
+      .waitFor({ state: 'attached', timeout: 10_000 });
     await board.keyboard.press('Delete');
 
     // November lost its cause: first order now, on the other screen too; one line fewer.

@@ -70,3 +70,9 @@ export async function centre(page: Page, text: string) {
   if (!box) throw new Error(`no card for ${text}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Chooses one of the board's less frequent actions, which sit behind "Meer" / "More" (BoardMenu.tsx). */
+export async function boardMenuAction(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^(Meer|More)$/ }).click();
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+}

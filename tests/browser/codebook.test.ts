@@ -4,7 +4,7 @@ import { readRipple } from '../../shared/doc/read';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { waitFor } from '../helpers/yClient';
-import { createSession, facilitatorClient, seed } from './boardSeed';
+import { boardMenuAction, createSession, facilitatorClient, seed } from './boardSeed';
 
 /**
  * A facilitator picks a built-in codebook, or makes an own version whose keywords drive the
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('the session codebook', () => {
     const page = await context.newPage();
     await page.goto(session.boardUrl);
 
-    await page.getByRole('button', { name: 'Codeboek', exact: true }).click();
+    await boardMenuAction(page, 'Codeboek');
     const choose = page.getByLabel('Codeboek van deze sessie');
     await choose.selectOption('community-capitals');
     await waitFor(

@@ -6,7 +6,7 @@ import type { Actor } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
 import { connectClient, waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { card, seed, VISIBLE } from './boardSeed';
+import { boardMenuAction, card, seed, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 3: a dot vote as REM practice runs it. The facilitator sets the dots
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('a dot vote with hidden counts and a separate reve
     expect(await bodyText(phone)).not.toMatch(/in totaal/);
     await board.screenshot({ path: `${SHOTS}/vote-board-open.png` });
     // Not in the facilitator's analysis either, until voting closes.
-    await board.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await boardMenuAction(board, 'Bewaren en terugkijken');
     await board.getByRole('button', { name: 'Analyse', exact: true }).click();
     await board.getByText('Het stemmen loopt nog.', { exact: false }).waitFor(VISIBLE);
     expect(await board.locator('.analysis__voted').count()).toBe(0);

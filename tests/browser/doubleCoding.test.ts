@@ -5,7 +5,7 @@ import { readRipple } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { card, centre, FACILITATOR, seed, VISIBLE } from './boardSeed';
+import { boardMenuAction, card, centre, FACILITATOR, seed, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 4: a ripple gets a second code (borging strategies by default) and
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('double coding, still going, and a codebook switch
     await inside(board, A, chip);
 
     // The analysis view: working element × borging strategy.
-    await board.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await boardMenuAction(board, 'Bewaren en terugkijken');
     await board.getByRole('button', { name: 'Analyse', exact: true }).click();
     const cross = board.getByRole('region', { name: 'Werkzame elementen × Borging van burgerparticipatie' });
     await cross.waitFor(VISIBLE);
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('double coding, still going, and a codebook switch
     expect(row[columns.indexOf('ongoing')]).toBe('ongoing');
 
     // Switching the main codebook: a warning first; ownership is mapped, connection kept.
-    await board.getByRole('button', { name: 'Codeboek', exact: true }).click();
+    await boardMenuAction(board, 'Codeboek');
     await board.getByLabel('Codeboek van deze sessie').selectOption({ label: 'Gemeenschapskapitalen' });
     const step = board.getByRole('region', { name: 'Ander codeboek kiezen' });
     await step
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('double coding, still going, and a codebook switch
     await board.screenshot({ path: `${SHOTS}/double-coding-board.png` });
 
     // In English the kept code speaks English too.
-    await board.getByRole('button', { name: 'Switch to English' }).click();
+    await boardMenuAction(board, 'Switch to English');
     const mapCard = (text: string) => board.locator('.map-card').filter({ hasText: text });
     await mapCard(B)
       .locator('.code-label--extra')

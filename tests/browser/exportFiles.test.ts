@@ -7,7 +7,7 @@ import { WORKING_ELEMENTS } from '../../shared/codebooks';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
-import { createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import { boardMenuAction, createSession, facilitatorClient, type SeededSession } from './boardSeed';
 import {
   LINKS,
   pngSize,
@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
       .getByRole('status')
       .filter({ hasText: /^Verbonden$/ })
       .waitFor(VISIBLE);
-    await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await boardMenuAction(page, 'Bewaren en terugkijken');
     await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE);
   });
 

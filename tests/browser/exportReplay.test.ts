@@ -6,7 +6,13 @@ import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+} from './boardSeed';
 import {
   CODES,
   type Exported,
@@ -172,7 +178,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
         .getByRole('status')
         .filter({ hasText: /^Verbonden$/ })
         .waitFor(VISIBLE);
-      await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+      await boardMenuAction(page, 'Bewaren en terugkijken');
       await page.getByLabel('Formaat').selectOption('a3');
       const [file] = await Promise.all([
         page.waitForEvent('download', { timeout: 45_000 }),
@@ -238,7 +244,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
 
     const page = await open(session.boardUrl);
     await connected(page).waitFor(VISIBLE);
-    await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+    await boardMenuAction(page, 'Bewaren en terugkijken');
     await page
       .getByRole('navigation', { name: 'Bewaren en terugkijken' })
       .getByRole('button', { name: 'Analyse' })
@@ -314,5 +320,22 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     await picture.evaluate((img: HTMLImageElement) => img.decode());
     // Fewer rows of cards: a shorter drawing (an empty map is drawn at its minimum size).
     expect(await heightOf()).toBeLessThan(heightNow);
+
+    // Shown large for a room: the whole screen, play and pause, and a PNG of the moment.
+    await page.getByRole('button', { name: 'Groot tonen', exact: true }).click();
+    const large = page.getByRole('dialog', { name: 'Terugkijken' });
+    await large.waitFor(VISIBLE);
+    const shown = await large.getByRole('img', { name: 'De kaart op dat moment' }).boundingBox();
+    expect(shown?.height ?? 0).toBeGreaterThan(800);
+    await large.getByRole('button', { name: 'Afspelen' }).click();
+    await large.getByRole('button', { name: 'Pauze' }).waitFor(VISIBLE);
+    await large.getByRole('button', { name: 'Pauze' }).click();
+    const [step] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      large.getByRole('button', { name: 'PNG van dit moment' }).click(),
+    ]);
+    expect(pngSize(await readFile(await step.path())).width).toBe(1920);
+    await page.keyboard.press('Escape');
+    await large.waitFor({ state: 'hidden' });
   }, 120_000);
 });

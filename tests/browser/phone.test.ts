@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { addRipple as addRippleCommand, updateMeta } from '../../shared/doc/commands';
+import { addRipple as addRippleCommand, linkRipples, updateMeta } from '../../shared/doc/commands';
 import { readRipples, readVotes } from '../../shared/doc/read';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
@@ -277,6 +277,14 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
 
   it('reads the map as a list grouped by order or theme, and as a zoomable picture', async () => {
     onTestFailed(() => console.error(`${server.output()}\n${logs.join('\n')}`));
+    // One link, so the picture has a line (with its arrowhead) to draw.
+    const idOf = (text: string) => readRipples(board.doc).find((r) => r.text === text)?.id ?? '';
+    linkRipples(
+      board.doc,
+      FACILITATOR,
+      idOf('Er is een buurtkamer'),
+      idOf('De huisarts verwijst naar de buurtkamer'),
+    );
     const phone = await openPhone();
     await joinByLink(phone);
     await phone.getByRole('button', { name: 'Kaart' }).click();
@@ -287,6 +295,14 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
     await phone.getByRole('heading', { name: /Nog geen thema/ }).waitFor(VISIBLE);
     await phone.getByRole('button', { name: 'Plaatje' }).click();
     await phone.getByRole('img', { name: /De kaart als plaatje/ }).waitFor(VISIBLE);
+    // The picture starts whole (as wide as the phone), every line with its arrowhead.
+    const picture = phone.locator('.map-picture__viewport');
+    expect(await picture.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const lines = phone.locator('.map-picture__links line');
+    expect(await lines.count()).toBeGreaterThan(0);
+    expect(
+      await lines.evaluateAll((all) => all.every((l) => l.getAttribute('marker-end')?.startsWith('url(#'))),
+    ).toBe(true);
     await phone.getByRole('button', { name: 'Groter' }).click();
     await checkPage(phone, 'map-picture');
   });

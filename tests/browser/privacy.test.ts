@@ -5,7 +5,13 @@ import { addRipple, mergeRipples, setRippleStatus } from '../../shared/doc/comma
 import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { connectClient, waitFor } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+} from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -72,9 +78,7 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
     );
     const page = await context.newPage();
     await page.goto(session.boardUrl);
-    await page
-      .getByRole('button', { name: language === 'nl' ? 'Bewaren en terugkijken' : /save and look back/i })
-      .click();
+    await boardMenuAction(page, language === 'nl' ? 'Bewaren en terugkijken' : /save and look back/i);
     return { context, page };
   }
 

@@ -5,7 +5,14 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { setRippleStatus } from '../../shared/doc/commands';
 import type { SessionExport } from '../../shared/export/sessionExport';
 import { hasChromium } from '../helpers/chromium';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession, seed } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  seed,
+} from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -54,7 +61,7 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
     const page = await context.newPage();
     try {
       await page.goto(march.boardUrl);
-      await page.getByRole('button', { name: 'Bewaren en terugkijken' }).click();
+      await boardMenuAction(page, 'Bewaren en terugkijken');
       const name = page.getByRole('textbox', { name: 'Naam van de nieuwe sessie' });
       await name.waitFor(VISIBLE);
       expect(await name.inputValue()).toBe('Maart – vervolg');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LayoutRipple } from '../../../shared/layouts';
-import { NODE_SIZE, rectsOverlap } from '../../../shared/layouts';
+import { heightOf, NODE_SIZE, rectsOverlap } from '../../../shared/layouts';
 import type { Position } from '../../../shared/model/ripple';
 
 /** A ripple as the layouts see it, with sensible defaults. */
@@ -57,15 +57,31 @@ export const arbitraryRipples = fc
     }),
   );
 
-/** The first pair of cards that overlap, or null. */
-export function firstOverlap(positions: ReadonlyMap<string, Position>): [string, string] | null {
+/** The first pair of cards that overlap, or null; a card is as tall as `heights` says. */
+export function firstOverlap(
+  positions: ReadonlyMap<string, Position>,
+  heights?: ReadonlyMap<string, number>,
+): [string, string] | null {
   const list = [...positions];
+  const rect = (id: string, p: Position) => ({ ...p, width: NODE_SIZE.width, height: heightOf(heights, id) });
   for (let i = 0; i < list.length; i++) {
     for (let j = i + 1; j < list.length; j++) {
       const [a, pa] = list[i] as [string, Position];
       const [b, pb] = list[j] as [string, Position];
-      if (rectsOverlap({ ...pa, ...NODE_SIZE }, { ...pb, ...NODE_SIZE })) return [a, b];
+      if (rectsOverlap(rect(a, pa), rect(b, pb))) return [a, b];
     }
   }
   return null;
 }
+
+/** Random card heights for some of `ripples` (as cardSize.ts gives: 168 up to about 600). */
+export const arbitraryHeights = (ids: readonly string[]) =>
+  fc
+    .array(fc.option(fc.integer({ min: 168, max: 620 })), { minLength: ids.length, maxLength: ids.length })
+    .map((hs) => {
+      const heights = new Map<string, number>();
+      hs.forEach((h, i) => {
+        if (h !== null) heights.set(ids[i] as string, h);
+      });
+      return heights;
+    });

@@ -157,4 +157,24 @@ describe('ringsLayout: the picture', () => {
         expect(rectsOverlap(labels[i]?.box as never, other.box)).toBe(false);
     }
   });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'with %i codes, every sector and its name stay apart and inside the picture',
+    (n) => {
+      const codes = Array.from({ length: n }, (_, i) => `code${i}`);
+      const ripples = Array.from({ length: 30 }, (_, i) =>
+        ripple(`r${i}`, { code: codes[i % n] as string, order: 1 + (i % 3) }),
+      );
+      const names = new Map(
+        [...codes, 'none'].map((code) => [code, `Eigenaarschap en verantwoordelijkheid ${code}`]),
+      );
+      const { labels, sectors, bounds } = ringsLayout(ripples, codes, { labels: names });
+      expect(sectors).toHaveLength(n + 1);
+      for (const [i, label] of labels.entries()) {
+        for (const other of labels.slice(i + 1)) expect(rectsOverlap(label.box, other.box)).toBe(false);
+        expect(label.box.x).toBeGreaterThanOrEqual(bounds.x - 1e-6);
+        expect(label.box.x + label.box.width).toBeLessThanOrEqual(bounds.x + bounds.width + 1e-6);
+      }
+    },
+  );
 });
