@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { hasGaps } from '../../shared/doc/yjsInternals';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { noRelay, type RelayChannel, type RelayHandlers } from '../cluster/RoomRelay';
@@ -118,7 +118,7 @@ export class Room {
    * something nobody may see. Nobody has: changes are only sent after they are stored.
    * If storage cannot be read either, the room closes and its clients come back later.
    */
-  private async reload(): Promise<void> {
+  private async reload(seen?: Uint8Array): Promise<void> {
     let stored: StoredDoc;
     try {
       stored = await this.options.store.load(this.name);
@@ -131,6 +131,9 @@ export class Room {
     }
     this.document.replace(stored);
     this.snapshots.lastSeq = Math.max(this.snapshots.lastSeq, stored.lastSeq);
+    // With other instances, storage may hold what this room never heard (a relay frame lost):
+    // the clients get it now, measured from what the room had before the change (`seen`).
+    if (seen) this.fanout.send(Y.encodeStateAsUpdate(this.document.doc, seen), null, false);
   }
 
   private readonly relayHandlers: RelayHandlers = {
@@ -246,6 +249,8 @@ export class Room {
     // A peer that left still counts: what it sent before closing was received and is kept.
     // A refused peer's later updates build on the refused one, so they are dropped.
     if (this.destroyed || this.refused.has(peer)) return;
+    // What the clients have seen, for a reload in a relayed room to send them what it brings.
+    const seen = this.relayed ? Y.encodeStateVector(this.document.doc) : undefined;
     const outcome = await applyClientUpdate({
       doc: this.document.doc,
       prior: this.document.prior,
@@ -265,13 +270,19 @@ export class Room {
         // from storage. With other instances, the missing causes may be stored but not yet
         // relayed here (or lost with an instance that died): the reload reads them, and the
         // update is tried once more. Otherwise it waits for the client's sync step 2.
-        await this.reload();
+        await this.reload(seen);
         if (this.destroyed) return;
         if (this.relayed && !reread) return this.checkAndApply(peer, update, true);
         if (this.stepTwo.hold(peer, update)) return;
         return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
       case 'refused':
-        await this.reload();
+        await this.reload(seen);
+        if (this.destroyed) return;
+        // With other instances this room may be behind storage (a relay frame lost), and the
+        // client may be sending back what others stored, which it heard first: a reconnecting
+        // phone's step 2 holds other people's ripples. Judged once more against storage.
+        if (this.relayed && !reread && outcome.name !== 'malformed')
+          return this.checkAndApply(peer, update, true);
         return this.refuse(peer, outcome.name, outcome.detail);
       case 'unstored':
         // An outage is logged once, by StorageHealth; anything else here is news.

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
@@ -20,13 +21,15 @@ let redis: RedisServer;
 let a: TestServer;
 let b: TestServer;
 let dataDir: string;
+/** The storage both instances share. */
+let store: MemoryUpdateStore;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
   if (!hasRedis) return;
   redis = await startRedis();
   dataDir = await mkdtemp(join(tmpdir(), 'kringen-relay-'));
-  const store = new MemoryUpdateStore();
+  store = new MemoryUpdateStore();
   const config = { redisUrl: redis.url, idleUnloadMs: 60_000, joinAttemptsPerMinute: 3 };
   a = await startTestServer(config, { store, dataDir });
   b = await startTestServer(config, { store, dataDir });
@@ -115,6 +118,41 @@ describe.skipIf(!hasRedis)('two instances sharing sessions through Redis', () =>
     // And the relay is live again, not just the one-off reread.
     addRipple(onB.doc, facilitator, { text: 'Na de storing' }, { id: 'after' });
     await waitFor(() => readRipple(onA.doc, 'after') !== null, 5000, 'relay after the outage');
+  });
+
+  it('a room behind storage (a relay frame lost) catches up when a phone sends back what others stored, instead of refusing the phone', async () => {
+    const session = await a.createSession();
+    const ansJoined = await b.join(session.joinCode, 'Ans');
+    const bertJoined = await b.join(session.joinCode, 'Bert');
+    const ans = connect(b, session.id, { pid: ansJoined.participantId, secret: ansJoined.secret });
+    const board = connect(b, session.id, { key: session.facilitatorKey });
+    await Promise.all([ans.synced, board.synced]);
+
+    // Bert's ripple is stored by another instance, but its relay frame never reaches B.
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(board.doc));
+    const before = Y.encodeStateVector(elsewhere);
+    addRipple(
+      elsewhere,
+      { role: 'participant', id: bertJoined.participantId },
+      { text: 'Verloren bericht' },
+      { id: 'lost' },
+    );
+    const bertsRipple = Y.encodeStateAsUpdate(elsewhere, before);
+    await store.append(session.id, bertsRipple, Date.now());
+
+    // Ans heard it (through the other instance, say) and her phone passes it on to B.
+    Y.applyUpdate(ans.doc, bertsRipple);
+    await waitFor(() => readRipple(board.doc, 'lost') !== null, 5000, "Bert's ripple on the board");
+    expect(ans.closes).not.toContain(CLOSE.forbidden.code);
+    // Ans's own ripples still go through.
+    addRipple(
+      ans.doc,
+      { role: 'participant', id: ansJoined.participantId },
+      { text: 'Van Ans' },
+      { id: 'ans1' },
+    );
+    await waitFor(() => readRipple(board.doc, 'ans1') !== null, 5000, "Ans's ripple on the board");
   });
 
   it('counts wrong join codes across instances, so a guesser gets the limit once, not per instance', async () => {
