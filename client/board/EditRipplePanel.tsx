@@ -24,6 +24,7 @@ import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectEditingId, selectMeta, selectRipple } from '../store/selectors';
 import type { SessionState } from '../store/sessionStore';
 import { ChoiceGroup } from './ChoiceGroup';
+import { CodeOptions } from './CodeOptions';
 import { RippleLinks } from './RippleLinks';
 import { SecondCodeField } from './SecondCodeField';
 import { SuggestionChip } from './SuggestionChip';
@@ -65,7 +66,7 @@ type WhenKind = 'none' | 'date' | 'month' | 'phase';
 function EditForm({ ripple }: { ripple: RippleView }) {
   const t = useT();
   const id = useId();
-  const language = useLanguage();
+  const _language = useLanguage();
   const { doc, actor, store } = useSessionHandle();
   const meta = useSession(selectMeta);
   const codebook = useMemo(() => sessionCodebook(meta), [meta]);
@@ -148,12 +149,7 @@ function EditForm({ ripple }: { ripple: RippleView }) {
             {t('edit.code')}
           </label>
           <select id={`${id}-code`} value={code} onChange={(e) => setCode(e.target.value)}>
-            <option value="">{t('edit.noCode')}</option>
-            {codebook.codes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label[language]}
-              </option>
-            ))}
+            <CodeOptions codebook={codebook} />
           </select>
           {!ripple.code &&
             (ripple.suggestedCode ? (

@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMeta } from '../store/selectors';
+import { CodeOptions } from './CodeOptions';
 
 /**
  * The ripple's code from the session's second codebook (borging strategies unless the
@@ -38,12 +39,7 @@ export function SecondCodeField({ ripple }: { ripple: RippleView }) {
         value={secondCode(ripple, meta) ?? ''}
         onChange={(e) => choose(e.target.value)}
       >
-        <option value="">{t('edit.noCode')}</option>
-        {codebook.codes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label[language]}
-          </option>
-        ))}
+        <CodeOptions codebook={codebook} />
       </select>
     </div>
   );

@@ -4,7 +4,7 @@ import {
   type CardIndex,
   INTO,
   indexCards,
-  type LinkSide,
+  type LinkEnds,
   linkEnds,
   linkPath,
 } from '../../shared/layouts/linkRoute';
@@ -176,14 +176,8 @@ const LinkPath = memo(function LinkPath({
   selected,
   hit,
   marker,
-}: {
+}: LinkEnds & {
   id: string;
-  sx: number;
-  sy: number;
-  source: LinkSide;
-  tx: number;
-  ty: number;
-  target: LinkSide;
   selected: boolean;
   hit: boolean;
   marker: string;

@@ -123,6 +123,10 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
       dateStyle: 'medium',
       timeStyle: 'short',
     });
+  // What the chosen moment shows, said beside the slider and on the large view alike.
+  const moment =
+    point &&
+    t('replay.at', { time: time(point.at), ripples: point.ripples, onMap: point.onMap, links: point.links });
   return (
     <section className="replay" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('replay.heading')}</h2>
@@ -145,12 +149,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
             />
           </label>
           <p role="status" aria-live="polite" className="replay__status">
-            {t('replay.at', {
-              time: time(point.at),
-              ripples: point.ripples,
-              onMap: point.onMap,
-              links: point.links,
-            })}
+            {moment}
           </p>
           {picture && <img className="replay__picture" src={picture} alt={t('replay.picture')} />}
           <div className="button-row">
@@ -203,14 +202,7 @@ export function ReplayPanel({ sessionId, screenKey }: { sessionId: string; scree
                   {t('replay.close')}
                 </button>
               </div>
-              <p className="replay-large__status">
-                {t('replay.at', {
-                  time: time(point.at),
-                  ripples: point.ripples,
-                  onMap: point.onMap,
-                  links: point.links,
-                })}
-              </p>
+              <p className="replay-large__status">{moment}</p>
               {picture && <img className="replay-large__picture" src={picture} alt={t('replay.picture')} />}
             </div>
           )}
