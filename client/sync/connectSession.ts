@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { avoidViewClientId } from '../../shared/doc/yjsInternals';
 import { EarlyOrNewWebSocket, webSocketBase } from './earlySocket';
 import { hasChanges } from './hasChanges';
 import { providerSender, wrapSyncFrames } from './providerInternals';
@@ -71,6 +72,8 @@ export function connectSession(
   options: ConnectOptions = {},
 ): SessionConnection {
   const doc = new Y.Doc();
+  // The server tells a phone's own changes from its view's by client id (shared/doc/phoneView.ts).
+  avoidViewClientId(doc);
   const params = credentialParams(credentials);
   const persistence = options.persistAs ? openPersistence(options.persistAs, doc) : null;
   // No BroadcastChannel: the server authorises each connection by its role, so two tabs

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { writeEntry } from '../../shared/doc/phoneView';
 import { hasGaps } from '../../shared/doc/yjsInternals';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { noRelay, type RelayChannel, type RelayHandlers } from '../cluster/RoomRelay';
@@ -8,6 +9,7 @@ import { encodeSyncStep1, encodeSyncStep2 } from '../ws/syncMessages';
 import { applyClientUpdate } from './applyClientUpdate';
 import { AwarenessFanout } from './awarenessFanout';
 import { UpdateFanout } from './fanout';
+import { type PhoneClaim, PhoneViews } from './phoneViews';
 import { RoomDocument } from './roomDocument';
 import type { RoomOptions, RoomPeer } from './roomTypes';
 import { Snapshots } from './snapshots';
@@ -25,7 +27,10 @@ export type { RoomOptions, RoomPeer };
  * others' copies through the relay. Awareness: `AwarenessFanout`.
  */
 export class Room {
-  private readonly document = new RoomDocument((update) => this.fanout.send(update, null, false));
+  private readonly document = new RoomDocument((update, changes) => {
+    this.fanout.send(update, null, false);
+    this.views.sessionChanged(changes);
+  });
   readonly peers = new Set<RoomPeer>();
   private queue: Promise<unknown> = Promise.resolve();
   private destroyed = false;
@@ -33,6 +38,8 @@ export class Room {
   private readonly stepTwo = new StepTwoWait();
   private channel: RelayChannel | null = null;
   private readonly fanout: UpdateFanout;
+  /** What each phone holds: a view of the document, not the document (see PhoneViews). */
+  private readonly views: PhoneViews;
   private readonly presence: AwarenessFanout;
   private readonly snapshots: Snapshots;
   /** Whether other instances write to this room too (a relay is configured). */
@@ -52,7 +59,8 @@ export class Room {
       options.compactEvery,
     );
     this.relayed = options.relay !== undefined && options.relay !== noRelay;
-    this.fanout = new UpdateFanout(this.peers, options.phoneBatchMs ?? 0, () => this.channel);
+    this.fanout = new UpdateFanout(this.peers, () => this.channel);
+    this.views = new PhoneViews(() => this.document.doc, options.phoneBatchMs ?? 0);
     this.presence = new AwarenessFanout(this.peers, () => this.channel);
   }
 
@@ -118,7 +126,7 @@ export class Room {
    * something nobody may see. Nobody has: changes are only sent after they are stored.
    * If storage cannot be read either, the room closes and its clients come back later.
    */
-  private async reload(seen?: Uint8Array): Promise<void> {
+  private async reload(seen?: Uint8Array, judged?: RoomPeer): Promise<void> {
     let stored: StoredDoc;
     try {
       stored = await this.options.store.load(this.name);
@@ -131,6 +139,9 @@ export class Room {
     }
     this.document.replace(stored);
     this.snapshots.lastSeq = Math.max(this.snapshots.lastSeq, stored.lastSeq);
+    // The phone whose change was refused keeps its view as it is until it is told, so that
+    // what it starts over with (its typing) is still its own.
+    this.views.sessionReplaced(judged?.actor.id);
     // With other instances, storage may hold what this room never heard (a relay frame lost):
     // the clients get it now, measured from what the room had before the change (`seen`).
     if (seen) this.fanout.send(Y.encodeStateAsUpdate(this.document.doc, seen), null, false);
@@ -196,7 +207,8 @@ export class Room {
   join(peer: RoomPeer): void {
     this.peers.add(peer);
     // A viewer gets no sync step 1: it has nothing to send back.
-    if (peer.actor.role !== 'viewer') peer.send(encodeSyncStep1(this.doc));
+    if (peer.actor.role === 'participant') this.views.join(peer);
+    else if (peer.actor.role !== 'viewer') peer.send(encodeSyncStep1(this.doc));
     const states = this.awarenessFor(peer, [...this.awareness.getStates().keys()]);
     if (states.length > 0) peer.send(this.awarenessMessage(states));
   }
@@ -215,11 +227,14 @@ export class Room {
   }
 
   leave(peer: RoomPeer): void {
-    if (this.peers.delete(peer)) this.presence.leave(peer);
+    if (!this.peers.delete(peer)) return;
+    this.presence.leave(peer);
+    if (peer.actor.role === 'participant') this.views.leave(peer);
   }
 
-  /** The reply to a client's sync step 1: everything the client's state vector lacks. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  /** The reply to a client's sync step 1: everything the client's state vector lacks (a phone: of its view). */
+  syncStep2For(peer: RoomPeer, stateVector: Uint8Array): Uint8Array {
+    if (peer.actor.role === 'participant') return this.views.syncStep2For(peer, stateVector);
     return encodeSyncStep2(this.doc, stateVector);
   }
 
@@ -233,6 +248,7 @@ export class Room {
    * an update waits for the client's step 2 instead of being refused.
    */
   async receiveUpdate(peer: RoomPeer, update: Uint8Array, kind: 'step2' | 'update'): Promise<void> {
+    if (peer.actor.role === 'participant') return this.receivePhoneUpdate(peer, update, kind);
     if (kind === 'update' && this.stepTwo.has(peer)) {
       // Later updates of a peer wait behind the one already waiting, untried: they may build
       // on it, and each try that finds a gap costs a reload from storage, which a client
@@ -245,7 +261,43 @@ export class Room {
     for (const later of this.stepTwo.release(peer) ?? []) await this.checkAndApply(peer, later, false);
   }
 
-  private async checkAndApply(peer: RoomPeer, update: Uint8Array, reread: boolean): Promise<void> {
+  /**
+   * A phone's update goes to its view; what it changed there (its claims) is written into the
+   * document as the server and judged like any client's change. A refused claim closes the
+   * phone's connections and forgets its view: the phone starts over, as with a refused update.
+   */
+  private async receivePhoneUpdate(
+    peer: RoomPeer,
+    update: Uint8Array,
+    kind: 'step2' | 'update',
+  ): Promise<void> {
+    if (this.destroyed || this.refused.has(peer)) return;
+    const read = this.views.receive(peer, update, kind);
+    if (read.kind !== 'claims')
+      return this.refusePhone(peer, read.kind === 'malformed' ? 'malformed' : 'invalid', read.detail);
+    if (read.claims.length === 0) return;
+    const claims: readonly PhoneClaim[] = read.claims;
+    await this.checkAndApply(
+      peer,
+      (doc) => {
+        for (const { entry, value } of claims) writeEntry(doc, entry, value);
+      },
+      false,
+    );
+  }
+
+  private refusePhone(peer: RoomPeer, name: CloseName, detail: string): void {
+    this.refuse(peer, name, detail);
+    this.views.drop(peer.actor.id, (other) => {
+      if (other !== peer) this.refuse(other, name, detail);
+    });
+  }
+
+  private async checkAndApply(
+    peer: RoomPeer,
+    update: Uint8Array | ((doc: Y.Doc) => void),
+    reread: boolean,
+  ): Promise<void> {
     // A peer that left still counts: what it sent before closing was received and is kept.
     // A refused peer's later updates build on the refused one, so they are dropped.
     if (this.destroyed || this.refused.has(peer)) return;
@@ -255,7 +307,7 @@ export class Room {
       doc: this.document.doc,
       prior: this.document.prior,
       actor: peer.actor,
-      update,
+      change: update,
       quota: this.options.quota,
       origin: peer,
       store: this.options.store,
@@ -270,32 +322,35 @@ export class Room {
         // from storage. With other instances, the missing causes may be stored but not yet
         // relayed here (or lost with an instance that died): the reload reads them, and the
         // update is tried once more. Otherwise it waits for the client's sync step 2.
-        await this.reload(seen);
+        await this.reload(seen, peer);
         if (this.destroyed) return;
         if (this.relayed && !reread) return this.checkAndApply(peer, update, true);
-        if (this.stepTwo.hold(peer, update)) return;
+        if (typeof update !== 'function' && this.stepTwo.hold(peer, update)) return;
         return this.refuse(peer, 'invalid', 'update depends on changes the server never received');
       case 'refused':
-        await this.reload(seen);
+        await this.reload(seen, peer);
         if (this.destroyed) return;
         // With other instances this room may be behind storage (a relay frame lost), and the
         // client may be sending back what others stored, which it heard first: a reconnecting
         // phone's step 2 holds other people's ripples. Judged once more against storage.
         if (this.relayed && !reread && outcome.name !== 'malformed')
           return this.checkAndApply(peer, update, true);
-        return this.refuse(peer, outcome.name, outcome.detail);
+        return this.refusePhone(peer, outcome.name, outcome.detail);
       case 'unstored':
         // An outage is logged once, by StorageHealth; anything else here is news.
         if (!(outcome.error instanceof StorageError))
           this.options.log.error(
             `room=${this.name} ${peer.label} storage failed, update not applied: ${outcome.error}`,
           );
-        await this.reload();
-        return this.refuse(peer, 'storageFailed', 'the update could not be stored');
+        await this.reload(undefined, peer);
+        return this.refusePhone(peer, 'storageFailed', 'the update could not be stored');
       case 'stored':
         if (this.destroyed) return;
         // With a follow-up the sender gets the message too: it holds the server's suggestion.
         this.fanout.send(outcome.update, outcome.followedUp ? null : peer, true);
+        // After a reload (`reread`) the judged phone's view has not seen what it brought.
+        if (reread) this.views.sessionReplaced();
+        else this.views.sessionChanged(outcome.changes);
         this.snapshots.appendedAs(outcome.seq);
     }
   }
@@ -312,7 +367,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    this.fanout.close();
+    this.views.close();
     this.presence.close();
     void this.channel?.close();
     this.document.destroy();

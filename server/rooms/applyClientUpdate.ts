@@ -16,7 +16,11 @@ export interface ClientUpdate {
   /** What the document held before this update, for the rules (refreshed when it is accepted). */
   prior: PriorState;
   actor: Actor;
-  update: Uint8Array;
+  /**
+   * The change: a client's Yjs update, or (from a phone's view) a function that writes the
+   * phone's change into the document as the server.
+   */
+  change: Uint8Array | ((doc: Y.Doc) => void);
   quota: RoomQuota;
   /** The transaction's origin: the connection whose update this is. */
   origin: DocOrigin;
@@ -28,7 +32,7 @@ export interface ClientUpdate {
 /** What became of a client's update. */
 export type Outcome =
   /** Stored as `update` (the client's change and the server's follow-up, one update) under `seq`. */
-  | { kind: 'stored'; update: Uint8Array; seq: number; followedUp: boolean }
+  | { kind: 'stored'; update: Uint8Array; seq: number; followedUp: boolean; changes: DocChange[] }
   /** Nothing new (a reconnecting client's step 2 often holds only what the room has). */
   | { kind: 'nothing' }
   /** Part of it waits for changes the server never received; the document holds what came before. */
@@ -51,12 +55,14 @@ export async function applyClientUpdate(input: ClientUpdate): Promise<Outcome> {
   const hold = (update: Uint8Array) => held.push(update);
   // Set inside the transaction's callback, where the compiler does not follow assignments.
   const result: { outcome: Outcome | null; followedUp: boolean } = { outcome: null, followedUp: false };
+  let changes: DocChange[] = [];
   doc.on('update', hold);
   try {
-    let changes: DocChange[] = [];
     doc.transact((transaction) => {
       const ownClock = Y.getState(doc.store, doc.clientID);
-      Y.applyUpdate(doc, input.update);
+      const { change } = input;
+      if (typeof change === 'function') change(doc);
+      else Y.applyUpdate(doc, change);
       // Checked after applying, not before: a check beforehand decoded every update a
       // second time for a case that is rare.
       if (hasGaps(doc)) {
@@ -80,7 +86,7 @@ export async function applyClientUpdate(input: ClientUpdate): Promise<Outcome> {
       }
       const toSuggest = ripplesToSuggest(doc, changes);
       if (toSuggest.length === 0) return;
-      claimTransaction(doc, transaction, ownClock);
+      if (!transaction.local) claimTransaction(doc, transaction, ownClock);
       // The prior state's meta is the session's unless this update changed it.
       const meta = changes.some(({ path }) => path[0] === 'meta') ? undefined : prior.meta;
       result.followedUp = updateSuggestions(doc, toSuggest, meta) > 0;
@@ -97,7 +103,7 @@ export async function applyClientUpdate(input: ClientUpdate): Promise<Outcome> {
   if (update === undefined) return { kind: 'nothing' };
   try {
     const seq = await input.store.append(input.room, update, input.now);
-    return { kind: 'stored', update, seq, followedUp: result.followedUp };
+    return { kind: 'stored', update, seq, followedUp: result.followedUp, changes };
   } catch (error) {
     return { kind: 'unstored', error };
   }

@@ -13,12 +13,15 @@ export class RoomDocument {
   doc = new Y.Doc();
   prior = new PriorState(this.doc);
 
-  constructor(private readonly onRelayed: (update: Uint8Array) => void) {
+  constructor(private readonly onRelayed: (update: Uint8Array, changes: DocChange[]) => void) {
     this.doc.on('update', this.listen);
   }
 
+  /** The update of a relayed transaction, sent on with its changes once they are known. */
+  private relayed: Uint8Array | null = null;
+
   private readonly listen = (update: Uint8Array, origin: unknown): void => {
-    if (origin === 'relay') this.onRelayed(update);
+    if (origin === 'relay') this.relayed = update;
   };
 
   /** Applies a stored state: 'storage' when loading (tells nobody), 'relay' when catching up (tells the clients). */
@@ -56,5 +59,8 @@ export class RoomDocument {
       changes = changesOfTransaction(this.doc, transaction);
     }, origin);
     this.prior.refresh(changes);
+    const relayed = this.relayed;
+    this.relayed = null;
+    if (relayed) this.onRelayed(relayed, changes);
   }
 }

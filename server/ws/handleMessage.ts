@@ -22,7 +22,7 @@ export async function handleMessage(room: Room, peer: RoomPeer, data: Uint8Array
   const frame = decoded(() => decodeFrame(data));
   switch (frame.type) {
     case 'step1':
-      peer.send(decoded(() => room.syncStep2For(frame.stateVector)));
+      peer.send(decoded(() => room.syncStep2For(peer, frame.stateVector)));
       return;
     case 'step2':
     case 'update':

@@ -50,3 +50,30 @@ export function claimTransaction(doc: Y.Doc, transaction: Y.Transaction, clockBe
   if (Y.getState(doc.store, doc.clientID) !== clockBefore) doc.clientID = random.uint32();
   transaction.local = true;
 }
+
+/**
+ * Phone views (shared/doc/phoneView.ts) are written by the server under client ids of one
+ * shape, so that what a phone sends back can be told apart: an entry whose winning item has
+ * such an id is the server's (perhaps from an earlier view, before a restart), not the
+ * phone's change. Phones never write under such an id (`avoidViewClientId`).
+ */
+const VIEW_CLIENT_MASK = 0x3ff;
+
+export const isViewClientId = (clientId: number): boolean =>
+  (clientId & VIEW_CLIENT_MASK) === VIEW_CLIENT_MASK;
+
+/** A fresh client id of the view shape. */
+export const viewClientId = (): number => (random.uint32() | VIEW_CLIENT_MASK) >>> 0;
+
+/** Gives `doc` another client id if its own has the view shape (a phone's document, before it writes). */
+export function avoidViewClientId(doc: Y.Doc): void {
+  while (isViewClientId(doc.clientID)) doc.clientID = random.uint32();
+}
+
+/**
+ * Who last set `key` of `map`: the client id of the item that holds it (or held it, when the
+ * key was removed since), or null when the key was never set in this map.
+ */
+export function writerOf(map: Y.Map<unknown>, key: string): number | null {
+  return map._map.get(key)?.id.client ?? null;
+}

@@ -26,7 +26,7 @@ function room() {
     doc,
     prior: new PriorState(doc),
     actor,
-    update,
+    change: update,
     quota,
     origin: { actor },
     store,

@@ -109,7 +109,12 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
     // Instance A dies mid-session: its phones reconnect through the balancer to B.
     await a.kill();
     await waitFor(() => phonesLb.chosen.includes(b.port), 15_000, 'phones reconnecting to B');
-    await waitFor(() => phones.every((p) => p.client.provider.synced), 15_000, 'phones synced again');
+    // On failure, the log of B says why (a refused phone, for one).
+    await waitFor(() => phones.every((p) => p.client.provider.synced), 15_000, 'phones synced again').catch(
+      (error) => {
+        throw new Error(`${error}\nB: ${b.output().slice(-3000)}`);
+      },
+    );
     const afterFailover = counter;
     await waitFor(() => counter > afterFailover + 50, 10_000, 'load continuing on B');
     running = false;
@@ -139,7 +144,16 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
       secret: late.secret as string,
     });
     await onA.synced;
-    expect(rippleIds(onA)).toEqual(rippleIds(board));
+    // A phone holds the map and its own ripples (its view), read on A from storage.
+    const seenByLate = readRipples(board.doc).filter(
+      (r) => r.status === 'accepted' || r.authorId === late.participantId,
+    );
+    await waitFor(
+      () => rippleIds(onA).size === seenByLate.length,
+      5000,
+      'the late phone’s view complete on A',
+    );
+    expect(rippleIds(onA)).toEqual(new Set(seenByLate.map((r) => r.id)));
     addRipple(
       onA.doc,
       { role: 'participant', id: late.participantId as string },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addRipple } from '../../shared/doc/commands';
-import { readRipple } from '../../shared/doc/read';
+import { addRipple, updateMeta } from '../../shared/doc/commands';
+import { readMeta, readRipple } from '../../shared/doc/read';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
 
@@ -34,6 +34,13 @@ describe('phones get the room’s changes in batches', () => {
     const phoneA = connectClient(server.wsUrl, session.id, { pid: a.participantId, secret: a.secret });
     const phoneB = connectClient(server.wsUrl, session.id, { pid: b.participantId, secret: b.secret });
     await Promise.all([board.synced, phoneA.synced, phoneB.synced]);
+    // Without moderation a phone's ripple goes straight onto the map, where other phones see it.
+    updateMeta(board.doc, { role: 'facilitator', id: 'facilitator' }, { moderation: false });
+    await waitFor(
+      () => !readMeta(phoneA.doc).moderation && !readMeta(phoneB.doc).moderation,
+      PHONE_BATCH_MS + 3000,
+      'moderation off on the phones',
+    );
     const updatesOnB = countServerUpdates(phoneB);
     const me = { role: 'participant' as const, id: a.participantId };
 

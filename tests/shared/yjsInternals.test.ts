@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  avoidViewClientId,
   claimTransaction,
   hasGaps,
   inTransaction,
   isSharedType,
+  isViewClientId,
   mapKeyCount,
   placeOf,
+  viewClientId,
+  writerOf,
 } from '../../shared/doc/yjsInternals';
 
 /** One test per reach into Yjs internals: a Yjs upgrade that moves one fails here first. */
@@ -91,5 +95,28 @@ describe('the Yjs internals Kringen relies on', () => {
     impostor.getMap('m').set('y', 2);
     apply(Y.encodeStateAsUpdate(impostor, Y.encodeStateVector(server)));
     expect(server.clientID).not.toBe(own);
+  });
+
+  it('writerOf names who last set a key of a map, also once it is removed, and null for a key never set', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.getMap('m').set('k', 1);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    b.getMap('m').set('k', 2);
+    expect(writerOf(b.getMap('m'), 'k')).toBe(b.clientID);
+    b.getMap('m').delete('k');
+    expect(writerOf(b.getMap('m'), 'k')).toBe(b.clientID);
+    expect(writerOf(b.getMap('m'), 'never')).toBeNull();
+  });
+
+  it('view client ids have their own shape, and a phone document never takes one', () => {
+    for (let i = 0; i < 100; i++) expect(isViewClientId(viewClientId())).toBe(true);
+    const phone = new Y.Doc();
+    phone.clientID = viewClientId();
+    avoidViewClientId(phone);
+    expect(isViewClientId(phone.clientID)).toBe(false);
+    // A document's client id is what its writes carry.
+    phone.getMap('m').set('k', 1);
+    expect(writerOf(phone.getMap('m'), 'k')).toBe(phone.clientID);
   });
 });

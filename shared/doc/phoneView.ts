@@ -1,0 +1,222 @@
+import * as Y from 'yjs';
+import { PARTICIPANT_CONTENT_FIELDS } from './permissions';
+import { parseVoteKey, readMeta, readRippleMap } from './read';
+import { isRootName, type RootName, roots } from './schema';
+import { isViewClientId, writerOf } from './yjsInternals';
+
+/**
+ * What a phone may hold of a session: its view, derived entry by entry from the session
+ * document. The server keeps one view document per participant and sends a phone only that
+ * (server/rooms/phoneViews.ts); a phone's changes to its view are judged by the same rules as
+ * before and written into the session document (docs/threat-model.md, "What a phone receives").
+ *
+ * A participant sees:
+ * - the session meta;
+ * - the ripples on the map (accepted), with the author's name only where the author chose to
+ *   be named, and without anyone's participant id (so anonymous ripples cannot be tied to
+ *   named ones); co-authors without names or ids;
+ * - their own ripples in every status;
+ * - the links between ripples they see;
+ * - their own dots, and everyone's once the facilitator reveals the vote.
+ */
+
+/** The author id a phone sees on someone else's ripple. */
+export const SOMEONE = '~';
+
+/** One entry of a view: a key of a root map (a ripple, a link, a dot, a meta key). */
+export interface ViewEntry {
+  root: RootName;
+  key: string;
+}
+
+/** A ripple as a view holds it: its stored fields. */
+type RippleFields = Record<string, unknown>;
+
+function rippleFor(full: Y.Doc, id: string, viewerId: string): RippleFields | undefined {
+  const map = roots(full).ripples.get(id);
+  const ripple = readRippleMap(map);
+  if (!ripple || !map) return undefined;
+  const fields = map.toJSON() as RippleFields;
+  if (ripple.authorId === viewerId) return fields;
+  if (ripple.status !== 'accepted') return undefined;
+  const shown: RippleFields = { ...fields, authorId: SOMEONE };
+  if (!ripple.showAuthor) delete shown.authorName;
+  if ('coAuthors' in shown)
+    shown.coAuthors = (ripple.coAuthors ?? []).map((a) =>
+      a.id === viewerId ? a : { id: SOMEONE, name: '' },
+    );
+  return shown;
+}
+
+function linkFor(full: Y.Doc, key: string, viewerId: string): unknown {
+  const value = roots(full).links.get(key) as { from?: unknown; to?: unknown } | undefined;
+  if (!value || typeof value.from !== 'string' || typeof value.to !== 'string') return undefined;
+  const seen = rippleFor(full, value.from, viewerId) && rippleFor(full, value.to, viewerId);
+  return seen ? value : undefined;
+}
+
+function voteFor(full: Y.Doc, key: string, viewerId: string, revealed: boolean): unknown {
+  const parsed = parseVoteKey(key);
+  if (!parsed || (parsed.voterId !== viewerId && !revealed)) return undefined;
+  return roots(full).votes.get(key);
+}
+
+/** The value `viewerId`'s view holds for one entry (undefined: the view does not have it). */
+export function viewValue(full: Y.Doc, entry: ViewEntry, viewerId: string): unknown {
+  switch (entry.root) {
+    case 'meta':
+      return roots(full).meta.get(entry.key);
+    case 'ripples':
+      return rippleFor(full, entry.key, viewerId);
+    case 'links':
+      return linkFor(full, entry.key, viewerId);
+    case 'votes':
+      return voteFor(full, entry.key, viewerId, readMeta(full).votesRevealed);
+  }
+}
+
+/** Every entry of the session document and of `view`: what a full comparison of the two covers. */
+export function allEntries(full: Y.Doc, view?: Y.Doc): ViewEntry[] {
+  const entries = new Map<string, ViewEntry>();
+  for (const doc of view ? [full, view] : [full]) {
+    const all = roots(doc);
+    for (const root of Object.keys(all) as RootName[])
+      for (const key of all[root].keys()) entries.set(`${root}\u0000${key}`, { root, key });
+  }
+  return [...entries.values()];
+}
+
+/**
+ * The entries a change to the session document may have changed in a view: the changed
+ * keys, the links of a ripple that changed (it may have come into view or gone), and every
+ * dot when the vote is revealed or hidden again.
+ */
+export function entriesAfter(
+  full: Y.Doc,
+  changes: readonly { path: string[]; key: string | null }[],
+): ViewEntry[] {
+  const entries = new Map<string, ViewEntry>();
+  const add = (root: RootName, key: string) => entries.set(`${root}\u0000${key}`, { root, key });
+  const ripples = new Set<string>();
+  let allVotes = false;
+  for (const { path, key } of changes) {
+    const [root, inner] = path;
+    if (root === undefined || !isRootName(root)) continue;
+    if (root === 'ripples') {
+      const id = inner ?? key;
+      if (id !== null && id !== undefined) ripples.add(id);
+      continue;
+    }
+    if (key === null || inner !== undefined) continue;
+    add(root, key);
+    if (root === 'meta' && key === 'votesRevealed') allVotes = true;
+  }
+  for (const id of ripples) add('ripples', id);
+  if (ripples.size > 0)
+    for (const [key, link] of roots(full).links.entries()) {
+      const { from, to } = (link ?? {}) as { from?: unknown; to?: unknown };
+      if (ripples.has(from as string) || ripples.has(to as string)) add('links', key);
+    }
+  if (allVotes) for (const key of roots(full).votes.keys()) add('votes', key);
+  return [...entries.values()];
+}
+
+/** What a document holds for one entry, as plain values (a ripple: its fields). */
+export function entryValue(doc: Y.Doc, entry: ViewEntry): unknown {
+  const value = roots(doc)[entry.root].get(entry.key);
+  return value instanceof Y.Map ? value.toJSON() : value;
+}
+
+/** Whether two plain values are the same, whatever the order of their keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/**
+ * Makes `doc` hold `value` for one entry, writing only what differs: a ripple field by
+ * field (so concurrent edits of other fields stay), any other entry as one value.
+ */
+export function writeEntry(doc: Y.Doc, entry: ViewEntry, value: unknown): void {
+  const map = roots(doc)[entry.root] as Y.Map<unknown>;
+  if (value === undefined) {
+    if (map.has(entry.key)) map.delete(entry.key);
+    return;
+  }
+  if (entry.root !== 'ripples') {
+    if (!sameValue(entryValue(doc, entry), value)) map.set(entry.key, value);
+    return;
+  }
+  const fields = value as RippleFields;
+  let ripple = map.get(entry.key);
+  if (!(ripple instanceof Y.Map)) {
+    ripple = new Y.Map<unknown>();
+    map.set(entry.key, ripple);
+  }
+  const target = ripple as Y.Map<unknown>;
+  for (const key of [...target.keys()]) if (!Object.hasOwn(fields, key)) target.delete(key);
+  for (const [key, field] of Object.entries(fields))
+    if (!target.has(key) || !sameValue(target.get(key), field)) target.set(key, field);
+}
+
+/** Whether the writer of a key counts as the phone: anyone but a view (set or removed). */
+function phoneWrote(map: Y.Map<unknown>, key: string): boolean {
+  const writer = writerOf(map, key);
+  return writer !== null && !isViewClientId(writer);
+}
+
+/**
+ * Whether what `view` holds for an entry, where it differs from what the view should hold
+ * (`expected`), is the phone's own change rather than an earlier view's content that a
+ * reconnecting phone brought back. Only the phone's changes are judged and written to the
+ * session; the rest is simply set right in the view.
+ */
+export function changedByPhone(view: Y.Doc, entry: ViewEntry, expected: unknown): boolean {
+  const map = roots(view)[entry.root] as Y.Map<unknown>;
+  if (!map.has(entry.key)) return writerOf(map, entry.key) !== null;
+  if (phoneWrote(map, entry.key)) return true;
+  const ripple = map.get(entry.key);
+  if (entry.root !== 'ripples' || !(ripple instanceof Y.Map)) return false;
+  const want = (expected ?? {}) as RippleFields;
+  for (const field of new Set([...ripple.keys(), ...Object.keys(want)])) {
+    const held = ripple.has(field) ? ripple.get(field) : undefined;
+    if (!sameValue(held, want[field]) && phoneWrote(ripple, field)) return true;
+  }
+  return false;
+}
+
+/**
+ * What a phone coming back to a new view (after a restart, or on another instance) claims of
+ * one of its own entries. Its copy may be stale rather than changed: it may have missed that
+ * the facilitator accepted or coded a ripple, or closed the vote. Without the view it wrote to,
+ * the server cannot tell, so it takes from the phone only what a participant writes (the
+ * content of their ripples), over what the session holds; the rest is set right. Null: nothing
+ * to claim.
+ */
+export function returningClaim(
+  entry: ViewEntry,
+  held: unknown,
+  expected: unknown,
+  votingOpen: boolean,
+): unknown {
+  if (entry.root === 'votes') return votingOpen ? held : null;
+  if (entry.root !== 'ripples' || held === undefined || expected === undefined) return held;
+  const claim: RippleFields = { ...(expected as RippleFields) };
+  const phone = held as RippleFields;
+  for (const field of PARTICIPANT_CONTENT_FIELDS) {
+    if (Object.hasOwn(phone, field)) claim[field] = phone[field];
+    else delete claim[field];
+  }
+  // When it last changed says nothing on its own: the facilitator's accepting sets it too.
+  if (sameValue(claim, expected)) return null;
+  return { ...claim, updatedAt: phone.updatedAt ?? claim.updatedAt };
+}

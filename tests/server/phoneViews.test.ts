@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type PhoneRead, PhoneViews } from '../../server/rooms/phoneViews';
+import type { RoomPeer } from '../../server/rooms/roomTypes';
+import { decodeFrame } from '../../server/ws/syncMessages';
+import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
+import { addRipple, editRipple, moveRipple, setRippleStatus } from '../../shared/doc/commands';
+import { entryValue, SOMEONE, writeEntry } from '../../shared/doc/phoneView';
+import { readRipple } from '../../shared/doc/read';
+import { avoidViewClientId } from '../../shared/doc/yjsInternals';
+import type { Actor } from '../../shared/model/ripple';
+
+const boss: Actor = { role: 'facilitator', id: 'facilitator' };
+const ans: Actor = { role: 'participant', id: 'ans' };
+const bert: Actor = { role: 'participant', id: 'bert' };
+
+/** A phone as the server sees it, with its own document kept in step by hand. */
+function phoneOf(actor: Actor, doc = new Y.Doc()) {
+  avoidViewClientId(doc);
+  let viewVector: Uint8Array = new Uint8Array([0]);
+  const peer: RoomPeer = {
+    actor,
+    name: actor.id,
+    label: actor.id,
+    awarenessIds: new Set(),
+    close: () => undefined,
+    send(message) {
+      const frame = decodeFrame(message);
+      if (frame.type === 'step1') viewVector = frame.stateVector;
+      else if (frame.type === 'step2' || frame.type === 'update') Y.applyUpdate(doc, frame.update, 'server');
+    },
+  };
+  return {
+    doc,
+    peer,
+    /** Connects to `views` the way y-websocket does: step 1 both ways, then the phone's step 2. */
+    connect(views: PhoneViews, applyClaims: (read: PhoneRead) => void) {
+      views.join(peer);
+      peer.send(views.syncStep2For(peer, Y.encodeStateVector(doc)));
+      applyClaims(views.receive(peer, Y.encodeStateAsUpdate(doc, viewVector), 'step2'));
+    },
+    /** Sends the phone's next change as y-websocket would. */
+    change(views: PhoneViews, write: () => void): PhoneRead {
+      const before = Y.encodeStateVector(doc);
+      write();
+      return views.receive(peer, Y.encodeStateAsUpdate(doc, before), 'update');
+    },
+  };
+}
+
+/** The room's side: claims written into the session as the server, then every view told. */
+function roomWith(full: Y.Doc) {
+  let views = new PhoneViews(() => full, 0);
+  const claimsSeen: string[] = [];
+  const apply = (read: PhoneRead) => {
+    if (read.kind !== 'claims') throw new Error(`${read.kind}: ${read.detail}`);
+    for (const { entry } of read.claims) claimsSeen.push(`${entry.root}.${entry.key}`);
+    tellViews(() => {
+      for (const { entry, value } of read.claims) writeEntry(full, entry, value);
+    });
+  };
+  const tellViews = (change: () => void) => {
+    const changes: DocChange[] = [];
+    const listen = (transaction: Y.Transaction) => changes.push(...changesOfTransaction(full, transaction));
+    full.on('afterTransaction', listen);
+    change();
+    full.off('afterTransaction', listen);
+    views.sessionChanged(changes);
+  };
+  return {
+    get views() {
+      return views;
+    },
+    claimsSeen,
+    apply,
+    tellViews,
+    /** A restart: every view is gone, and built again from the session when phones come back. */
+    restart() {
+      views.close();
+      views = new PhoneViews(() => full, 0);
+    },
+  };
+}
+
+describe('PhoneViews: what a phone sends back from an earlier view', () => {
+  // Which of two maps under one key wins depends on their random client ids: many rounds
+  // cover both the phone's old copy winning and the new view's.
+  it.each(Array.from({ length: 24 }, (_, round) => round))(
+    'writes the phone’s own offline edit and sets right what it brings from a view before a restart (round %i)',
+    () => {
+      const full = new Y.Doc();
+      addRipple(
+        full,
+        bert,
+        { text: 'De buurtkamer is open', authorName: 'Bert', showAuthor: false },
+        { id: 'b1' },
+      );
+      setRippleStatus(full, boss, 'b1', 'accepted');
+      addRipple(full, ans, { text: 'Mijn rimpel' }, { id: 'a1' });
+      const room = roomWith(full);
+      const phone = phoneOf(ans);
+      phone.connect(room.views, room.apply);
+      expect(readRipple(phone.doc, 'b1')).toMatchObject({
+        text: 'De buurtkamer is open',
+        authorId: SOMEONE,
+        authorName: '',
+      });
+      expect(readRipple(phone.doc, 'a1')).toMatchObject({ text: 'Mijn rimpel', authorId: 'ans' });
+      room.tellViews(() => moveRipple(full, boss, 'b1', { x: 10, y: 20 }));
+      expect(readRipple(phone.doc, 'b1')?.position).toEqual({ x: 10, y: 20 });
+      expect(room.claimsSeen).toEqual([]);
+
+      // The server restarts; meanwhile the facilitator edits Bert's ripple and Ans, offline, hers.
+      room.restart();
+      editRipple(full, boss, 'b1', { text: 'De buurtkamer is elke dag open' });
+      moveRipple(full, boss, 'b1', { x: 30, y: 40 });
+      expect(editRipple(phone.doc, ans, 'a1', { text: 'Mijn rimpel, offline aangevuld' }).ok).toBe(true);
+
+      phone.connect(room.views, room.apply);
+      // Only her own change was judged and written; Bert's ripple was set right on the phone.
+      expect(room.claimsSeen).toEqual(['ripples.a1']);
+      expect(readRipple(full, 'a1')?.text).toBe('Mijn rimpel, offline aangevuld');
+      expect(readRipple(full, 'b1')).toMatchObject({
+        text: 'De buurtkamer is elke dag open',
+        authorName: 'Bert',
+      });
+      expect(readRipple(phone.doc, 'b1')).toMatchObject({
+        text: 'De buurtkamer is elke dag open',
+        position: { x: 30, y: 40 },
+        authorId: SOMEONE,
+      });
+      expect(readRipple(phone.doc, 'a1')?.text).toBe('Mijn rimpel, offline aangevuld');
+    },
+  );
+
+  it("reads a change to someone else's ripple as the phone's claim, which the rules then refuse", () => {
+    const full = new Y.Doc();
+    addRipple(full, bert, { text: 'De buurtkamer is open' }, { id: 'b1' });
+    setRippleStatus(full, boss, 'b1', 'accepted');
+    const room = roomWith(full);
+    const phone = phoneOf(ans);
+    phone.connect(room.views, room.apply);
+    const read = phone.change(room.views, () =>
+      phone.doc.getMap<Y.Map<unknown>>('ripples').get('b1')?.set('text', 'gehackt'),
+    );
+    expect(read).toMatchObject({ kind: 'claims', claims: [{ entry: { root: 'ripples', key: 'b1' } }] });
+    const writeOutside = phone.change(room.views, () => phone.doc.getMap('evil').set('x', 1));
+    expect(writeOutside.kind).toBe('refused');
+  });
+
+  it('a second phone of the same participant shares the view and gets the first one’s change', () => {
+    const full = new Y.Doc();
+    const room = roomWith(full);
+    const first = phoneOf(ans);
+    const second = phoneOf(ans);
+    first.connect(room.views, room.apply);
+    second.connect(room.views, room.apply);
+    const read = first.change(room.views, () =>
+      addRipple(first.doc, ans, { text: 'Van mijn telefoon' }, { id: 'a2' }),
+    );
+    room.apply(read);
+    expect(entryValue(full, { root: 'ripples', key: 'a2' })).toMatchObject({ text: 'Van mijn telefoon' });
+    expect(readRipple(second.doc, 'a2')?.text).toBe('Van mijn telefoon');
+  });
+});
