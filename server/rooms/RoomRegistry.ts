@@ -152,7 +152,7 @@ export class RoomRegistry {
     // after a compaction under way, so the next load reads what it wrote.
     const done = room
       .enqueue(async () => {
-        await room.compaction();
+        await room.snapshots.settled();
         if (room.peers.size > 0) return;
         this.loading.delete(name);
         room.destroy();
@@ -179,7 +179,7 @@ export class RoomRegistry {
     for (const [name, loading] of pending) {
       const outcome = await beforeDeadline(
         loading.then(
-          (room) => room.enqueue(() => room.compact()).finally(() => room.destroy()),
+          (room) => room.enqueue(() => room.snapshots.compact()).finally(() => room.destroy()),
           // A room that never loaded holds nothing that storage lacks.
           () => undefined,
         ),

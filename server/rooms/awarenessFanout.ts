@@ -51,6 +51,12 @@ export class AwarenessFanout {
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
+  /** Every state `peer` may hear of, as one message (null when there is none). */
+  currentFor(peer: RoomPeer): Uint8Array | null {
+    const states = this.statesFor(peer, [...this.awareness.getStates().keys()]);
+    return states.length > 0 ? this.message(states) : null;
+  }
+
   /** A client's own awareness update, stamped; states it claims for other connections are dropped. */
   receive(peer: RoomPeer, update: Uint8Array): void {
     const isOwnedByOther = (clientId: number) => {

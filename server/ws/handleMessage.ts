@@ -29,10 +29,10 @@ export async function handleMessage(room: Room, peer: RoomPeer, data: Uint8Array
       await room.receiveUpdate(peer, frame.update, frame.type);
       return;
     case 'awareness':
-      decoded(() => room.receiveAwareness(peer, frame.update));
+      decoded(() => room.presence.receive(peer, frame.update));
       return;
     case 'queryAwareness':
-      peer.send(room.awarenessMessage(room.awarenessFor(peer, [...room.awareness.getStates().keys()])));
+      peer.send(room.presence.currentFor(peer) ?? room.presence.message([]));
       return;
     case 'auth':
       // Auth messages go only from server to client; a client that sends one is ignored.

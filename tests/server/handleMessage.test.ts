@@ -9,8 +9,10 @@ describe('handleMessage', () => {
   const room = (receiveUpdate: () => Promise<void>) =>
     ({
       receiveUpdate,
-      receiveAwareness: () => {
-        throw new Error('unexpected end of array');
+      presence: {
+        receive: () => {
+          throw new Error('unexpected end of array');
+        },
       },
       syncStep2For: () => new Uint8Array(),
     }) as unknown as Room;
