@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
+import { receivesWholeSession } from '../../shared/doc/permissions';
+import { viewDocument } from '../../shared/doc/phoneView';
 import { type CsvDialect, linksCsv, ripplesCsv, toCsv } from '../../shared/export/csv';
 import { isNamePolicy, type NamePolicy, withNames } from '../../shared/export/names';
 import { docAt, growthSeries } from '../../shared/export/replay';
 import { exportSession, importSession, parseSessionExport } from '../../shared/export/sessionExport';
+import type { Actor } from '../../shared/model/ripple';
 import type { HttpErrorCode } from '../../shared/protocol/httpErrors';
 import { fileSlug as slug } from '../../shared/util/fileSlug';
 import type { ApiDeps, Route } from './api';
@@ -14,14 +17,14 @@ type CreateFromDoc = (deps: ApiDeps, req: IncomingMessage, title: string, doc: Y
 /**
  * The key in `x-kringen-key` must open the session; `need: 'facilitator'` also refuses the
  * presenter's key. The history (replay, growth) is the facilitator's alone: it holds every
- * ripple that was ever withdrawn or hidden, with its author.
+ * ripple that was ever withdrawn or hidden, with its author. Returns who the key makes the caller.
  */
 async function checkAccess(
   deps: ApiDeps,
   req: IncomingMessage,
   id: string,
   need: 'any' | 'facilitator' = 'any',
-): Promise<void> {
+): Promise<Actor> {
   if (!(await deps.sessions.get(id))) {
     throw new HttpError(404, 'session-not-found', 'There is no session with this id.');
   }
@@ -33,6 +36,7 @@ async function checkAccess(
   if (need === 'facilitator' && role !== 'facilitator') {
     throw new HttpError(403, 'forbidden', "The session's history is for its facilitator only.");
   }
+  return { role, id: role };
 }
 
 /** `?at=<ms since 1970>`: the moment to replay to, or null for now. */
@@ -58,7 +62,7 @@ async function exportOf(deps: ApiDeps, req: IncomingMessage, id: string) {
  */
 async function documentOf(deps: ApiDeps, req: IncomingMessage, id: string) {
   const at = momentOf(req);
-  await checkAccess(deps, req, id, at === null ? 'any' : 'facilitator');
+  const actor = await checkAccess(deps, req, id, at === null ? 'any' : 'facilitator');
   if (at !== null) {
     const doc = docAt(await deps.store.history(id), at);
     const data = exportSession(doc, new Date(at));
@@ -67,7 +71,14 @@ async function documentOf(deps: ApiDeps, req: IncomingMessage, id: string) {
   }
   const room = await deps.rooms.open(id);
   try {
-    return await room.enqueue(() => exportSession(room.doc));
+    // The presenter's key exports the map as its screen receives it (shared/doc/phoneView.ts).
+    return await room.enqueue(() => {
+      if (receivesWholeSession(actor)) return exportSession(room.doc);
+      const view = viewDocument(room.doc, actor.id);
+      const data = exportSession(view);
+      view.destroy();
+      return data;
+    });
   } finally {
     deps.rooms.release(room);
   }

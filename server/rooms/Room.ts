@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { receivesWholeSession } from '../../shared/doc/permissions';
 import { noRelay, type RelayChannel, type RelayHandlers } from '../cluster/RoomRelay';
 import { encodeSyncStep1, encodeSyncStep2 } from '../ws/syncMessages';
 import { AwarenessFanout } from './awarenessFanout';
@@ -165,9 +166,8 @@ export class Room {
 
   join(peer: RoomPeer): void {
     this.peers.add(peer);
-    // A viewer gets no sync step 1: it has nothing to send back.
-    if (peer.actor.role === 'participant') this.views.join(peer);
-    else if (peer.actor.role !== 'viewer') peer.send(encodeSyncStep1(this.doc));
+    if (receivesWholeSession(peer.actor)) peer.send(encodeSyncStep1(this.doc));
+    else this.views.join(peer);
     const presence = this.presence.currentFor(peer);
     if (presence) peer.send(presence);
   }
@@ -175,12 +175,12 @@ export class Room {
   leave(peer: RoomPeer): void {
     if (!this.peers.delete(peer)) return;
     this.presence.leave(peer);
-    if (peer.actor.role === 'participant') this.views.leave(peer);
+    if (!receivesWholeSession(peer.actor)) this.views.leave(peer);
   }
 
-  /** The reply to a client's sync step 1: everything the client's state vector lacks (a phone: of its view). */
+  /** The reply to a client's sync step 1: everything the client's state vector lacks (of its view, but for a board). */
   syncStep2For(peer: RoomPeer, stateVector: Uint8Array): Uint8Array {
-    if (peer.actor.role === 'participant') return this.views.syncStep2For(peer, stateVector);
+    if (!receivesWholeSession(peer.actor)) return this.views.syncStep2For(peer, stateVector);
     return encodeSyncStep2(this.doc, stateVector);
   }
 

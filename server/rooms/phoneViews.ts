@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
+import { isPhone, maySendChanges } from '../../shared/doc/permissions';
 import {
   allEntries,
   changedByPhone,
@@ -100,7 +101,11 @@ export class PhoneViews {
     private readonly batchMs: number,
   ) {}
 
-  /** A phone connects: it gets (or shares) its participant's view and the view's sync step 1. */
+  /**
+   * A phone connects: it gets (or shares) its participant's view and the view's sync step 1.
+   * Presenter screens share one view, of someone with no ripples of their own, and get no
+   * step 1: they have nothing to send back.
+   */
   join(peer: RoomPeer): void {
     let view = this.views.get(peer.actor.id);
     if (!view) {
@@ -111,7 +116,7 @@ export class PhoneViews {
     if (view.idle) clearTimeout(view.idle);
     view.idle = null;
     view.peers.add(peer);
-    peer.send(encodeSyncStep1(view.doc));
+    if (maySendChanges(peer.actor)) peer.send(encodeSyncStep1(view.doc));
   }
 
   leave(peer: RoomPeer): void {
@@ -233,7 +238,8 @@ export class PhoneViews {
 
   private readonly queue = (peer: RoomPeer, update: Uint8Array): void => {
     if (this.closed) return;
-    if (this.batchMs <= 0) {
+    // Presenter screens hear at once: they are the room's big screen, and there are few.
+    if (this.batchMs <= 0 || !isPhone(peer.actor)) {
       peer.send(encodeUpdate(update));
       return;
     }

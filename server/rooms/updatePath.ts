@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { maySendChanges, receivesWholeSession } from '../../shared/doc/permissions';
 import { writeEntry } from '../../shared/doc/phoneView';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
 import { StorageError } from '../storage/StorageHealth';
@@ -48,7 +49,9 @@ export class UpdatePath {
    * an update waits for the client's step 2 instead of being refused.
    */
   async receive(peer: RoomPeer, update: Uint8Array, kind: 'step2' | 'update'): Promise<void> {
-    if (peer.actor.role === 'participant') return this.receivePhoneUpdate(peer, update, kind);
+    // A presenter screen's update never reaches its view, which other presenters share.
+    if (!maySendChanges(peer.actor)) return this.refuse(peer, 'forbidden', 'this screen can only watch');
+    if (!receivesWholeSession(peer.actor)) return this.receivePhoneUpdate(peer, update, kind);
     if (kind === 'update' && this.stepTwo.has(peer)) {
       // Later updates of a peer wait behind the one already waiting, untried: they may build
       // on it, and each try that finds a gap costs a reload from storage, which a client

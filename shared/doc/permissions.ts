@@ -262,3 +262,15 @@ export function authorize(
   }
   return OK;
 }
+
+/**
+ * Who receives the session document itself: the facilitator's screens. Phones and presenter
+ * screens receive a view of it, only what they may see (shared/doc/phoneView.ts).
+ */
+export const receivesWholeSession = (actor: Actor): boolean => actor.role === 'facilitator';
+
+/** Whether a screen may send changes at all (a presenter screen only watches). */
+export const maySendChanges = (actor: Actor): boolean => actor.role !== 'viewer';
+
+/** A participant's screen, a phone: it hears the room's changes in batches, to spare its radio. */
+export const isPhone = (actor: Actor): boolean => actor.role === 'participant';

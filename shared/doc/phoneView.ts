@@ -220,3 +220,12 @@ export function returningClaim(
   if (sameValue(claim, expected)) return null;
   return { ...claim, updatedAt: phone.updatedAt ?? claim.updatedAt };
 }
+
+/** A document holding `viewerId`'s view of `full` (a presenter screen's export). */
+export function viewDocument(full: Y.Doc, viewerId: string): Y.Doc {
+  const view = new Y.Doc();
+  view.transact(() => {
+    for (const entry of allEntries(full)) writeEntry(view, entry, viewValue(full, entry, viewerId));
+  });
+  return view;
+}

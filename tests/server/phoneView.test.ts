@@ -24,7 +24,7 @@ const boss = { role: 'facilitator' as const, id: 'facilitator' };
 /** Everything a client's document holds, deleted content included, as text. */
 const everything = (client: TestClient) => Buffer.from(Y.encodeStateAsUpdate(client.doc)).toString('latin1');
 
-describe('a phone receives only what a participant may see', () => {
+describe('a phone (and a presenter screen) receives only what it may see', () => {
   let clients: TestClient[] = [];
   afterAll(() => {
     for (const c of clients) c.destroy();
@@ -37,12 +37,13 @@ describe('a phone receives only what a participant may see', () => {
       await server.join(session.joinCode, 'Bert'),
     ];
     const board = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
+    const presenter = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
     const phoneAns = connectClient(server.wsUrl, session.id, { pid: ans.participantId, secret: ans.secret });
     const phoneBert = connectClient(server.wsUrl, session.id, {
       pid: bert.participantId,
       secret: bert.secret,
     });
-    clients = [board, phoneAns, phoneBert];
+    clients = [board, presenter, phoneAns, phoneBert];
     await Promise.all(clients.map((c) => c.synced));
     const asAns = { role: 'participant' as const, id: ans.participantId };
     const asBert = { role: 'participant' as const, id: bert.participantId };
@@ -102,6 +103,32 @@ describe('a phone receives only what a participant may see', () => {
     const held = everything(phoneAns);
     for (const secret of ['Bert wacht nog', 'Bertus', 'verborgen wordt', bert.participantId, 'Bert'])
       expect(held, `Ans's document holds "${secret}"`).not.toContain(secret);
+    // The presenter screen (and what its key exports) is the map as the room sees it.
+    await waitFor(
+      () => readRipple(presenter.doc, 'bert-anonymous') !== null,
+      3000,
+      'the map on the presenter',
+    );
+    const exported = await fetch(`${server.url}/api/sessions/${session.id}/export.json`, {
+      headers: { 'x-kringen-key': session.viewerKey },
+    }).then((response) => response.text());
+    for (const [what, held] of [
+      ['presenter', everything(presenter)],
+      ["presenter's export", exported],
+    ]) {
+      for (const secret of [
+        'Bert wacht nog',
+        'Mijn eigen wachtende',
+        'Bertus',
+        'verborgen wordt',
+        bert.participantId,
+      ])
+        expect(held, `the ${what} holds "${secret}"`).not.toContain(secret);
+    }
+    expect(readRipples(presenter.doc).map((r) => r.id)).toEqual(['bert-anonymous']);
+    expect(readVotes(presenter.doc)).toEqual([]);
+    expect(JSON.parse(exported).votes).toEqual([]);
+
     // Bert sees his own ripples whatever their status, and his own dot.
     expect(
       readRipples(phoneBert.doc)
@@ -113,6 +140,11 @@ describe('a phone receives only what a participant may see', () => {
     // After the reveal, everyone's dots reach every phone.
     revealVotes(board.doc, boss);
     await waitFor(() => readVotes(phoneAns.doc).length === 1, 3000, "Bert's dot on Ans after the reveal");
+    await waitFor(
+      () => readVotes(presenter.doc).length === 1,
+      3000,
+      "Bert's dot on the presenter after the reveal",
+    );
     expect(readVotes(phoneAns.doc)[0]?.rippleId).toBe('bert-anonymous');
 
     // The phones keep working through their views: Ans edits her waiting ripple.
