@@ -5,7 +5,7 @@
  */
 
 import { readFeatures } from '../../shared/classifier/features';
-import { featureVector, type StoredModel } from '../../shared/classifier/model';
+import { featureVector, kindScales, type StoredModel } from '../../shared/classifier/model';
 import { mainKey } from '../../shared/classifier/stem';
 import { isStopword } from '../../shared/classifier/stopwords';
 import { tokenize } from '../../shared/classifier/tokenize';
@@ -14,6 +14,8 @@ import type { Codebook } from '../../shared/codebooks/types';
 export interface TrainOptions {
   /** Feature kinds: `w` stems, `c` character 4-grams, `p` compound parts, `b` bigrams, `l` lexicon. */
   kinds: string[];
+  /** What one occurrence of a feature of each kind counts (`KindScales` in model.ts). */
+  scales: Record<string, number>;
   /** L2 penalty per weight. */
   l2: number;
   iterations: number;
@@ -24,11 +26,27 @@ export interface TrainOptions {
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   kinds: ['w', 'c', 'p', 'b', 'l'],
+  scales: { l: 0.5 },
   l2: 1e-5,
   iterations: 300,
   learningRate: 0.05,
   minCount: 2,
 };
+
+/**
+ * Where cross-validation chose otherwise for a codebook: with many statements per code, the
+ * working elements and equal collaboration do better when a word's 4-grams count half and
+ * the keywords less; the smaller borging and community-capitals parts lean on their keywords.
+ */
+const CODEBOOK_OPTIONS: Readonly<Record<string, Partial<TrainOptions>>> = {
+  'working-elements': { scales: { c: 0.5, l: 0.25 } },
+  'equal-collaboration': { scales: { c: 0.5, l: 0.25 } },
+};
+
+export const optionsFor = (codebook: string): TrainOptions => ({
+  ...DEFAULT_OPTIONS,
+  ...CODEBOOK_OPTIONS[codebook],
+});
 
 /**
  * Stored weights are integers: weight × SCALE, rounded. Two decimals cost nothing in
@@ -65,7 +83,10 @@ export function trainModel(
   const classes = [...codebook.codes.map((code) => code.id), ''];
   const width = classes.length;
   const kinds = new Set(options.kinds);
-  const vectors = items.map((item) => featureVector(readFeatures(item.text, vocabulary), kinds, codebook));
+  const scales = kindScales(options.scales);
+  const vectors = items.map((item) =>
+    featureVector(readFeatures(item.text, vocabulary), kinds, codebook, scales),
+  );
   const labels = items.map((item) => {
     const label = classes.indexOf(item.code ?? '');
     if (label < 0) throw new Error(`code ${item.code} is not in codebook ${codebook.id}`);
@@ -145,6 +166,7 @@ export function trainModel(
     codebook: codebook.id,
     classes,
     kinds: options.kinds,
+    scales: options.scales,
     threshold: 0,
     scale: SCALE,
     bias: Array.from({ length: width }, (_, c) => Math.round((weights[size + c] ?? 0) * SCALE)),

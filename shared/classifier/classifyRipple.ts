@@ -14,7 +14,7 @@ import {
 } from './model';
 import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
-import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
+import { type CodedExample, contentVector, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
 
 export interface Classification {
@@ -125,19 +125,13 @@ function readRipple(
   const model = source.model(codebook);
   const codeIds = codeIdsOf(codebook);
   const features = readFeatures(text, source.vocabulary);
-  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook) : [];
+  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook, model.scales) : [];
   const settings = source.examples ?? EXAMPLE_SETTINGS;
   const given = Array.isArray(examples) ? examples : [];
   const gains =
     given.length === 0
       ? codeIds.map(() => 0)
-      : exampleGains(
-          model ? contentOf(vector) : contentVector(features),
-          codeIds,
-          given,
-          source.vocabulary,
-          settings,
-        );
+      : exampleGains(contentVector(features), codeIds, given, source.vocabulary, settings);
   let rows: Int32Array = new Int32Array(0);
   let probabilities: Float64Array;
   let isSure: (best: number) => boolean;

@@ -43,12 +43,8 @@ export function contentVector(features: TextFeatures): FeatureValue[] {
   return contentOf(featureVector(features, CONTENT_KINDS, null));
 }
 
-/**
- * The content features of a unit-length feature vector (a model's `featureVector`, whose
- * keyword features are left out here), scaled to unit length again: the same values as
- * `contentVector` of the same text, without reading its features a second time.
- */
-export function contentOf(vector: readonly FeatureValue[]): FeatureValue[] {
+/** The content features of a feature vector, scaled to unit length again. */
+function contentOf(vector: readonly FeatureValue[]): FeatureValue[] {
   const content: FeatureValue[] = [];
   let norm = 0;
   for (const feature of vector) {
