@@ -13,6 +13,7 @@ import { loadCorpus } from './corpusFiles';
 import { codebookStatements, folds, outcomesOf, sessionRuns, sourceOf } from './experiment';
 import { figures, formatCurve, formatFigures, type Outcome } from './metrics';
 import { buildVocabulary, optionsFor, type TrainOptions, trainModel } from './trainModel';
+import { withTypos } from './typos';
 
 const train = loadCorpus('train.corpus.json');
 const vocabulary = buildVocabulary(train.map((s) => s.text));
@@ -29,6 +30,8 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
   const statements = codebookStatements(train, codebook);
   const parts = folds(statements, K, SEED);
   const outcomes: Outcome[] = [];
+  /** `typos`: the same held-out statements with a slip in a fifth of their longer words. */
+  const misspelt: Outcome[] = [];
   const session = new Map<number, Outcome[]>();
   const custom = new Map<number, Outcome[]>();
   const bare = new Map<number, Outcome[]>();
@@ -43,6 +46,14 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
     const model = trainModel(rest, codebook, vocabulary, options);
     const source = sourceOf(model, vocabulary, exampleSettings);
     outcomes.push(...outcomesOf(source, heldOut, codebook));
+    if (args.includes('typos'))
+      misspelt.push(
+        ...outcomesOf(
+          source,
+          heldOut.map((s, i) => ({ ...s, text: withTypos(s.text, SEED * 1000 + f * 100 + i, 0.2) })),
+          codebook,
+        ),
+      );
     if (sessions) {
       for (const [size, run] of sessionRuns(source, heldOut, codebook, [0, 10, 30], SEED + f))
         session.set(size, [...(session.get(size) ?? []), ...run]);
@@ -53,7 +64,7 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
         bare.set(size, [...(bare.get(size) ?? []), ...run]);
     }
   });
-  return { outcomes, session, custom, bare };
+  return { outcomes, misspelt, session, custom, bare };
 }
 
 /** The options tried for a codebook: its own (`optionsFor`) changed by the arguments, or a grid around them. */
@@ -85,7 +96,13 @@ function optionsFromArgs(base: TrainOptions): TrainOptions {
       options.scales = Object.fromEntries(
         value.split(',').map((pair) => [pair.split(':')[0], Number(pair.split(':')[1])]),
       );
-    else if (name === 'l2' || name === 'iterations' || name === 'learningRate' || name === 'minCount')
+    else if (
+      name === 'l2' ||
+      name === 'iterations' ||
+      name === 'learningRate' ||
+      name === 'minCount' ||
+      name === 'typoCopies'
+    )
       options[name] = Number(value);
   }
   return options;
@@ -104,11 +121,17 @@ for (const codebook of codebooks) {
   console.log(`\n── ${codebook.id} ──`);
   const grid = gridFor(codebook.id);
   for (const [name, options] of grid) {
-    const { outcomes, session, custom, bare } = crossValidate(codebook, options, !args.includes('grid'));
+    const { outcomes, misspelt, session, custom, bare } = crossValidate(
+      codebook,
+      options,
+      !args.includes('grid'),
+    );
     const threshold = crossValidatedThreshold(outcomes);
     console.log(formatFigures(`${name} @ ${threshold.toFixed(3)}`, figures(outcomes, threshold)));
     if (args.includes('curve')) console.log(formatCurve(outcomes));
     console.log(formatFigures(`${name} @ 0.00 (no threshold)`, figures(outcomes, 0)));
+    if (misspelt.length > 0)
+      console.log(formatFigures(`  with typos @ ${threshold.toFixed(3)}`, figures(misspelt, threshold)));
     if (grid.length === 1) {
       for (const lang of ['nl', 'en'] as const)
         console.log(

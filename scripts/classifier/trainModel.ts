@@ -10,6 +10,7 @@ import { mainKey } from '../../shared/classifier/stem';
 import { isStopword } from '../../shared/classifier/stopwords';
 import { tokenize } from '../../shared/classifier/tokenize';
 import type { Codebook } from '../../shared/codebooks/types';
+import { withTypos } from './typos';
 
 export interface TrainOptions {
   /** Feature kinds: `w` stems, `c` character 4-grams, `p` compound parts, `b` bigrams, `l` lexicon. */
@@ -22,6 +23,11 @@ export interface TrainOptions {
   learningRate: number;
   /** A feature must occur in this many statements to get a weight. */
   minCount: number;
+  /**
+   * Each statement is also learned as this many copies with typos (`withTypos`, one slip in
+   * a fifth of the longer words): the ripples people type are not proofread.
+   */
+  typoCopies: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -31,6 +37,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   iterations: 300,
   learningRate: 0.05,
   minCount: 2,
+  typoCopies: 0,
 };
 
 /**
@@ -54,6 +61,9 @@ export const optionsFor = (codebook: string): TrainOptions => ({
  * (issue 23: ≤ 300 KB gzipped); a feature whose weights all round to 0 is dropped.
  */
 export const SCALE = 100;
+
+/** The share of longer words a typo copy misspells. */
+const TYPO_RATE = 0.2;
 
 export interface LabelledText {
   text: string;
@@ -84,10 +94,17 @@ export function trainModel(
   const width = classes.length;
   const kinds = new Set(options.kinds);
   const scales = kindScales(options.scales);
-  const vectors = items.map((item) =>
+  const copies = items.flatMap((item, i) =>
+    Array.from({ length: options.typoCopies }, (_, k) => ({
+      text: withTypos(item.text, i * 7 + k + 1, TYPO_RATE),
+      code: item.code,
+    })),
+  );
+  const learned = [...items, ...copies];
+  const vectors = learned.map((item) =>
     featureVector(readFeatures(item.text, vocabulary), kinds, codebook, scales),
   );
-  const labels = items.map((item) => {
+  const labels = learned.map((item) => {
     const label = classes.indexOf(item.code ?? '');
     if (label < 0) throw new Error(`code ${item.code} is not in codebook ${codebook.id}`);
     return label;
