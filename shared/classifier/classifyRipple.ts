@@ -14,7 +14,7 @@ import {
 } from './model';
 import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
-import { type CodedExample, contentVector, voteOfExamples } from './sessionExamples';
+import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
 
 export interface Classification {
@@ -131,7 +131,13 @@ function readRipple(
   const gains =
     given.length === 0
       ? codeIds.map(() => 0)
-      : exampleGains(contentVector(features), codeIds, given, source.vocabulary, settings);
+      : exampleGains(
+          model ? contentOf(vector, model.scales) : contentVector(features),
+          codeIds,
+          given,
+          source.vocabulary,
+          settings,
+        );
   let rows: Int32Array = new Int32Array(0);
   let probabilities: Float64Array;
   let isSure: (best: number) => boolean;

@@ -59,7 +59,7 @@ export const kindScales = (scales: Readonly<Record<string, number>>): KindScales
   new Map(Object.entries(scales));
 
 /** Every kind counts 1: the content vectors session examples are compared by. */
-const UNSCALED: KindScales = new Map();
+export const UNSCALED: KindScales = new Map();
 
 export function compileModel(stored: StoredModel): CompiledModel {
   const width = stored.classes.length;
