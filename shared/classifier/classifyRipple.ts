@@ -39,7 +39,7 @@ export const MIN_SCORE = 0.8;
  * ripple unlike every example keeps the base answer. Chosen by cross-validation on the
  * training part (scripts/classifier/crossValidate.ts).
  */
-export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 4, keywordBoost: 2, half: 8 };
+export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 2, keywordBoost: 2, half: 8 };
 
 /** Evidence quotes at most this many words: the ones that weighed most. */
 const MAX_EVIDENCE = 3;
