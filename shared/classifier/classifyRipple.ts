@@ -54,7 +54,7 @@ const MAX_EVIDENCE = 3;
  *
  * @example
  * classifyRipple('De bewoners organiseren de koffieochtend nu helemaal zelf');
- * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.931, evidence: ['bewoners', 'organiseren', 'koffieochtend'] }, …], valence: null }
+ * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.964, evidence: ['bewoners', 'organiseren', 'helemaal'] }, …], valence: null }
  */
 export function classifyRipple(
   text: string,
