@@ -3,7 +3,7 @@ import type { Codebook } from '../../shared/codebooks/types';
 import { crossValidatedThreshold, outOfFold } from './calibrate';
 import type { CorpusStatement } from './corpusFiles';
 import { codebookStatements } from './experiment';
-import { buildVocabulary, DEFAULT_OPTIONS, trainModel } from './trainModel';
+import { buildVocabulary, optionsFor, trainModel } from './trainModel';
 
 /** Every codebook's model on all training statements, with its cross-validated threshold. */
 export function buildWeights(
@@ -12,8 +12,9 @@ export function buildWeights(
 ): StoredWeights {
   const vocabulary = buildVocabulary(train.map((s) => s.text));
   const models = codebooks.map((codebook) => {
-    const threshold = crossValidatedThreshold(outOfFold(train, codebook, vocabulary, DEFAULT_OPTIONS));
-    const model = trainModel(codebookStatements(train, codebook), codebook, vocabulary, DEFAULT_OPTIONS);
+    const options = optionsFor(codebook.id);
+    const threshold = crossValidatedThreshold(outOfFold(train, codebook, vocabulary, options));
+    const model = trainModel(codebookStatements(train, codebook), codebook, vocabulary, options);
     return { ...model, threshold };
   });
   return { vocabulary: [...vocabulary].sort(), models };

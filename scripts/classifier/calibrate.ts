@@ -1,7 +1,7 @@
 import type { Codebook } from '../../shared/codebooks/types';
 import type { CorpusStatement } from './corpusFiles';
 import { codebookStatements, folds, outcomesOf, sourceOf } from './experiment';
-import { calibrate, type Outcome } from './metrics';
+import { calibrate, type Outcome, THRESHOLDS } from './metrics';
 import { type TrainOptions, trainModel } from './trainModel';
 
 export const K = 5;
@@ -30,7 +30,14 @@ export function outOfFold(
   });
 }
 
-/** The threshold for a codebook's model, from its out-of-fold results. */
+/**
+ * A suggestion is never shown below this probability, however precise cross-validation
+ * finds the model there: a code the model gives less than one chance in three is a guess.
+ */
+export const MIN_THRESHOLD = 1 / 3;
+
+/** The threshold for a codebook's model, from its out-of-fold results: on the grid, at least MIN_THRESHOLD. */
 export function crossValidatedThreshold(outcomes: readonly Outcome[]): number {
-  return calibrate(outcomes, TARGET_PRECISION);
+  const floor = THRESHOLDS.find((t) => t >= MIN_THRESHOLD) ?? MIN_THRESHOLD;
+  return Math.max(calibrate(outcomes, TARGET_PRECISION), floor);
 }

@@ -5,30 +5,55 @@
  */
 
 import { readFeatures } from '../../shared/classifier/features';
-import { featureVector, type StoredModel } from '../../shared/classifier/model';
+import { featureVector, kindScales, type StoredModel } from '../../shared/classifier/model';
 import { mainKey } from '../../shared/classifier/stem';
 import { isStopword } from '../../shared/classifier/stopwords';
 import { tokenize } from '../../shared/classifier/tokenize';
 import type { Codebook } from '../../shared/codebooks/types';
+import { withTypos } from './typos';
 
 export interface TrainOptions {
   /** Feature kinds: `w` stems, `c` character 4-grams, `p` compound parts, `b` bigrams, `l` lexicon. */
   kinds: string[];
+  /** What one occurrence of a feature of each kind counts (`KindScales` in model.ts). */
+  scales: Record<string, number>;
   /** L2 penalty per weight. */
   l2: number;
   iterations: number;
   learningRate: number;
   /** A feature must occur in this many statements to get a weight. */
   minCount: number;
+  /**
+   * Each statement is also learned as this many copies with typos (`withTypos`, one slip in
+   * a fifth of the longer words): the ripples people type are not proofread.
+   */
+  typoCopies: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   kinds: ['w', 'c', 'p', 'b', 'l'],
+  scales: { l: 0.5 },
   l2: 1e-5,
   iterations: 300,
   learningRate: 0.05,
   minCount: 2,
+  typoCopies: 0,
 };
+
+/**
+ * Where cross-validation chose otherwise for a codebook: with many statements per code, the
+ * working elements and equal collaboration do better when a word's 4-grams count half and
+ * the keywords less; the smaller borging and community-capitals parts lean on their keywords.
+ */
+const CODEBOOK_OPTIONS: Readonly<Record<string, Partial<TrainOptions>>> = {
+  'working-elements': { scales: { c: 0.5, l: 0.25 } },
+  'equal-collaboration': { scales: { c: 0.5, l: 0.25 } },
+};
+
+export const optionsFor = (codebook: string): TrainOptions => ({
+  ...DEFAULT_OPTIONS,
+  ...CODEBOOK_OPTIONS[codebook],
+});
 
 /**
  * Stored weights are integers: weight × SCALE, rounded. Two decimals cost nothing in
@@ -36,6 +61,9 @@ export const DEFAULT_OPTIONS: TrainOptions = {
  * (issue 23: ≤ 300 KB gzipped); a feature whose weights all round to 0 is dropped.
  */
 export const SCALE = 100;
+
+/** The share of longer words a typo copy misspells. */
+const TYPO_RATE = 0.2;
 
 export interface LabelledText {
   text: string;
@@ -65,8 +93,18 @@ export function trainModel(
   const classes = [...codebook.codes.map((code) => code.id), ''];
   const width = classes.length;
   const kinds = new Set(options.kinds);
-  const vectors = items.map((item) => featureVector(readFeatures(item.text, vocabulary), kinds, codebook));
-  const labels = items.map((item) => {
+  const scales = kindScales(options.scales);
+  const copies = items.flatMap((item, i) =>
+    Array.from({ length: options.typoCopies }, (_, k) => ({
+      text: withTypos(item.text, i * 7 + k + 1, TYPO_RATE),
+      code: item.code,
+    })),
+  );
+  const learned = [...items, ...copies];
+  const vectors = learned.map((item) =>
+    featureVector(readFeatures(item.text, vocabulary), kinds, codebook, scales),
+  );
+  const labels = learned.map((item) => {
     const label = classes.indexOf(item.code ?? '');
     if (label < 0) throw new Error(`code ${item.code} is not in codebook ${codebook.id}`);
     return label;
@@ -145,6 +183,7 @@ export function trainModel(
     codebook: codebook.id,
     classes,
     kinds: options.kinds,
+    scales: options.scales,
     threshold: 0,
     scale: SCALE,
     bias: Array.from({ length: width }, (_, c) => Math.round((weights[size + c] ?? 0) * SCALE)),

@@ -39,7 +39,7 @@ export const MIN_SCORE = 0.8;
  * ripple unlike every example keeps the base answer. Chosen by cross-validation on the
  * training part (scripts/classifier/crossValidate.ts).
  */
-export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 4, keywordBoost: 2, half: 8 };
+export const EXAMPLE_SETTINGS: ExampleSettings = { boost: 2, keywordBoost: 2, half: 8 };
 
 /** Evidence quotes at most this many words: the ones that weighed most. */
 const MAX_EVIDENCE = 3;
@@ -54,7 +54,7 @@ const MAX_EVIDENCE = 3;
  *
  * @example
  * classifyRipple('De bewoners organiseren de koffieochtend nu helemaal zelf');
- * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.931, evidence: ['bewoners', 'organiseren', 'koffieochtend'] }, …], valence: null }
+ * // { code: 'ownership', ranked: [{ code: 'ownership', score: 0.964, evidence: ['bewoners', 'organiseren', 'helemaal'] }, …], valence: null }
  */
 export function classifyRipple(
   text: string,
@@ -125,14 +125,14 @@ function readRipple(
   const model = source.model(codebook);
   const codeIds = codeIdsOf(codebook);
   const features = readFeatures(text, source.vocabulary);
-  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook) : [];
+  const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook, model.scales) : [];
   const settings = source.examples ?? EXAMPLE_SETTINGS;
   const given = Array.isArray(examples) ? examples : [];
   const gains =
     given.length === 0
       ? codeIds.map(() => 0)
       : exampleGains(
-          model ? contentOf(vector) : contentVector(features),
+          model ? contentOf(vector, model.scales) : contentVector(features),
           codeIds,
           given,
           source.vocabulary,

@@ -14,6 +14,11 @@ export interface StoredModel {
   classes: string[];
   /** Which feature kinds the model reads (`w`, `c`, `p`, `b`, `l`): see `features.ts`. */
   kinds: string[];
+  /**
+   * How much one occurrence of a feature of each kind counts before the text vector is
+   * scaled to unit length (`l`: a keyword score's factor); a kind not listed counts 1.
+   */
+  scales: Record<string, number>;
   /** A suggestion is shown when its probability reaches this (chosen by cross-validation). */
   threshold: number;
   /** Weights are stored as integers: weight = stored / scale. */
@@ -35,6 +40,7 @@ export interface CompiledModel {
   classes: readonly string[];
   noCode: number;
   kinds: ReadonlySet<string>;
+  scales: KindScales;
   threshold: number;
   bias: Float64Array;
   index: Map<string, number>;
@@ -42,8 +48,18 @@ export interface CompiledModel {
   weights: Float64Array;
 }
 
-/** How strongly a lexicon hit counts as a feature, next to the unit-length text vector. */
-export const LEXICON_FEATURE_SCALE = 0.5;
+/**
+ * Per feature kind (its key's first letter), what one occurrence counts: a word yields a
+ * stem but many character 4-grams, which would otherwise outweigh it in the unit-length
+ * vector. `l` scales the keyword scores, which are added after the text is scaled.
+ */
+export type KindScales = ReadonlyMap<string, number>;
+
+export const kindScales = (scales: Readonly<Record<string, number>>): KindScales =>
+  new Map(Object.entries(scales));
+
+/** Every kind counts 1: the content vectors session examples are compared by. */
+export const UNSCALED: KindScales = new Map();
 
 export function compileModel(stored: StoredModel): CompiledModel {
   const width = stored.classes.length;
@@ -60,6 +76,7 @@ export function compileModel(stored: StoredModel): CompiledModel {
     classes: stored.classes,
     noCode: width - 1,
     kinds: new Set(stored.kinds),
+    scales: kindScales(stored.scales),
     threshold: stored.threshold,
     bias: Float64Array.from(stored.bias, (b) => b / stored.scale),
     index,
@@ -83,19 +100,22 @@ export function featureVector(
   features: TextFeatures,
   kinds: ReadonlySet<string>,
   codebook: Codebook | null,
+  scales: KindScales = UNSCALED,
 ): FeatureValue[] {
   const slots = new Map<string, FeatureValue>();
   const vector: FeatureValue[] = [];
   const { keys, origins, isContent } = features;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (!kinds.has(key[0] as string)) continue;
+    const kind = key[0] as string;
+    if (!kinds.has(kind)) continue;
+    const count = scales.get(kind) ?? 1;
     const existing = slots.get(key);
     if (existing) {
-      existing.value++;
+      existing.value += count;
       continue;
     }
-    const feature = { key, value: 1, origin: origins[i] ?? -1, isContent: isContent[i] ?? true };
+    const feature = { key, value: count, origin: origins[i] ?? -1, isContent: isContent[i] ?? true };
     slots.set(key, feature);
     vector.push(feature);
   }
@@ -103,12 +123,12 @@ export function featureVector(
   for (const feature of vector) norm += feature.value * feature.value;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (const feature of vector) feature.value *= scale;
-  if (codebook && kinds.has('l')) vector.push(...lexiconFeatures(features, codebook));
+  if (codebook && kinds.has('l')) vector.push(...lexiconFeatures(features, codebook, scales.get('l') ?? 1));
   return vector;
 }
 
 /** The keyword classifier's scores as features: the lexicon as a prior the model weighs. */
-function lexiconFeatures(features: TextFeatures, codebook: Codebook): FeatureValue[] {
+function lexiconFeatures(features: TextFeatures, codebook: Codebook, scale: number): FeatureValue[] {
   const lexicon = compileLexicon(codebook);
   const matches = findMatches(features.tokens, lexicon, features.language);
   const out: FeatureValue[] = [];
@@ -116,7 +136,7 @@ function lexiconFeatures(features: TextFeatures, codebook: Codebook): FeatureVal
     if (score <= 0) break;
     out.push({
       key: `l:${code}`,
-      value: score * LEXICON_FEATURE_SCALE,
+      value: score * scale,
       origin: taken[0]?.first ?? -1,
       isContent: true,
     });

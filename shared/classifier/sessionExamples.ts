@@ -1,5 +1,5 @@
 import { readFeatures, type TextFeatures } from './features';
-import { type FeatureValue, featureVector } from './model';
+import { type FeatureValue, featureVector, type KindScales, UNSCALED } from './model';
 
 /** A ripple whose code a facilitator confirmed or corrected in this session. */
 export interface CodedExample {
@@ -44,17 +44,19 @@ export function contentVector(features: TextFeatures): FeatureValue[] {
 }
 
 /**
- * The content features of a unit-length feature vector (a model's `featureVector`, whose
- * keyword features are left out here), scaled to unit length again: the same values as
- * `contentVector` of the same text, without reading its features a second time.
+ * The content features of a feature vector (a model's `featureVector`, whose keyword
+ * features are left out here), each kind's scale undone and scaled to unit length again:
+ * the values of `contentVector` of the same text, without reading its features a second time.
  */
-export function contentOf(vector: readonly FeatureValue[]): FeatureValue[] {
+export function contentOf(vector: readonly FeatureValue[], scales: KindScales = UNSCALED): FeatureValue[] {
   const content: FeatureValue[] = [];
   let norm = 0;
   for (const feature of vector) {
-    if (!feature.isContent || !CONTENT_KINDS.has(feature.key[0] as string)) continue;
-    content.push({ ...feature });
-    norm += feature.value * feature.value;
+    const kind = feature.key[0] as string;
+    if (!feature.isContent || !CONTENT_KINDS.has(kind)) continue;
+    const value = feature.value / (scales.get(kind) ?? 1);
+    content.push({ ...feature, value });
+    norm += value * value;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (const feature of content) feature.value *= scale;
