@@ -1,4 +1,7 @@
 import type * as Y from 'yjs';
+import { parseDraft, parsePair } from '../interview/parseInterview';
+import { readInterview } from '../interview/readInterview';
+import type { Draft, InterviewSettings, Pair } from '../model/interview';
 import type { Ripple, SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
 import { readMeta, readRippleMap } from './read';
@@ -18,12 +21,33 @@ export class PriorState {
   /** Every key of the ripples map: its author and status, or 'invalid' when unreadable. */
   private readonly ripples = new Map<string, PriorRipple | 'invalid'>();
   private readonly links = new Set<string>();
+  private readonly pairs = new Map<string, Pair | 'invalid'>();
+  private readonly drafts = new Map<string, Draft | 'invalid'>();
   private currentMeta: SessionMeta;
+  private currentInterview: InterviewSettings;
 
   constructor(private readonly doc: Y.Doc) {
     for (const id of roots(doc).ripples.keys()) this.refreshRipple(id);
     for (const id of roots(doc).links.keys()) this.links.add(id);
+    for (const id of roots(doc).pairs.keys()) this.refreshPlain('pairs', id);
+    for (const id of roots(doc).drafts.keys()) this.refreshPlain('drafts', id);
     this.currentMeta = readMeta(doc);
+    this.currentInterview = readInterview(doc);
+  }
+
+  /** The interview round settings as they were. */
+  get interview(): InterviewSettings {
+    return this.currentInterview;
+  }
+
+  /** The pair under `id`: null when there was none, 'invalid' when unreadable. */
+  pair(id: string): Pair | 'invalid' | null {
+    return this.pairs.get(id) ?? null;
+  }
+
+  /** The draft under `id`: null when there was none, 'invalid' when unreadable. */
+  draft(id: string): Draft | 'invalid' | null {
+    return this.drafts.get(id) ?? null;
   }
 
   get meta(): SessionMeta {
@@ -46,9 +70,13 @@ export class PriorState {
   /** Catches up with `changes` (from `changesOfTransaction`), which the document now holds. */
   refresh(changes: readonly DocChange[]): void {
     let metaChanged = false;
+    let interviewChanged = false;
     for (const { path, key } of changes) {
       const [root, id] = path;
       if (root === 'meta') metaChanged = true;
+      else if (root === 'interview') interviewChanged = true;
+      else if ((root === 'pairs' || root === 'drafts') && path.length === 1 && key !== null)
+        this.refreshPlain(root, key);
       else if (root === 'ripples') {
         const rippleId = id ?? key;
         if (rippleId !== undefined && rippleId !== null) this.refreshRipple(rippleId);
@@ -58,6 +86,24 @@ export class PriorState {
       }
     }
     if (metaChanged) this.currentMeta = readMeta(this.doc);
+    if (interviewChanged) this.currentInterview = readInterview(this.doc);
+  }
+
+  private refreshPlain(root: 'pairs' | 'drafts', id: string): void {
+    const value = roots(this.doc)[root].get(id);
+    if (root === 'pairs') {
+      if (value === undefined) this.pairs.delete(id);
+      else {
+        const parsed = parsePair(value);
+        this.pairs.set(id, parsed.ok && parsed.value.id === id ? parsed.value : 'invalid');
+      }
+      return;
+    }
+    if (value === undefined) this.drafts.delete(id);
+    else {
+      const parsed = parseDraft(value);
+      this.drafts.set(id, parsed.ok && parsed.value.id === id ? parsed.value : 'invalid');
+    }
   }
 
   private refreshRipple(id: string): void {
