@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addRipple } from '../../../shared/doc/commands';
+import { addDraft, pairUp, sendDraft, setInterviewGuide } from '../../../shared/doc/interviewCommands';
+import { ripplesCsv } from '../../../shared/export/csv';
+import { exportSession, importSession, parseSessionExport } from '../../../shared/export/sessionExport';
+import { readInterview } from '../../../shared/interview/readInterview';
+import { ans, bert, boss, session } from '../../helpers/people';
+
+describe('interviews in the session file and the spreadsheet', () => {
+  it('keeps the guide and the interview marker through export and import, and tells them apart in the CSV', () => {
+    const doc = session({ sessionPhase: 'interviews' });
+    setInterviewGuide(doc, boss, {
+      questions: ['Wat verraste je?', 'Wie merkte het nog meer?'],
+      turnMinutes: 5,
+    });
+    const pair = pairUp(doc, ans, { id: ans.id, name: 'Ans' }, { id: bert.id, name: 'Bert' });
+    if (!pair.ok) throw new Error('pair');
+    addDraft(
+      doc,
+      ans,
+      pair.value.id,
+      { askerId: ans.id, tellerId: bert.id },
+      { text: 'Bert kookt nu samen' },
+      { id: 'd1' },
+    );
+    expect(sendDraft(doc, bert, 'd1').ok).toBe(true);
+    addRipple(doc, boss, { text: 'Direct toegevoegd' }, { id: 'direct' });
+
+    const file = exportSession(doc);
+    expect(file.interview).toEqual({
+      questions: ['Wat verraste je?', 'Wie merkte het nog meer?'],
+      turnMinutes: 5,
+      turns: 2,
+    });
+    const parsed = parseSessionExport(JSON.parse(JSON.stringify(file)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const copy = new Y.Doc();
+    importSession(copy, parsed.value);
+    expect(readInterview(copy).questions).toEqual(['Wat verraste je?', 'Wie merkte het nog meer?']);
+    expect({ ...exportSession(copy), exportedAt: '' }).toEqual({ ...file, exportedAt: '' });
+
+    const lines = ripplesCsv(file, 'rfc4180').trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/,source,interview_pair,interview_sent_by$/);
+    expect(lines.find((l) => l.includes('Bert kookt'))).toMatch(
+      new RegExp(`,interview,${pair.value.id},teller$`),
+    );
+    expect(lines.find((l) => l.includes('Direct toegevoegd'))).toMatch(/,direct,,$/);
+  });
+
+  it('still reads a file from before interviews', () => {
+    const file = exportSession(session());
+    const { interview: _guide, ...older } = file;
+    expect(parseSessionExport(JSON.parse(JSON.stringify(older))).ok).toBe(true);
+  });
+});
