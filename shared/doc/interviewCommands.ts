@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { isValidInterviewEntry, parseDraft, parsePair } from '../interview/parseInterview';
+import { participantNumber } from '../interview/participantNumber';
 import { readDraft, readInterview, readPair, readPairs } from '../interview/readInterview';
 import { endTimer, extendTimer, pauseTimer, resumeTimer, startTimer } from '../interview/timer';
 import {
@@ -94,6 +95,7 @@ export function pairEveryone(
       members: unique.slice(i, i + 2),
       by: 'facilitator',
       createdAt: now + i,
+      invite: null,
     });
   const last = pairs[pairs.length - 1];
   if (unique.length % 2 === 1 && last) last.members.push(unique[unique.length - 1] as PairMember);
@@ -107,28 +109,53 @@ export function pairEveryone(
   return ok(pairs);
 }
 
+/** Everyone in a pair (or inviting someone) in `round`. */
+const pairedIn = (doc: Y.Doc, round: number): Set<string> =>
+  new Set(
+    readPairs(doc)
+      .filter((p) => p.round === round)
+      .flatMap((p) => p.members.map((m) => m.id)),
+  );
+
 /**
- * Two phones pair themselves: `self` typed the number shown on `other`'s phone. Refused
- * when either is already in a pair this round.
+ * A phone starts a pair by typing the number shown on another's phone (participantNumber):
+ * the pair waits for that phone, which joins it with `joinPair`. Refused when `self` is
+ * already in a pair this round, or types its own number.
  */
 export function pairUp(
   doc: Y.Doc,
   actor: Actor,
   self: PairMember,
-  other: PairMember,
+  invite: string,
   now = Date.now(),
 ): CommandResult<Pair> {
   const { round } = readInterview(doc);
-  const pair: Pair = { id: randomId(), round, members: [self, other], by: 'self', createdAt: now };
-  const paired = new Set(
-    readPairs(doc)
-      .filter((p) => p.round === round)
-      .flatMap((p) => p.members.map((m) => m.id)),
-  );
+  const pair: Pair = { id: randomId(), round, members: [self], by: 'self', createdAt: now, invite };
   if (!parsePair(pair).ok) return fail({ kind: 'invalid', detail: 'pair' });
-  if (refused(doc, actor, { kind: 'pairUp', pair, round, paired })) return fail({ kind: 'forbidden' });
+  if (refused(doc, actor, { kind: 'pairUp', pair, round, paired: pairedIn(doc, round) }))
+    return fail({ kind: 'forbidden' });
   run(doc, 'pairUp', () => roots(doc).pairs.set(pair.id, pair));
   return ok(pair);
+}
+
+/** The open pairs of this round that invite `participantId`'s number. */
+export function invitationsFor(doc: Y.Doc, participantId: string): Pair[] {
+  const { round } = readInterview(doc);
+  const number = participantNumber(participantId);
+  return readPairs(doc).filter((p) => p.round === round && p.invite === number && p.members.length === 1);
+}
+
+/** Joins a pair that invites `self`'s number: the two are paired. */
+export function joinPair(doc: Y.Doc, actor: Actor, self: PairMember, pairId: string): CommandResult<Pair> {
+  const invited = readPair(doc, pairId);
+  if (!invited) return fail({ kind: 'not-found' });
+  const joined: Pair = { ...invited, members: [...invited.members, self], invite: null };
+  const { round } = readInterview(doc);
+  const paired = pairedIn(doc, round);
+  if (refused(doc, actor, { kind: 'joinPair', invited, joined, round, paired }))
+    return fail({ kind: 'forbidden' });
+  run(doc, 'pairUp', () => roots(doc).pairs.set(pairId, joined));
+  return ok(joined);
 }
 
 /** Undoes a pair (the facilitator any; a participant one they made themselves). */

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { isValidInterviewEntry } from '../interview/parseInterview';
+import { participantNumber } from '../interview/participantNumber';
 import { readDraft, readPair, readPairs } from '../interview/readInterview';
 import { type Draft, draftIdOfRipple, type Pair, rippleIdOfDraft } from '../model/interview';
 import { LIMITS } from '../model/limits';
@@ -17,8 +18,8 @@ import { isRootName, roots } from './schema';
  * - facilitator: everything (content must still be valid)
  * - participant: add ripples as themselves; edit or withdraw their own ripples while
  *   pending; cast and withdraw their own votes while voting is open
- * - participant, in interviews: pair up with one other person (a "self" pair) when neither is
- *   paired in this round, undo such a pair, write drafts in their own pair only, and send a
+ * - participant, in interviews: invite one other person by their number (a "self" pair) and
+ *   join a pair that invites one's own number, when not yet paired in this round; undo such a pair; write drafts in their own pair only, and send a
  *   draft as a ripple by the teller with the asker as co-author (the teller themself, or the
  *   asker once they recorded the teller's agreement)
  * - facilitator: runs the interviews (guide, round, timer, pairing everyone at random)
@@ -75,8 +76,13 @@ export type Action =
   | { kind: 'vote'; voterId: string; slot: number }
   /** Run the interviews: the guide, the round's settings and timer, pairing everyone at random. */
   | { kind: 'interview' }
-  /** Make a pair of one's own in `round`; `paired`: everyone already in a pair of that round. */
+  /**
+   * Start a pair of one's own in `round` by inviting another's number; `paired`: everyone
+   * already in a pair (or inviting) in that round.
+   */
   | { kind: 'pairUp'; pair: Pair; round: number; paired: ReadonlySet<string> }
+  /** Join the pair `invited` that invites one's own number, making it `joined`. */
+  | { kind: 'joinPair'; invited: Pair; joined: Pair; round: number; paired: ReadonlySet<string> }
   /** Undo a pair one made oneself. */
   | { kind: 'unpair'; pair: Pair }
   /** Write, change or delete a draft of the pair `pair` (null when there is no such pair). */
@@ -111,14 +117,29 @@ export function can(actor: Actor, action: Action, meta: SessionMeta): Permission
       return denied('forbidden');
     case 'pairUp': {
       const { pair, round, paired } = action;
-      const ids = pair.members.map((m) => m.id);
       const mayPair =
         pair.by === 'self' &&
         pair.round === round &&
-        ids.length === 2 &&
-        ids.includes(actor.id) &&
-        ids.every((id) => !paired.has(id));
+        pair.members.length === 1 &&
+        pair.members[0]?.id === actor.id &&
+        pair.invite !== null &&
+        pair.invite !== participantNumber(actor.id) &&
+        !paired.has(actor.id);
       return mayPair ? ALLOWED : denied('forbidden');
+    }
+    case 'joinPair': {
+      const { invited, joined, round, paired } = action;
+      const mayJoin =
+        invited.round === round &&
+        invited.invite === participantNumber(actor.id) &&
+        invited.members.length === 1 &&
+        !paired.has(actor.id) &&
+        joined.invite === null &&
+        joined.members.length === 2 &&
+        joined.members[1]?.id === actor.id &&
+        JSON.stringify({ ...invited, members: invited.members, invite: null }) ===
+          JSON.stringify({ ...joined, members: joined.members.slice(0, 1) });
+      return mayJoin ? ALLOWED : denied('forbidden');
     }
     case 'unpair':
       return action.pair.by === 'self' && isMember(action.pair, actor.id) ? ALLOWED : denied('forbidden');
@@ -271,19 +292,22 @@ function checkPair(actor: Actor, key: string, before: PriorState, after: Y.Doc):
   if (can(actor, { kind: 'interview' }, before.meta).ok) return OK;
   const prior = before.pair(key);
   if (prior === 'invalid') return refuse('forbidden', `pairs.${key}: not your pair`);
-  if (prior !== null) {
-    if (next !== null) return refuse('forbidden', `pairs.${key}: a pair is not changed, only undone`);
-    return can(actor, { kind: 'unpair', pair: prior }, before.meta).ok
-      ? OK
-      : refuse('forbidden', `pairs.${key}: not your pair`);
-  }
-  if (next === null) return OK;
   const round = before.interview.round;
   const paired = new Set(
     readPairs(after)
       .filter((p) => p.id !== key && p.round === round)
       .flatMap((p) => p.members.map((m) => m.id)),
   );
+  if (prior !== null) {
+    if (next !== null)
+      return can(actor, { kind: 'joinPair', invited: prior, joined: next, round, paired }, before.meta).ok
+        ? OK
+        : refuse('forbidden', `pairs.${key}: you can only join a pair that asks for your number`);
+    return can(actor, { kind: 'unpair', pair: prior }, before.meta).ok
+      ? OK
+      : refuse('forbidden', `pairs.${key}: not your pair`);
+  }
+  if (next === null) return OK;
   return can(actor, { kind: 'pairUp', pair: next, round, paired }, before.meta).ok
     ? OK
     : refuse('forbidden', `pairs.${key}: you can pair only yourself, with someone not yet paired`);

@@ -8,11 +8,11 @@ import { readMeta } from '../doc/read';
 import { roots } from '../doc/schema';
 import { sessionCodebook } from '../doc/sessionCodebook';
 import { docToView } from '../doc/viewModel';
-import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
-import { voteKey } from '../model/ripple';
 import { INTERVIEW_ENTRIES } from '../interview/parseInterview';
 import { readInterview } from '../interview/readInterview';
 import type { InterviewSettings } from '../model/interview';
+import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
+import { voteKey } from '../model/ripple';
 import { issuePath } from '../util/issuePath';
 
 /**

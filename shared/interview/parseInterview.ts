@@ -50,11 +50,16 @@ export const PairSchema = v.pipe(
   v.strictObject({
     id,
     round: whole(1, 1_000_000),
-    members: v.pipe(v.array(PairMemberSchema), v.minLength(2), v.maxLength(LIMITS.pairMembers)),
+    members: v.pipe(v.array(PairMemberSchema), v.minLength(1), v.maxLength(LIMITS.pairMembers)),
     by: v.picklist(['facilitator', 'self']),
     createdAt: finite,
+    invite: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{4}$/))), null),
   }),
   v.check((pair) => new Set(pair.members.map((m) => m.id)).size === pair.members.length, 'members: twice'),
+  v.check(
+    (pair) => (pair.invite === null ? pair.members.length >= 2 : pair.members.length === 1),
+    'members: two or three, or one who invites another',
+  ),
 );
 
 export const DraftSchema = v.pipe(

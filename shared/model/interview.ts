@@ -48,11 +48,17 @@ export interface PairMember {
   name: string;
 }
 
-/** Two people who interview each other (three when someone was left over). */
+/**
+ * Two people who interview each other (three when someone was left over). A pair a phone
+ * starts by typing another's number holds only its maker and `invite` (that number) until
+ * the other phone joins it.
+ */
 export interface Pair {
   id: string;
   round: number;
   members: PairMember[];
+  /** The number (participantNumber) of who is asked to join; null once complete. */
+  invite: string | null;
   /** Who made it: the facilitator pairing everyone, or two phones pairing themselves. */
   by: 'facilitator' | 'self';
   createdAt: number;

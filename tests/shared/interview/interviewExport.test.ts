@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addRipple } from '../../../shared/doc/commands';
-import { addDraft, pairUp, sendDraft, setInterviewGuide } from '../../../shared/doc/interviewCommands';
+import {
+  addDraft,
+  joinPair,
+  pairUp,
+  sendDraft,
+  setInterviewGuide,
+} from '../../../shared/doc/interviewCommands';
 import { ripplesCsv } from '../../../shared/export/csv';
 import { exportSession, importSession, parseSessionExport } from '../../../shared/export/sessionExport';
+import { participantNumber } from '../../../shared/interview/participantNumber';
 import { readInterview } from '../../../shared/interview/readInterview';
 import { ans, bert, boss, session } from '../../helpers/people';
 
@@ -14,7 +21,9 @@ describe('interviews in the session file and the spreadsheet', () => {
       questions: ['Wat verraste je?', 'Wie merkte het nog meer?'],
       turnMinutes: 5,
     });
-    const pair = pairUp(doc, ans, { id: ans.id, name: 'Ans' }, { id: bert.id, name: 'Bert' });
+    const invite = pairUp(doc, ans, { id: ans.id, name: 'Ans' }, participantNumber(bert.id));
+    if (!invite.ok) throw new Error('invite');
+    const pair = joinPair(doc, bert, { id: bert.id, name: 'Bert' }, invite.value.id);
     if (!pair.ok) throw new Error('pair');
     addDraft(
       doc,

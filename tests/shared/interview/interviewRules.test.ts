@@ -5,6 +5,7 @@ import {
   addDraft,
   deleteDraft,
   editDraft,
+  joinPair,
   pairEveryone,
   pairUp,
   sendDraft,
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/doc/interviewCommands';
 import { readRipple, readRipples } from '../../../shared/doc/read';
 import { roots } from '../../../shared/doc/schema';
+import { participantNumber } from '../../../shared/interview/participantNumber';
 import { readDraft, readInterview, readPairs } from '../../../shared/interview/readInterview';
 import { rippleIdOfDraft } from '../../../shared/model/interview';
 import type { Actor } from '../../../shared/model/ripple';
@@ -23,6 +25,14 @@ import { ans, bert, boss, session, viewer } from '../../helpers/people';
 const cor: Actor = { role: 'participant', id: 'p-cor' };
 const dirk: Actor = { role: 'participant', id: 'p-dirk' };
 const member = (actor: Actor, name = '') => ({ id: actor.id, name });
+const numberOf = (actor: Actor) => participantNumber(actor.id);
+
+/** `a` types `b`'s number and `b`'s phone joins: the two are paired. */
+function pairByNumber(doc: Y.Doc, a: Actor, b: Actor, aName = '', bName = '') {
+  const invited = pairUp(doc, a, member(a, aName), numberOf(b));
+  if (!invited.ok) return invited;
+  return joinPair(doc, b, member(b, bName), invited.value.id);
+}
 
 /**
  * Runs `command` on a client's copy of `doc`, as a phone would: whether it succeeded. What a
@@ -46,7 +56,7 @@ const byHand = (doc: Y.Doc, actor: Actor, write: (copy: Y.Doc) => void): boolean
 /** Ans and Bert paired by themselves (Ans named, Bert anonymous), with one draft Ans wrote from Bert's story. */
 function pairedSession(moderation = true) {
   const doc = session({ moderation, sessionPhase: 'interviews' });
-  const pair = pairUp(doc, ans, member(ans, 'Ans'), member(bert));
+  const pair = pairByNumber(doc, ans, bert, 'Ans');
   if (!pair.ok) throw new Error('pair');
   const draft = addDraft(
     doc,
@@ -80,35 +90,36 @@ describe('pairing for the interviews', () => {
     expect(readInterview(doc).round).toBe(2);
   });
 
-  it('lets a phone pair itself with someone unpaired, and nobody twice in a round', () => {
+  it('lets a phone pair itself by the other’s number, and nobody twice in a round', () => {
     const doc = session();
-    expect(sent(doc, ans, (d) => pairUp(d, ans, member(ans), member(bert)))).toBe(true);
-    expect(sent(doc, cor, (d) => pairUp(d, cor, member(cor), member(bert)))).toBe(false);
-    const again = { id: 'y', round: 1, members: [member(cor), member(bert)], by: 'self', createdAt: 5 };
-    expect(byHand(doc, cor, (d) => roots(d).pairs.set('y', again))).toBe(false);
-    expect(sent(doc, cor, (d) => pairUp(d, cor, member(cor), member(dirk)))).toBe(true);
-    expect(readPairs(doc)).toHaveLength(2);
-  });
-
-  it('refuses a phone that pairs two other people, or writes a pair by hand in the facilitator’s name', () => {
-    const doc = session();
-    expect(sent(doc, cor, (d) => pairUp(d, cor, member(ans), member(bert)))).toBe(false);
-    const others = { id: 'z', round: 1, members: [member(ans), member(bert)], by: 'self', createdAt: 5 };
-    expect(byHand(doc, cor, (d) => roots(d).pairs.set('z', others))).toBe(false);
-    const forged = {
-      id: 'x',
-      round: 1,
-      members: [member(cor), member(dirk)],
-      by: 'facilitator',
-      createdAt: 1,
-    };
-    expect(judge(doc, cor, (d) => roots(d).pairs.set('x', forged)).ok).toBe(false);
-    expect(judge(doc, boss, (d) => roots(d).pairs.set('x', forged)).ok).toBe(true);
+    let pairId = '';
+    expect(
+      sent(doc, ans, (d) => {
+        const made = pairUp(d, ans, member(ans), numberOf(bert));
+        if (made.ok) pairId = made.value.id;
+        return made;
+      }),
+    ).toBe(true);
+    expect(sent(doc, bert, (d) => joinPair(d, bert, member(bert), pairId))).toBe(true);
+    expect(readPairs(doc)[0]?.members.map((m) => m.id)).toEqual([ans.id, bert.id]);
+    // Bert is paired now: Cor's invitation for him is refused, and he cannot join it.
+    expect(sent(doc, cor, (d) => pairUp(d, cor, member(cor), numberOf(bert)))).toBe(true);
+    const corInvite = readPairs(doc).find((p) => p.members[0]?.id === cor.id);
+    if (!corInvite) throw new Error('invite');
+    expect(sent(doc, bert, (d) => joinPair(d, bert, member(bert), corInvite.id))).toBe(false);
+    const joined = { ...corInvite, members: [...corInvite.members, member(bert)], invite: null };
+    expect(byHand(doc, bert, (d) => roots(d).pairs.set(corInvite.id, joined))).toBe(false);
+    // Dirk's number is not the one invited: he cannot take Bert's place.
+    const dirkJoins = { ...corInvite, members: [...corInvite.members, member(dirk)], invite: null };
+    expect(byHand(doc, dirk, (d) => roots(d).pairs.set(corInvite.id, dirkJoins))).toBe(false);
+    // Nor can Ans, already paired, invite anyone else, or anyone invite their own number.
+    expect(sent(doc, ans, (d) => pairUp(d, ans, member(ans), numberOf(dirk)))).toBe(false);
+    expect(sent(doc, dirk, (d) => pairUp(d, dirk, member(dirk), numberOf(dirk)))).toBe(false);
   });
 
   it('lets a phone undo its own pair but not another pair', () => {
     const doc = session();
-    const pair = pairUp(doc, ans, member(ans), member(bert));
+    const pair = pairByNumber(doc, ans, bert);
     if (!pair.ok) throw new Error('pair');
     expect(sent(doc, cor, (d) => unpair(d, cor, pair.value.id))).toBe(false);
     expect(byHand(doc, cor, (d) => roots(d).pairs.delete(pair.value.id))).toBe(false);
