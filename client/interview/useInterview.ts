@@ -11,7 +11,10 @@ export interface InterviewView {
   drafts: Draft[];
 }
 
-const snapshots = new WeakMap<Y.Doc, { view: InterviewView; subscribe: (listener: () => void) => () => void }>();
+const snapshots = new WeakMap<
+  Y.Doc,
+  { view: InterviewView; subscribe: (listener: () => void) => () => void }
+>();
 
 /**
  * One read-only projection per document, renewed when one of the interview roots changes
