@@ -127,36 +127,47 @@ export default function InterviewPanel() {
 }
 
 function RoundSettings({ minutes, turns, t }: { minutes: number; turns: number; t: InterviewT }) {
-  const { doc, actor, store } = useSessionHandle();
-  const save = (patch: { turnMinutes?: number; turns?: number }) => {
-    const result = setInterviewGuide(doc, actor, patch);
-    if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
-  };
   return (
     <div className="round-settings">
-      <label className="field">
-        <span className="field__label">{t('iv.board.minutes')}</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={LIMITS.interviewTurnMinutes}
-          value={minutes}
-          onChange={(e) => save({ turnMinutes: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('iv.board.turns')}</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={LIMITS.interviewTurns}
-          value={turns}
-          onChange={(e) => save({ turns: Number(e.target.value) })}
-        />
-      </label>
+      <RoundNumber
+        field="turnMinutes"
+        label={t('iv.board.minutes')}
+        value={minutes}
+        max={LIMITS.interviewTurnMinutes}
+      />
+      <RoundNumber field="turns" label={t('iv.board.turns')} value={turns} max={LIMITS.interviewTurns} />
     </div>
+  );
+}
+
+/** One whole number of the round's settings, saved as it is typed (the command refuses what is out of range). */
+function RoundNumber({
+  field,
+  label,
+  value,
+  max,
+}: {
+  field: 'turnMinutes' | 'turns';
+  label: string;
+  value: number;
+  max: number;
+}) {
+  const { doc, actor, store } = useSessionHandle();
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(e) => {
+          const result = setInterviewGuide(doc, actor, { [field]: Number(e.target.value) });
+          if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+        }}
+      />
+    </label>
   );
 }
 
@@ -184,7 +195,8 @@ function GuideEditor({ stored, t }: { stored: readonly string[]; t: InterviewT }
         {questions.map((question, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a question is its place in the list
           <li key={index} className="guide-list__item">
-            <input
+            <textarea
+              rows={2}
               aria-label={t('iv.board.questionLabel', { index: index + 1 })}
               maxLength={LIMITS.interviewQuestion}
               defaultValue={question}
@@ -195,36 +207,24 @@ function GuideEditor({ stored, t }: { stored: readonly string[]; t: InterviewT }
               }}
             />
             <span className="guide-list__buttons">
-              <button
-                type="button"
-                className="button button--small button--icon"
-                aria-label={t('iv.board.moveUp', { index: index + 1 })}
-                title={t('iv.board.moveUp', { index: index + 1 })}
+              <IconButton
+                label={t('iv.board.moveUp', { index: index + 1 })}
+                icon="↑"
                 disabled={index === 0}
                 onClick={() => move(index, index - 1)}
-              >
-                <span aria-hidden="true">↑</span>
-              </button>
-              <button
-                type="button"
-                className="button button--small button--icon"
-                aria-label={t('iv.board.moveDown', { index: index + 1 })}
-                title={t('iv.board.moveDown', { index: index + 1 })}
+              />
+              <IconButton
+                label={t('iv.board.moveDown', { index: index + 1 })}
+                icon="↓"
                 disabled={index === questions.length - 1}
                 onClick={() => move(index, index + 1)}
-              >
-                <span aria-hidden="true">↓</span>
-              </button>
-              <button
-                type="button"
-                className="button button--small button--icon"
-                aria-label={t('iv.board.remove', { index: index + 1 })}
-                title={t('iv.board.remove', { index: index + 1 })}
+              />
+              <IconButton
+                label={t('iv.board.remove', { index: index + 1 })}
+                icon="×"
                 disabled={questions.length <= 1}
                 onClick={() => save(questions.filter((_, i) => i !== index))}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
+              />
             </span>
           </li>
         ))}
@@ -258,5 +258,31 @@ function GuideEditor({ stored, t }: { stored: readonly string[]; t: InterviewT }
         </button>
       </form>
     </section>
+  );
+}
+
+/** A small button showing only a sign; its name (and tooltip) says what it does. */
+function IconButton({
+  label,
+  icon,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  icon: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--small button--icon"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{icon}</span>
+    </button>
   );
 }

@@ -65,6 +65,18 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     return { context, page };
   }
 
+  /** The board or the presenter screen, in Dutch. */
+  async function openPage(path: string, width: number, height: number): Promise<Page> {
+    const context = await harness.context({
+      viewport: { width, height },
+      baseURL: harness.server().baseUrl,
+      locale: 'nl-NL',
+    });
+    const page = await context.newPage();
+    await page.goto(path);
+    return page;
+  }
+
   async function join(page: Page, session: SeededSession, name: string): Promise<void> {
     await page.goto(`/j/${session.joinCode}`);
     await page.getByLabel('Je naam (mag leeg blijven)').fill(name);
@@ -141,13 +153,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     const skewed = phones[3] as Page;
     expect(await skewed.evaluate(() => Date.now())).toBeGreaterThan(Date.now() + FIVE_MINUTES - 5000);
 
-    const boardContext = await harness.context({
-      viewport: { width: 1280, height: 800 },
-      baseURL: harness.server().baseUrl,
-      locale: 'nl-NL',
-    });
-    const board = await boardContext.newPage();
-    await board.goto(session.boardUrl);
+    const board = await openPage(session.boardUrl, 1280, 800);
     const panel = board.getByRole('region', { name: 'Interviews' });
     await panel.getByText('4 deelnemers aanwezig').waitFor(VISIBLE);
     await panel.getByRole('button', { name: 'Iedereen koppelen' }).click();
@@ -159,13 +165,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     expect(roles.filter((r) => r === 'Jij stelt de vragen')).toHaveLength(2);
     expect(roles.filter((r) => r === 'Jij vertelt')).toHaveLength(2);
 
-    const presenterContext = await harness.context({
-      viewport: { width: 1920, height: 1080 },
-      baseURL: harness.server().baseUrl,
-      locale: 'nl-NL',
-    });
-    const presenter = await presenterContext.newPage();
-    await presenter.goto(session.presenterUrl);
+    const presenter = await openPage(session.presenterUrl, 1920, 1080);
     await presenter.getByRole('heading', { name: 'De vragen' }).waitFor(VISIBLE);
 
     // The facilitator starts a round of 2 × 7 minutes on the board.
@@ -315,13 +315,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     }
 
     // The board's inbox: exactly those two, from the interviews, with the pair.
-    const boardContext = await harness.context({
-      viewport: { width: 1280, height: 800 },
-      baseURL: harness.server().baseUrl,
-      locale: 'nl-NL',
-    });
-    const board = await boardContext.newPage();
-    await board.goto(session.boardUrl);
+    const board = await openPage(session.boardUrl, 1280, 800);
     await board
       .getByRole('region', { name: 'Interviews' })
       .getByRole('button', { name: 'Naar in kaart brengen' })
@@ -354,13 +348,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     await english.getByRole('button', { name: 'English' }).click();
     await english.getByRole('heading', { name: 'Interviews in pairs' }).waitFor(VISIBLE);
 
-    const boardContext = await harness.context({
-      viewport: { width: 1280, height: 800 },
-      baseURL: harness.server().baseUrl,
-      locale: 'nl-NL',
-    });
-    const board = await boardContext.newPage();
-    await board.goto(session.boardUrl);
+    const board = await openPage(session.boardUrl, 1280, 800);
     const panel = board.getByRole('region', { name: 'Interviews' });
     await panel.getByText('3 deelnemers aanwezig').waitFor(VISIBLE);
     await panel.getByRole('button', { name: 'Iedereen koppelen' }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRipple } from '../../../shared/doc/commands';
+import { analyzeSession } from '../../../shared/analysis/analyzeSession';
+import { addRipple, setRippleStatus } from '../../../shared/doc/commands';
 import {
   addDraft,
   joinPair,
@@ -12,6 +13,7 @@ import { ripplesCsv } from '../../../shared/export/csv';
 import { exportSession, importSession, parseSessionExport } from '../../../shared/export/sessionExport';
 import { participantNumber } from '../../../shared/interview/participantNumber';
 import { readInterview } from '../../../shared/interview/readInterview';
+import { rippleIdOfDraft } from '../../../shared/model/interview';
 import { ans, bert, boss, session } from '../../helpers/people';
 
 describe('interviews in the session file and the spreadsheet', () => {
@@ -55,6 +57,13 @@ describe('interviews in the session file and the spreadsheet', () => {
       new RegExp(`,interview,${pair.value.id},teller$`),
     );
     expect(lines.find((l) => l.includes('Direct toegevoegd'))).toMatch(/,direct,,$/);
+    // The analysis counts the map: one from an interview once accepted, one added directly.
+    setRippleStatus(doc, boss, rippleIdOfDraft('d1'), 'accepted');
+    const data = exportSession(doc);
+    expect(analyzeSession(data.ripples, data.session, data.codebook).source).toEqual({
+      interview: 1,
+      direct: 1,
+    });
   });
 
   it('still reads a file from before interviews', () => {

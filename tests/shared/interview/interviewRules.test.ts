@@ -20,10 +20,8 @@ import { readDraft, readInterview, readPairs } from '../../../shared/interview/r
 import { rippleIdOfDraft } from '../../../shared/model/interview';
 import type { Actor } from '../../../shared/model/ripple';
 import { judge } from '../../helpers/judge';
-import { ans, bert, boss, session, viewer } from '../../helpers/people';
+import { ans, bert, boss, cor, dirk, session, viewer } from '../../helpers/people';
 
-const cor: Actor = { role: 'participant', id: 'p-cor' };
-const dirk: Actor = { role: 'participant', id: 'p-dirk' };
 const member = (actor: Actor, name = '') => ({ id: actor.id, name });
 const numberOf = (actor: Actor) => participantNumber(actor.id);
 

@@ -8,11 +8,7 @@ import {
 import { readPairs } from '../../../shared/interview/readInterview';
 import { interviewEntriesFor } from '../../../shared/interview/visibleTo';
 import { turnRoles } from '../../../shared/model/interview';
-import type { Actor } from '../../../shared/model/ripple';
-import { ans, bert, boss, session } from '../../helpers/people';
-
-const cor: Actor = { role: 'participant', id: 'p-cor' };
-const dirk: Actor = { role: 'participant', id: 'p-dirk' };
+import { ans, bert, boss, cor, dirk, session } from '../../helpers/people';
 
 describe('what of the interviews a phone may hold', () => {
   it('is the guide and timer, its own pair and that pair’s drafts, never another pair’s', () => {
