@@ -1,7 +1,5 @@
 import type * as Y from 'yjs';
-import { isValidInterviewEntry } from '../interview/parseInterview';
 import { participantNumber } from '../interview/participantNumber';
-import { readDraft, readPair, readPairs } from '../interview/readInterview';
 import { type Draft, draftIdOfRipple, type Pair, rippleIdOfDraft } from '../model/interview';
 import { LIMITS } from '../model/limits';
 import type { Actor, Ripple, SessionMeta } from '../model/ripple';
@@ -269,11 +267,23 @@ function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc):
   return refuse('forbidden', `votes.${key}: not your vote`);
 }
 
+/**
+ * How the rules read the interview roots of a document (their parsers). It comes with the
+ * prior state (`PriorState.interviewReader`) rather than as an import: this module is in
+ * every phone's first bundle, the interview parsers need not be.
+ */
+export interface InterviewReader {
+  isValidEntry(key: string, value: unknown): boolean;
+  pair(doc: Y.Doc, id: string): Pair | null;
+  pairs(doc: Y.Doc): Pair[];
+  draft(doc: Y.Doc, id: string): Draft | null;
+}
+
 /** The draft a ripple id says it was sent from, and that draft's pair, as `doc` holds them. */
-function interviewSource(doc: Y.Doc, rippleId: string): InterviewSource {
+function interviewSource(read: InterviewReader, doc: Y.Doc, rippleId: string): InterviewSource {
   const draftId = draftIdOfRipple(rippleId);
-  const draft = draftId === null ? null : readDraft(doc, draftId);
-  return { draft, pair: draft ? readPair(doc, draft.pairId) : null };
+  const draft = draftId === null ? null : read.draft(doc, draftId);
+  return { draft, pair: draft ? read.pair(doc, draft.pairId) : null };
 }
 
 /** The interview roots: the facilitator runs them; a phone writes its own pair and drafts. */
@@ -281,20 +291,22 @@ function checkInterviewEntry(actor: Actor, key: string, before: PriorState, afte
   if (!can(actor, { kind: 'interview' }, before.meta).ok)
     return refuse('forbidden', 'only the facilitator runs the interviews');
   const value = roots(after).interview.get(key);
-  if (value === undefined || isValidInterviewEntry(key, value)) return OK;
+  if (value === undefined || before.interviewReader.isValidEntry(key, value)) return OK;
   return refuse('invalid', `interview.${key}: invalid value`);
 }
 
 function checkPair(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
+  const read = before.interviewReader;
   const stored = roots(after).pairs.get(key);
-  const next = readPair(after, key);
+  const next = read.pair(after, key);
   if (stored !== undefined && next === null) return refuse('invalid', `pairs.${key}: invalid pair`);
   if (can(actor, { kind: 'interview' }, before.meta).ok) return OK;
   const prior = before.pair(key);
   if (prior === 'invalid') return refuse('forbidden', `pairs.${key}: not your pair`);
   const round = before.interview.round;
   const paired = new Set(
-    readPairs(after)
+    read
+      .pairs(after)
       .filter((p) => p.id !== key && p.round === round)
       .flatMap((p) => p.members.map((m) => m.id)),
   );
@@ -314,14 +326,15 @@ function checkPair(actor: Actor, key: string, before: PriorState, after: Y.Doc):
 }
 
 function checkDraft(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
+  const read = before.interviewReader;
   const stored = roots(after).drafts.get(key);
-  const next = readDraft(after, key);
+  const next = read.draft(after, key);
   if (stored !== undefined && next === null) return refuse('invalid', `drafts.${key}: invalid draft`);
   if (actor.role === 'facilitator') return OK;
   const prior = before.draft(key);
   if (prior === 'invalid') return refuse('forbidden', `drafts.${key}: not your draft`);
   const mayWrite = (draft: Draft) =>
-    can(actor, { kind: 'draft', pair: readPair(after, draft.pairId), draft }, before.meta).ok;
+    can(actor, { kind: 'draft', pair: read.pair(after, draft.pairId), draft }, before.meta).ok;
   if (prior && !mayWrite(prior)) return refuse('forbidden', `drafts.${key}: not your pair's draft`);
   if (prior?.state === 'sent') return refuse('forbidden', `drafts.${key}: already sent`);
   if (!next) return OK;
@@ -349,7 +362,15 @@ function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y
   if (prior === 'invalid') return refuse('forbidden', `ripples.${id}: not your ripple`);
   if (!old && !can(actor, { kind: 'add' }, before.meta).ok)
     return refuse('forbidden', `ripples.${id}: this screen cannot add ripples`);
-  if (next && !isAcceptableNewRipple(actor, next, before.meta.moderation, interviewSource(after, id))) {
+  if (
+    next &&
+    !isAcceptableNewRipple(
+      actor,
+      next,
+      before.meta.moderation,
+      interviewSource(before.interviewReader, after, id),
+    )
+  ) {
     return refuse('forbidden', `ripples.${id}: a new ripple must be your own and wait for the facilitator`);
   }
   return OK;

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
-import { parseDraft, parsePair } from '../interview/parseInterview';
-import { readInterview } from '../interview/readInterview';
+import { isValidInterviewEntry, parseDraft, parsePair } from '../interview/parseInterview';
+import { readDraft, readInterview, readPair, readPairs } from '../interview/readInterview';
 import type { Draft, InterviewSettings, Pair } from '../model/interview';
 import type { Ripple, SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
+import type { InterviewReader } from './permissions';
 import { readMeta, readRippleMap } from './read';
 import { roots } from './schema';
 
@@ -17,7 +18,18 @@ export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
  * every change, so it can apply an update first and judge it afterwards, without holding
  * a second copy of the document to try it on.
  */
+/** The interview roots' parsers, for the rules (see `InterviewReader` in permissions.ts). */
+const INTERVIEW_READER: InterviewReader = {
+  isValidEntry: isValidInterviewEntry,
+  pair: readPair,
+  pairs: readPairs,
+  draft: readDraft,
+};
+
 export class PriorState {
+  /** How the rules read the interview roots of the document they judge. */
+  readonly interviewReader: InterviewReader = INTERVIEW_READER;
+
   /** Every key of the ripples map: its author and status, or 'invalid' when unreadable. */
   private readonly ripples = new Map<string, PriorRipple | 'invalid'>();
   private readonly links = new Set<string>();

@@ -8,7 +8,7 @@ import { readMeta } from '../doc/read';
 import { roots } from '../doc/schema';
 import { sessionCodebook } from '../doc/sessionCodebook';
 import { docToView } from '../doc/viewModel';
-import { INTERVIEW_ENTRIES } from '../interview/parseInterview';
+import { interviewSchemas } from '../interview/parseInterview';
 import { readInterview } from '../interview/readInterview';
 import type { InterviewSettings } from '../model/interview';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
@@ -73,9 +73,9 @@ export const SessionExportSchema = v.strictObject({
   votes: v.pipe(v.array(VoteSchema), v.maxLength(1_000_000)),
   interview: v.optional(
     v.strictObject({
-      questions: INTERVIEW_ENTRIES.questions,
-      turnMinutes: INTERVIEW_ENTRIES.turnMinutes,
-      turns: INTERVIEW_ENTRIES.turns,
+      questions: interviewSchemas().entries.questions,
+      turnMinutes: interviewSchemas().entries.turnMinutes,
+      turns: interviewSchemas().entries.turns,
     }),
   ),
 });
