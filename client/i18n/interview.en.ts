@@ -33,6 +33,7 @@ export const interviewEn: Record<InterviewKey, string> = {
   'iv.timer': 'Time left',
   'iv.timerWaiting': 'The time starts when the facilitator begins.',
   'iv.paused': 'Paused',
+  'iv.timeUp': 'Time is up',
   'iv.over': 'Time is up. Look together at what you wrote down.',
   'iv.turn': 'Turn {turn} of {turns}',
   'iv.question': 'Question {index} of {count}',

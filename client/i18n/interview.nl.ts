@@ -35,6 +35,7 @@ export const interviewNl = {
   'iv.timer': 'Tijd over',
   'iv.timerWaiting': 'De tijd start zodra de begeleider begint.',
   'iv.paused': 'Gepauzeerd',
+  'iv.timeUp': 'De tijd is om',
   'iv.over': 'De tijd is om. Bekijk samen wat jullie hebben opgeschreven.',
   'iv.turn': 'Beurt {turn} van {turns}',
   'iv.question': 'Vraag {index} van {count}',

@@ -24,7 +24,7 @@ export function Countdown({
       ) : (
         <>
           <p className="countdown__label">
-            {t('iv.timer')}
+            {state.over ? t('iv.timeUp') : t('iv.timer')}
             {!state.over && <span> · {t('iv.turn', { turn: clock.turn + 1, turns: clock.turns })}</span>}
           </p>
           <p className="countdown__time" role="timer" aria-label={t('iv.timer')} data-testid="countdown">

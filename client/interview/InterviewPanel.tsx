@@ -140,7 +140,10 @@ function RoundSettings({ minutes, turns, t }: { minutes: number; turns: number; 
   );
 }
 
-/** One whole number of the round's settings, saved as it is typed (the command refuses what is out of range). */
+/**
+ * One whole number of the round's settings, saved as soon as it is one in range; while the
+ * field is being retyped (empty, or out of range) it is marked, not saved.
+ */
 function RoundNumber({
   field,
   label,
@@ -152,7 +155,11 @@ function RoundNumber({
   value: number;
   max: number;
 }) {
-  const { doc, actor, store } = useSessionHandle();
+  const { doc, actor } = useSessionHandle();
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = typed ?? String(value);
+  const number = Number(shown);
+  const valid = shown !== '' && Number.isInteger(number) && number >= 1 && number <= max;
   return (
     <label className="field">
       <span className="field__label">{label}</span>
@@ -161,11 +168,17 @@ function RoundNumber({
         inputMode="numeric"
         min={1}
         max={max}
-        value={value}
+        value={shown}
+        aria-invalid={!valid}
         onChange={(e) => {
-          const result = setInterviewGuide(doc, actor, { [field]: Number(e.target.value) });
-          if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
+          const next = e.target.value;
+          const parsed = Number(next);
+          if (next !== '' && Number.isInteger(parsed) && parsed >= 1 && parsed <= max) {
+            setInterviewGuide(doc, actor, { [field]: parsed });
+            setTyped(null);
+          } else setTyped(next);
         }}
+        onBlur={() => setTyped(null)}
       />
     </label>
   );

@@ -138,6 +138,19 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     });
   }
 
+  /** Whether the big countdown on `page` fits inside its box (not cut off at the edge). */
+  const countdownFits = (page: Page) =>
+    page
+      .getByTestId('countdown')
+      .first()
+      .evaluate((el) => {
+        const box = (el.closest('.countdown') ?? el).getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const text = range.getBoundingClientRect();
+        return text.left >= box.left && text.right <= box.right && text.width > 0;
+      });
+
   it('pairs four phones at random and counts one round down on every screen, a wrong clock included', async () => {
     onTestFailed(() =>
       console.error(`--- server output ---\n${harness.server().output()}\n${logs.join('\n')}`),
@@ -179,8 +192,10 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     );
     expect(Math.min(...counts)).toBeGreaterThan(7 * 60 - 10);
     await presenter.screenshot({ path: `${SHOTS}/interviews-projector-1920.png` });
+    expect(await countdownFits(presenter)).toBe(true);
     await board.screenshot({ path: `${SHOTS}/interviews-board-1280.png` });
     await skewed.screenshot({ path: `${SHOTS}/interviews-phone-skewed-390.png`, fullPage: true });
+    expect(await countdownFits(skewed)).toBe(true);
 
     // Pause: every screen stands still, on the same second.
     await panel.getByRole('button', { name: 'Pauze' }).click();
@@ -230,6 +245,13 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     // The facilitator ends the round.
     await panel.getByRole('button', { name: 'Ronde beëindigen' }).click();
     for (const phone of phones) await phone.getByText('De tijd is om').waitFor(VISIBLE);
+
+    // The board's own projector mode shows the questions and the timer instead of the map.
+    await board.getByRole('button', { name: 'Projector' }).click();
+    await board.getByRole('heading', { name: 'De vragen' }).waitFor(VISIBLE);
+    await board.getByText('2 tweetallen').waitFor(VISIBLE);
+    await board.screenshot({ path: `${SHOTS}/interviews-board-projector-1280.png` });
+    expect(await countdownFits(board)).toBe(true);
   });
 
   it('keeps three drafts through going offline and a reload; the teller confirms two into the inbox', async () => {
