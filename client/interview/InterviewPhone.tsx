@@ -1,15 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { joinPair, pairUp, unpair } from '../../shared/doc/interviewCommands';
 import { participantNumber } from '../../shared/interview/participantNumber';
 import { pairOf } from '../../shared/interview/readInterview';
 import { type Pair, type PairMember, roleInTurn } from '../../shared/model/interview';
 import { commandErrorKey } from '../i18n/errorText';
+import { startOverKeepers } from '../phone/rescue';
 import { showNotice } from '../store/actions';
-import { useSessionHandle } from '../store/SessionContext';
+import { useSession, useSessionHandle } from '../store/SessionContext';
+import { selectConnection } from '../store/selectors';
 import { Countdown } from './Countdown';
 import { chime } from './chime';
 import { DraftList } from './DraftList';
 import { QuestionNotes } from './QuestionNotes';
+import { restoreRescuedDrafts, saveDraftsForRescue } from './rescueDrafts';
 import { type InterviewView, useInterview } from './useInterview';
 import { type InterviewT, useInterviewT } from './useInterviewT';
 import { useRoundClock } from './useRoundClock';
@@ -21,7 +25,7 @@ import './interview.css';
  * timer. The asker goes through the questions and keeps notes as drafts; together the pair
  * looks at them and the teller sends them in. Loaded only in the interviews phase.
  */
-export default function InterviewPhone({ name }: { name: string }) {
+export default function InterviewPhone({ sessionId, name }: { sessionId: string; name: string }) {
   const t = useInterviewT();
   const id = useId();
   const { doc, actor } = useSessionHandle();
@@ -37,6 +41,8 @@ export default function InterviewPhone({ name }: { name: string }) {
   useEffect(() => {
     if (invitation) joinPair(doc, actor, me, invitation.id);
   }, [doc, actor, invitation?.id]);
+
+  useKeepDraftsThroughStartOver(sessionId);
 
   // Vibrate and chime once when the roles switch.
   const lastTurn = useRef(clock.turn);
@@ -56,6 +62,26 @@ export default function InterviewPhone({ name }: { name: string }) {
       )}
     </section>
   );
+}
+
+/**
+ * A start-over (usePhoneSession) keeps this pair's unsent drafts in the browser, and once the
+ * fresh document has synced they are written back (client/interview/rescueDrafts.ts).
+ */
+function useKeepDraftsThroughStartOver(sessionId: string) {
+  const { doc, actor } = useSessionHandle();
+  const connection = useSession(selectConnection);
+  useEffect(() => {
+    const keep = (old: Y.Doc) => saveDraftsForRescue(sessionId, actor.id, old, actor);
+    startOverKeepers.add(keep);
+    return () => {
+      startOverKeepers.delete(keep);
+    };
+  }, [sessionId, actor]);
+  const synced = connection.phase === 'online' && connection.synced;
+  useEffect(() => {
+    if (synced) restoreRescuedDrafts(sessionId, actor.id, doc, actor);
+  }, [synced, sessionId, doc, actor]);
 }
 
 function invitationFor(view: InterviewView, participantId: string): Pair | null {

@@ -134,7 +134,7 @@ function PhoneSession({
             </div>
           ) : meta.sessionPhase === 'interviews' ? (
             <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-              <InterviewPhone name={identity.name} />
+              <InterviewPhone sessionId={sessionId} name={identity.name} />
             </Suspense>
           ) : (
             <RippleComposer sessionId={sessionId} authorName={identity.name} />

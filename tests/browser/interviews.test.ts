@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
 
     // The facilitator ends the round.
     await panel.getByRole('button', { name: 'Ronde beëindigen' }).click();
-    for (const phone of phones) await phone.getByText('De tijd is om').waitFor(VISIBLE);
+    for (const phone of phones) await phone.getByText('De tijd is om. Bekijk samen').waitFor(VISIBLE);
 
     // The board's own projector mode shows the questions and the timer instead of the map.
     await board.getByRole('button', { name: 'Projector' }).click();
