@@ -356,6 +356,52 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     await teller.getByLabel('Wat is er veranderd?').waitFor(VISIBLE);
   });
 
+  it('keeps the asker’s offline drafts when the server refuses an edit to one the teller sent meanwhile', async () => {
+    onTestFailed(() =>
+      console.error(`--- server output ---\n${harness.server().output()}\n${logs.join('\n')}`),
+    );
+    const { session, client } = await interviewSession('Interviews opnieuw beginnen');
+    const { context: askerContext, page: asker } = await phonePage();
+    const { page: teller } = await phonePage();
+    await join(asker, session, 'Ans');
+    await join(teller, session, 'Bert');
+    const number = (await teller.getByTestId('my-number').textContent()) ?? '';
+    await asker.getByLabel('Nummer van je gesprekspartner').fill(number);
+    await asker.getByRole('button', { name: 'Samen beginnen' }).click();
+    await teller.getByText('Je praat met Ans').waitFor(VISIBLE);
+    const draftItems = (page: Page) =>
+      page.getByRole('region', { name: 'Concepten van dit gesprek' }).getByRole('listitem');
+    await asker.getByLabel('Aantekening').fill('De markt is weer open');
+    await asker.getByRole('button', { name: 'Bewaar als concept' }).click();
+    await draftItems(teller).filter({ hasText: 'De markt is weer open' }).waitFor(VISIBLE);
+
+    // Offline, Ans changes that draft and writes a second one; meanwhile Bert sends the first.
+    await askerContext.setOffline(true);
+    // The only draft yet (while it is edited its text is in a field, not in the item's text).
+    const first = draftItems(asker).first();
+    await first.getByRole('button', { name: 'Aanpassen' }).click();
+    await first.getByLabel('Tekst van het concept').fill('De markt is weer elke week open');
+    await first.getByRole('button', { name: 'Bewaren' }).click();
+    await asker.getByLabel('Aantekening').fill('Jongeren helpen bij de kraam');
+    await asker.getByRole('button', { name: 'Bewaar als concept' }).click();
+    await draftItems(teller)
+      .filter({ hasText: 'De markt is weer open' })
+      .getByRole('button', { name: 'Klopt, insturen' })
+      .click();
+    await waitFor(() => readRipples(client.doc).length === 1, 10_000, 'the first ripple');
+
+    // Back online: the edit is refused, the phone starts over, and the second draft survives it.
+    await askerContext.setOffline(false);
+    await draftItems(teller).filter({ hasText: 'Jongeren helpen bij de kraam' }).waitFor(VISIBLE);
+    await draftItems(asker).filter({ hasText: 'Jongeren helpen bij de kraam' }).waitFor(VISIBLE);
+    await draftItems(asker)
+      .filter({ hasText: 'De markt is weer open' })
+      .getByText('Ingestuurd')
+      .waitFor(VISIBLE);
+    expect(readRipples(client.doc).map((r) => r.text)).toEqual(['De markt is weer open']);
+    expect(harness.server().output()).toContain('refused');
+  });
+
   it('makes a trio of three, shows it in English too, and fits a 320 px phone', async () => {
     onTestFailed(() =>
       console.error(`--- server output ---\n${harness.server().output()}\n${logs.join('\n')}`),
