@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
       viewport: { width, height },
       baseURL: harness.server().baseUrl,
       locale: 'nl-NL',
+      bypassCSP: true,
     });
     const page = await context.newPage();
     await page.goto(path);
@@ -193,6 +194,8 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     expect(Math.min(...counts)).toBeGreaterThan(7 * 60 - 10);
     await presenter.screenshot({ path: `${SHOTS}/interviews-projector-1920.png` });
     expect(await countdownFits(presenter)).toBe(true);
+    expect(await axe(presenter, '.interview-stage'), 'axe on the projector').toEqual([]);
+    expect(await axe(board, '.interview-panel'), 'axe on the board’s panel').toEqual([]);
     await board.screenshot({ path: `${SHOTS}/interviews-board-1280.png` });
     await skewed.screenshot({ path: `${SHOTS}/interviews-phone-skewed-390.png`, fullPage: true });
     expect(await countdownFits(skewed)).toBe(true);
@@ -276,6 +279,16 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     await asker.screenshot({ path: `${SHOTS}/interviews-phone-asking-390.png`, fullPage: true });
     expect(await layoutProblems(asker)).toEqual([]);
     expect(await axe(asker)).toEqual([]);
+    // With "Meer erbij" open, at 390 and at 320 px: nothing cut off or on top of another.
+    await asker.getByText('Meer erbij (hoeft niet)').click();
+    await asker.getByLabel('Is het goed of minder goed?').waitFor(VISIBLE);
+    expect(await layoutProblems(asker)).toEqual([]);
+    await asker.setViewportSize({ width: 320, height: 844 });
+    expect(await layoutProblems(asker), 'at 320 px').toEqual([]);
+    expect(await axe(asker)).toEqual([]);
+    await asker.screenshot({ path: `${SHOTS}/interviews-phone-asking-more-320.png`, fullPage: true });
+    await asker.setViewportSize({ width: 390, height: 844 });
+    await asker.getByText('Meer erbij (hoeft niet)').click();
     await asker.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 15_000,
     });
