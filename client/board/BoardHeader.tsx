@@ -9,6 +9,7 @@ import {
   selectPanel,
   selectParticipantCount,
   selectPendingCount,
+  selectSessionPhase,
   selectTitle,
   selectVotingOpen,
 } from '../store/selectors';
@@ -31,6 +32,7 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
   const participants = useSession(selectParticipantCount);
   const facilitators = useSession(useShallow(selectFacilitators));
   const votingOpen = useSession(selectVotingOpen);
+  const phase = useSession(selectSessionPhase);
 
   return (
     <header className="board__header">
@@ -97,6 +99,16 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
           </span>
           <span className="visually-hidden">{t('board.inboxWaiting', { count: pending })}</span>
         </button>
+        {(phase === 'interviews' || panel === 'interview') && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={panel === 'interview'}
+            onClick={() => openPanel(store, 'interview')}
+          >
+            {t('interview.button')}
+          </button>
+        )}
         <button
           type="button"
           className={votingOpen ? 'button button--small button--attention' : 'button button--small'}

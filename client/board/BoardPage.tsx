@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { CardSpotlight } from '../canvas/CardSpotlight';
 import { RippleCanvas } from '../canvas/RippleCanvas';
@@ -14,7 +14,13 @@ import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { openPanel, setProjector } from '../store/actions';
 import { SessionContext, useSession, useSessionHandle } from '../store/SessionContext';
-import { selectConnection, selectIsClosed, selectPendingCount, selectProjector } from '../store/selectors';
+import {
+  selectConnection,
+  selectIsClosed,
+  selectPendingCount,
+  selectProjector,
+  selectSessionPhase,
+} from '../store/selectors';
 import { useOpenScreen } from '../store/useOpenScreen';
 import { BoardHeader } from './BoardHeader';
 import { toggleFullscreen } from './fullscreen';
@@ -28,6 +34,9 @@ import { useBoardShortcuts } from './useBoardShortcuts';
 import { useRememberSession } from './useRememberSession';
 import { useUndo } from './useUndo';
 import './board.css';
+
+// The projector's view during the interviews (a chunk of its own, with the interview texts).
+const InterviewStage = lazy(() => import('../interview/InterviewStage'));
 
 const FACILITATOR: Actor = { role: 'facilitator', id: 'facilitator' };
 
@@ -64,11 +73,17 @@ function Board({
   const projector = useSession(selectProjector);
   const closed = useSession(selectIsClosed);
   const pending = useSession(selectPendingCount);
+  const phase = useSession(selectSessionPhase);
 
   useRememberSession(sessionId, info?.role === 'facilitator');
   useEffect(() => {
     if (takeSearchParam(SETUP_PARAM)) openPanel(store, 'setup');
   }, [store]);
+
+  // The interviews have a panel of their own: it opens when the session enters them.
+  useEffect(() => {
+    if (phase === 'interviews' && store.getState().panel === 'inbox') openPanel(store, 'interview');
+  }, [phase, store]);
 
   // Leaving full screen (Esc) leaves projector mode too.
   useEffect(() => {
@@ -86,7 +101,13 @@ function Board({
       {closed && !projector && <p className="closed-banner">{t('phase.closedBanner')}</p>}
       <div className="board__body">
         <main className="board__canvas">
-          <RippleCanvas readOnly={projector} />
+          {projector && phase === 'interviews' ? (
+            <Suspense fallback={null}>
+              <InterviewStage />
+            </Suspense>
+          ) : (
+            <RippleCanvas readOnly={projector} />
+          )}
           {!projector && <MapToolbar editable={!closed} />}
           {!projector && <PromptCardOverlay />}
           {projector && <VoteResults overlay />}

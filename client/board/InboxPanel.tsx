@@ -4,6 +4,7 @@ import { mergeRipples, setRippleStatus } from '../../shared/doc/commands';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
+import { useInterview } from '../interview/useInterview';
 import { showNotice, startEditing } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMapRipples, selectPendingRipples } from '../store/selectors';
@@ -19,11 +20,15 @@ export function InboxPanel() {
   const id = useId();
   const pending = useSession(useShallow(selectPendingRipples));
   const hidden = useSession(useShallow(selectHidden));
+  const fromInterviews = pending.filter((r) => r.interview).length;
   return (
     <section className="side-panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
         {t('inbox.heading')} <span className="count-badge">{pending.length}</span>
       </h2>
+      {fromInterviews > 0 && (
+        <p className="inbox-from-interviews">{t('interview.fromInterviews', { count: fromInterviews })}</p>
+      )}
       {pending.length === 0 ? (
         <p className="muted">{t('inbox.empty')}</p>
       ) : (
@@ -63,6 +68,7 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
         {ripple.text}
       </p>
       <p className="inbox-item__author">{ripple.authorName || t('inbox.anonymous')}</p>
+      {ripple.interview && <InterviewOrigin ripple={ripple} />}
       {!ripple.code && ripple.suggestedCode && <SuggestionChip ripple={ripple} />}
       <div className="button-row">
         <button
@@ -107,6 +113,24 @@ const InboxItem = memo(function InboxItem({ ripple }: { ripple: RippleView }) {
     </li>
   );
 });
+
+/** Which pair an interview ripple came from ("tweetal 2: Ans, Bert"), and who sent it. */
+function InterviewOrigin({ ripple }: { ripple: RippleView }) {
+  const t = useT();
+  const { doc } = useSessionHandle();
+  const { pairs } = useInterview(doc);
+  const marker = ripple.interview;
+  if (!marker) return null;
+  const index = pairs.findIndex((p) => p.id === marker.pairId);
+  const names = pairs[index]?.members.map((m) => m.name || t('inbox.anonymous')).join(', ');
+  const label = index < 0 ? '?' : `${index + 1} (${names})`;
+  return (
+    <p className="inbox-item__interview">
+      {t('interview.pair', { pair: label })}
+      {marker.sentBy === 'asker' && ` · ${t('interview.sentByAsker')}`}
+    </p>
+  );
+}
 
 /** Merge a duplicate into a ripple on the map: both authors stay (`mergeRipples`). */
 function MergeForm({ ripple, onDone }: { ripple: RippleView; onDone: () => void }) {

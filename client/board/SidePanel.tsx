@@ -16,6 +16,7 @@ const research = () => import('./ResearchPanels');
 const BoardExportPanel = lazy(() => research().then((m) => ({ default: m.BoardExportPanel })));
 const BoardAnalysisPanel = lazy(() => research().then((m) => ({ default: m.BoardAnalysisPanel })));
 const BoardReplayPanel = lazy(() => research().then((m) => ({ default: m.BoardReplayPanel })));
+const InterviewPanel = lazy(() => import('../interview/InterviewPanel'));
 const CodebookPanel = lazy(() => import('./CodebookPanel').then((m) => ({ default: m.CodebookPanel })));
 
 /** The board's side panel: inbox, add, edit, the prompt card, or the research panels (export, analysis, replay). */
@@ -51,5 +52,7 @@ function CurrentPanel({ sessionId }: { sessionId: string }) {
       return <BoardAnalysisPanel />;
     case 'replay':
       return <BoardReplayPanel sessionId={sessionId} />;
+    case 'interview':
+      return <InterviewPanel />;
   }
 }

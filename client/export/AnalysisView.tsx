@@ -159,6 +159,14 @@ export function AnalysisView({ doc, version }: { doc: Y.Doc; version?: unknown }
         })),
         'positief-negatief',
       )}
+      {chart(
+        'analysis.source',
+        [
+          { label: t('analysis.fromInterview'), value: analysis.source.interview },
+          { label: t('analysis.direct'), value: analysis.source.direct },
+        ],
+        'herkomst',
+      )}
       {chart('analysis.overTime', over(analysis), 'door-de-tijd')}
       <SecondCodeTable data={data} />
       {chart(

@@ -71,6 +71,10 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'follow.follow': 'Follow the facilitator',
   'follow.stopFollowing': 'Look around myself',
 
+  'interview.button': 'Interviews',
+  'interview.fromInterviews': '{count} from the interviews',
+  'interview.pair': 'From an interview · pair {pair}',
+  'interview.sentByAsker': 'sent by the interviewer, with agreement',
   'phase.label': 'Phase',
   'phase.interviews': 'Interviews',
   'phase.mapping': 'Mapping',

@@ -72,6 +72,10 @@ export const boardNl = {
   'follow.follow': 'Volg de begeleider',
   'follow.stopFollowing': 'Zelf rondkijken',
 
+  'interview.button': 'Interviews',
+  'interview.fromInterviews': '{count} uit de interviews',
+  'interview.pair': 'Uit interview · tweetal {pair}',
+  'interview.sentByAsker': 'ingestuurd door de vragensteller, met akkoord',
   'phase.label': 'Fase',
   'phase.interviews': 'Interviews',
   'phase.mapping': 'In kaart brengen',

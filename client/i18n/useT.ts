@@ -20,7 +20,11 @@ const PLURAL_RULES: Record<Language, Intl.PluralRules> = {
  * "3 deelnemers"; Dutch and English have just these two forms).
  */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = DICTIONARIES[language][key];
+  return fillTemplate(language, DICTIONARIES[language][key], params);
+}
+
+/** `template` with its `{name}` and `{name|one|other}` placeholders filled (see `translate`). */
+export function fillTemplate(language: Language, template: string, params?: MessageParams): string {
   if (!params) return template;
   return template
     .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) => {

@@ -20,6 +20,8 @@ import './phone.css';
 
 // The read-only map carries the codebooks' labels; only phones that open it load them.
 const PhoneMap = lazy(() => import('./PhoneMap'));
+// The interviews in pairs: a chunk of its own, loaded only while the session is in that phase.
+const InterviewPhone = lazy(() => import('../interview/InterviewPhone'));
 
 /** `/s/:id/phone`: a participant adds what changed, follows their own ripples, votes and reads the map. */
 export function PhonePage({ sessionId }: { sessionId: string }) {
@@ -130,6 +132,10 @@ function PhoneSession({
               <h2>{t('phone.closed.heading')}</h2>
               <p>{t('phone.closed.body')}</p>
             </div>
+          ) : meta.sessionPhase === 'interviews' ? (
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <InterviewPhone sessionId={sessionId} name={identity.name} />
+            </Suspense>
           ) : (
             <RippleComposer sessionId={sessionId} authorName={identity.name} />
           )}

@@ -22,6 +22,13 @@ import type { RescuedRipple } from '../session/rescuedRipples';
  * - same content: nothing to do.
  */
 
+/**
+ * What else a start-over must keep, added by screens that hold more than ripples (the
+ * interviews' drafts, client/interview/rescueDrafts.ts): each is called with the document
+ * about to be thrown away. A set, so the phone's first bundle need not know those screens.
+ */
+export const startOverKeepers = new Set<(doc: Y.Doc) => void>();
+
 function contentOf(ripple: Ripple): RescuedRipple['fields'] {
   const fields: Record<string, unknown> = {};
   for (const field of PARTICIPANT_CONTENT_FIELDS) fields[field] = ripple[field];

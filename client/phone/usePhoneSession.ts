@@ -8,7 +8,7 @@ import { setConnection, showNotice } from '../store/actions';
 import type { SessionHandle } from '../store/SessionContext';
 import { createSessionStore } from '../store/sessionStore';
 import { type ConnectionState, connectSession } from '../sync/connectSession';
-import { rescueOwnRipples, restoreRipples } from './rescue';
+import { rescueOwnRipples, restoreRipples, startOverKeepers } from './rescue';
 import { type SendStore, trackSending } from './sendTracker';
 
 export interface PhoneSessionHandle extends SessionHandle {
@@ -84,6 +84,7 @@ export function usePhoneSession(sessionId: string, identity: ParticipantIdentity
       closed = true;
       const unsentSince = tracker?.store.getState().unsentSince ?? null;
       saveRescued(sessionId, pid, rescueOwnRipples(connection.doc, actor, unsentSince));
+      for (const keep of startOverKeepers) keep(connection.doc);
       created.dispose();
       tracker?.dispose();
       await connection.destroyAndForget();

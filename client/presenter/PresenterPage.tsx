@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { MapToolbar } from '../board/MapToolbar';
 import { ProjectorCorner } from '../board/ProjectorCorner';
@@ -16,9 +16,11 @@ import { useT } from '../i18n/useT';
 import { takeScreenKey } from '../session/screenKey';
 import { useSessionInfo } from '../session/useSessionInfo';
 import { SessionContext, useSession } from '../store/SessionContext';
-import { selectConnection, selectTitle } from '../store/selectors';
+import { selectConnection, selectSessionPhase, selectTitle } from '../store/selectors';
 import { useOpenScreen } from '../store/useOpenScreen';
 import '../board/board.css';
+
+const InterviewStage = lazy(() => import('../interview/InterviewStage'));
 
 /** This screen never writes, whichever key it holds (it may borrow the board's on the same laptop). */
 const VIEWER: Actor = { role: 'viewer', id: 'viewer' };
@@ -43,7 +45,7 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
           <PresenterHeader />
           <div className="presenter__body">
             <main className="presenter__canvas">
-              <RippleCanvas readOnly />
+              <PresenterMain />
               <VoteResults overlay />
               <CardSpotlight />
             </main>
@@ -58,6 +60,17 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
         </div>
       </ReactFlowProvider>
     </SessionContext>
+  );
+}
+
+/** The map, or during the interviews the questions and the shared timer. */
+function PresenterMain() {
+  const phase = useSession(selectSessionPhase);
+  if (phase !== 'interviews') return <RippleCanvas readOnly />;
+  return (
+    <Suspense fallback={null}>
+      <InterviewStage />
+    </Suspense>
   );
 }
 

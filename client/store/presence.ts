@@ -21,6 +21,8 @@ export interface Viewport {
 
 export interface PeerState {
   clientId: number;
+  /** The participant id the server stamped on the state (null where there is none). */
+  id: string | null;
   name: string;
   role: Role | 'unknown';
   color: string;
@@ -47,6 +49,7 @@ export function parsePeer(clientId: number, state: Record<string, unknown>): Pee
   const viewport = state.viewport as Record<string, unknown> | null | undefined;
   return {
     clientId,
+    id: typeof user.id === 'string' && user.id.length <= 64 ? user.id : null,
     name: typeof user.name === 'string' ? user.name.slice(0, 60) : '',
     role: typeof user.role === 'string' && ROLES.has(user.role) ? (user.role as Role) : 'unknown',
     color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#23395b',

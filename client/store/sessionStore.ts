@@ -18,7 +18,8 @@ export type PanelName =
   | 'replay'
   | 'codebook'
   | 'voting'
-  | 'setup';
+  | 'setup'
+  | 'interview';
 
 export interface Notice {
   key: MessageKey;

@@ -145,6 +145,15 @@ export function createApi(deps: ApiDeps) {
       },
     },
     {
+      method: 'GET',
+      path: /^\/api\/time$/,
+      // The server's clock, for screens to count the interviews' shared timer down from the
+      // same instants whatever their own clock says (client/interview/serverClock.ts).
+      run: async (_req, res) => {
+        sendJson(res, 200, { now: Date.now() });
+      },
+    },
+    {
       method: 'POST',
       path: /^\/api\/sessions$/,
       run: async (req, res) => {

@@ -8,6 +8,7 @@ import {
   entryValue,
   returningClaim,
   sameValue,
+  type ViewCache,
   type ViewEntry,
   viewValue,
   writeEntry,
@@ -55,10 +56,11 @@ class PhoneView {
 
   /** Writes what the view should hold for `entries` (only what differs), as the server. */
   setRight(full: Y.Doc, entries: readonly ViewEntry[]): void {
+    const cache: ViewCache = {};
     this.doc.transact(() => {
       for (const entry of entries) {
         if (this.ownToCome && this.isOwn(full, entry)) continue;
-        writeEntry(this.doc, entry, viewValue(full, entry, this.viewerId));
+        writeEntry(this.doc, entry, viewValue(full, entry, this.viewerId, cache));
       }
     }, VIEW_ORIGIN);
     // A phone's update may carry the view's own id (a crafted one): Yjs then gives the view a
@@ -179,8 +181,9 @@ export class PhoneViews {
     const claims: PhoneClaim[] = [];
     const setRight: ViewEntry[] = [];
     const votingOpen = own && readMeta(full).votingOpen;
+    const cache: ViewCache = {};
     for (const entry of entries.values()) {
-      const expected = viewValue(full, entry, view.viewerId);
+      const expected = viewValue(full, entry, view.viewerId, cache);
       const held = entryValue(view.doc, entry);
       if (sameValue(held, expected)) continue;
       const value = !changedByPhone(view.doc, entry, expected)

@@ -13,6 +13,8 @@ export interface SessionAnalysis {
   codeByOrder: Array<{ code: string; counts: Record<(typeof ORDER_BUCKETS)[number], number>; total: number }>;
   intended: Record<Intended, number>;
   valence: Record<Valence, number>;
+  /** Where the ripples came from: told in an interview in pairs, or added directly. */
+  source: { interview: number; direct: number };
   /** Per phase (session order) and per month (chronological), plus those with no date. */
   overTime: {
     phases: Array<{ id: string; label: string; count: number }>;
@@ -58,11 +60,13 @@ export function analyzeSession(
       months.set(month, (months.get(month) ?? 0) + 1);
     }
   }
+  const fromInterviews = onMap.filter((r) => r.interview).length;
   return {
     total: onMap.length,
     codeByOrder,
     intended,
     valence,
+    source: { interview: fromInterviews, direct: onMap.length - fromInterviews },
     overTime: {
       phases: meta.phases.map((p) => ({ id: p.id, label: p.label, count: phases.get(p.id) ?? 0 })),
       months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, count]) => ({ month, count })),

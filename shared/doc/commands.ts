@@ -79,6 +79,9 @@ function storedEntries(ripple: Ripple): [string, unknown][] {
   );
 }
 
+/** A new ripple's map, holding only its non-default fields (a map not yet in a document can be written but not read). */
+export const rippleMapOf = (ripple: Ripple): RippleMap => new Y.Map(storedEntries(ripple));
+
 /** Sets up a new session document. */
 export function initSession(doc: Y.Doc, meta: Partial<SessionMeta>, now = Date.now()): CommandResult {
   const full = { ...readMeta(doc), ...meta, schemaVersion: SCHEMA_VERSION, createdAt: meta.createdAt ?? now };
@@ -175,9 +178,7 @@ export function addRipple(
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
   if (roots(doc).ripples.has(parsed.value.id)) return fail({ kind: 'invalid', detail: 'id: already taken' });
   run(doc, 'addRipple', () => {
-    // A map not yet in a document can be written but not read, so the entries are chosen first.
-    const map: RippleMap = new Y.Map(storedEntries(parsed.value));
-    roots(doc).ripples.set(parsed.value.id, map);
+    roots(doc).ripples.set(parsed.value.id, rippleMapOf(parsed.value));
   });
   return ok(parsed.value);
 }

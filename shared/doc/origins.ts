@@ -31,6 +31,14 @@ export type CommandName =
   | 'revealVotes'
   | 'clearVotes'
   | 'switchCodebook'
+  | 'setInterviewGuide'
+  | 'pairEveryone'
+  | 'pairUp'
+  | 'unpair'
+  | 'setInterviewTimer'
+  | 'writeDraft'
+  | 'deleteDraft'
+  | 'sendDraft'
   // Written by the server (suggested codes) and by the import, not by a screen.
   | 'suggestCodes'
   | 'importSession';

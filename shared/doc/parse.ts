@@ -69,6 +69,11 @@ export const RIPPLE_ENTRIES = {
   coAuthors: v.optional(coAuthors, []),
   // Added with continuing and merging sessions: older ripples and files have no such key.
   origin: v.optional(v.nullable(v.strictObject({ title: text(LIMITS.title), date: isoDate })), null),
+  // Added with interviews in pairs: older ripples and files have no such key.
+  interview: v.optional(
+    v.nullable(v.strictObject({ pairId: id, sentBy: v.picklist(['teller', 'asker']) })),
+    null,
+  ),
 };
 
 type DefaultedField =
@@ -85,7 +90,8 @@ type DefaultedField =
   | 'position'
   | 'proposedCauses'
   | 'coAuthors'
-  | 'origin';
+  | 'origin'
+  | 'interview';
 
 /**
  * What a ripple field holds when its key is missing from the ripple's Y.Map. `addRipple`
@@ -108,6 +114,7 @@ export const RIPPLE_DEFAULTS: Readonly<Pick<Required<Ripple>, DefaultedField>> =
   proposedCauses: [],
   coAuthors: [],
   origin: null,
+  interview: null,
 });
 
 /**
@@ -132,6 +139,7 @@ export const RippleSchema = v.strictObject({
   proposedCauses: v.optional(RIPPLE_ENTRIES.proposedCauses, () => []),
   coAuthors: v.optional(coAuthors, () => []),
   origin: v.optional(RIPPLE_ENTRIES.origin.wrapped, RIPPLE_DEFAULTS.origin),
+  interview: v.optional(RIPPLE_ENTRIES.interview.wrapped, RIPPLE_DEFAULTS.interview),
 });
 
 export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });

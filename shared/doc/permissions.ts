@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
+import { participantNumber } from '../interview/participantNumber';
+import { type Draft, draftIdOfRipple, type Pair, rippleIdOfDraft } from '../model/interview';
 import { LIMITS } from '../model/limits';
 import type { Actor, Ripple, SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
@@ -14,6 +16,11 @@ import { isRootName, roots } from './schema';
  * - facilitator: everything (content must still be valid)
  * - participant: add ripples as themselves; edit or withdraw their own ripples while
  *   pending; cast and withdraw their own votes while voting is open
+ * - participant, in interviews: invite one other person by their number (a "self" pair) and
+ *   join a pair that invites one's own number, when not yet paired in this round; undo such a pair; write drafts in their own pair only, and send a
+ *   draft as a ripple by the teller with the asker as co-author (the teller themself, or the
+ *   asker once they recorded the teller's agreement)
+ * - facilitator: runs the interviews (guide, round, timer, pairing everyone at random)
  * - viewer: nothing
  * - in a closed session (meta.sessionPhase 'closed') nobody changes ripples, links or
  *   dots; the facilitator may still change the settings, which is how it reopens.
@@ -64,7 +71,22 @@ export type Action =
   /** Change or withdraw a ripple. */
   | { kind: 'edit'; ripple: PriorRipple }
   /** Place or take back one of one's own dots (`slot`: which of them). */
-  | { kind: 'vote'; voterId: string; slot: number };
+  | { kind: 'vote'; voterId: string; slot: number }
+  /** Run the interviews: the guide, the round's settings and timer, pairing everyone at random. */
+  | { kind: 'interview' }
+  /**
+   * Start a pair of one's own in `round` by inviting another's number; `paired`: everyone
+   * already in a pair (or inviting) in that round.
+   */
+  | { kind: 'pairUp'; pair: Pair; round: number; paired: ReadonlySet<string> }
+  /** Join the pair `invited` that invites one's own number, making it `joined`. */
+  | { kind: 'joinPair'; invited: Pair; joined: Pair; round: number; paired: ReadonlySet<string> }
+  /** Undo a pair one made oneself. */
+  | { kind: 'unpair'; pair: Pair }
+  /** Write, change or delete a draft of the pair `pair` (null when there is no such pair). */
+  | { kind: 'draft'; pair: Pair | null; draft: Draft };
+
+const isMember = (pair: Pair, id: string): boolean => pair.members.some((m) => m.id === id);
 
 export type Permission =
   | { ok: true }
@@ -89,7 +111,46 @@ export function can(actor: Actor, action: Action, meta: SessionMeta): Permission
   if (actor.role === 'facilitator') return ALLOWED;
   switch (action.kind) {
     case 'arrange':
+    case 'interview':
       return denied('forbidden');
+    case 'pairUp': {
+      const { pair, round, paired } = action;
+      const mayPair =
+        pair.by === 'self' &&
+        pair.round === round &&
+        pair.members.length === 1 &&
+        pair.members[0]?.id === actor.id &&
+        pair.invite !== null &&
+        pair.invite !== participantNumber(actor.id) &&
+        !paired.has(actor.id);
+      return mayPair ? ALLOWED : denied('forbidden');
+    }
+    case 'joinPair': {
+      const { invited, joined, round, paired } = action;
+      const mayJoin =
+        invited.round === round &&
+        invited.invite === participantNumber(actor.id) &&
+        invited.members.length === 1 &&
+        !paired.has(actor.id) &&
+        joined.invite === null &&
+        joined.members.length === 2 &&
+        joined.members[1]?.id === actor.id &&
+        JSON.stringify({ ...invited, members: invited.members, invite: null }) ===
+          JSON.stringify({ ...joined, members: joined.members.slice(0, 1) });
+      return mayJoin ? ALLOWED : denied('forbidden');
+    }
+    case 'unpair':
+      return action.pair.by === 'self' && isMember(action.pair, actor.id) ? ALLOWED : denied('forbidden');
+    case 'draft': {
+      const { pair, draft } = action;
+      const mayWrite =
+        pair !== null &&
+        pair.id === draft.pairId &&
+        isMember(pair, actor.id) &&
+        isMember(pair, draft.askerId) &&
+        isMember(pair, draft.tellerId);
+      return mayWrite ? ALLOWED : denied('forbidden');
+    }
     case 'add':
       return ALLOWED;
     case 'edit':
@@ -122,18 +183,64 @@ export const canWithdrawRipple = canEditRipple;
  * the map when moderation is off). Judged on the parsed ripple, so a key left out counts
  * as its default: a sparse ripple and one with every default written get the same verdict.
  */
-export function isAcceptableNewRipple(actor: Actor, ripple: Ripple, moderation: boolean): boolean {
+export function isAcceptableNewRipple(
+  actor: Actor,
+  ripple: Ripple,
+  moderation: boolean,
+  fromInterview: InterviewSource = { draft: null, pair: null },
+): boolean {
   if (actor.role === 'facilitator') return true;
-  if (actor.role !== 'participant' || ripple.authorId !== actor.id) return false;
+  if (actor.role !== 'participant') return false;
   const allowedStatus = ripple.status === 'pending' || (!moderation && ripple.status === 'accepted');
-  return (
+  const untouched =
     allowedStatus &&
     ripple.code === null &&
     ripple.extraCodes.length === 0 &&
     ripple.suggestedCode === null &&
     ripple.position === null &&
-    (ripple.coAuthors ?? []).length === 0 &&
-    (ripple.origin ?? null) === null
+    (ripple.origin ?? null) === null;
+  if (!untouched) return false;
+  if ((ripple.interview ?? null) === null)
+    return ripple.authorId === actor.id && (ripple.coAuthors ?? []).length === 0;
+  return isAcceptableInterviewRipple(actor, ripple, fromInterview);
+}
+
+/** The draft a ripple is sent from, and its pair, as the document holds them with the ripple. */
+export interface InterviewSource {
+  draft: Draft | null;
+  pair: Pair | null;
+}
+
+/**
+ * A ripple sent from an interview draft: its id follows from the draft's, its author is the
+ * teller (named as in the pair, or anonymous) and its one co-author the asker; the teller
+ * sends it, or the asker once the draft records the teller's agreement.
+ */
+function isAcceptableInterviewRipple(
+  actor: Actor,
+  ripple: Ripple,
+  { draft, pair }: InterviewSource,
+): boolean {
+  const marker = ripple.interview;
+  if (!marker || !draft || !pair) return false;
+  const nameOf = (id: string) => pair.members.find((m) => m.id === id)?.name ?? null;
+  const tellerName = nameOf(draft.tellerId);
+  const askerName = nameOf(draft.askerId);
+  const coAuthors = ripple.coAuthors ?? [];
+  const sender = marker.sentBy === 'teller' ? draft.tellerId : draft.askerId;
+  return (
+    ripple.id === rippleIdOfDraft(draft.id) &&
+    marker.pairId === pair.id &&
+    draft.pairId === pair.id &&
+    ripple.authorId === draft.tellerId &&
+    tellerName !== null &&
+    askerName !== null &&
+    (ripple.authorName === '' || ripple.authorName === tellerName) &&
+    coAuthors.length === 1 &&
+    coAuthors[0]?.id === draft.askerId &&
+    (coAuthors[0]?.name === '' || coAuthors[0]?.name === askerName) &&
+    actor.id === sender &&
+    (marker.sentBy === 'teller' || draft.agreed)
   );
 }
 
@@ -160,6 +267,88 @@ function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc):
   return refuse('forbidden', `votes.${key}: not your vote`);
 }
 
+/**
+ * How the rules read the interview roots of a document (their parsers). It comes with the
+ * prior state (`PriorState.interviewReader`) rather than as an import: this module is in
+ * every phone's first bundle, the interview parsers need not be.
+ */
+export interface InterviewReader {
+  isValidEntry(key: string, value: unknown): boolean;
+  pair(doc: Y.Doc, id: string): Pair | null;
+  pairs(doc: Y.Doc): Pair[];
+  draft(doc: Y.Doc, id: string): Draft | null;
+}
+
+/** The draft a ripple id says it was sent from, and that draft's pair, as `doc` holds them. */
+function interviewSource(read: InterviewReader, doc: Y.Doc, rippleId: string): InterviewSource {
+  const draftId = draftIdOfRipple(rippleId);
+  const draft = draftId === null ? null : read.draft(doc, draftId);
+  return { draft, pair: draft ? read.pair(doc, draft.pairId) : null };
+}
+
+/** The interview roots: the facilitator runs them; a phone writes its own pair and drafts. */
+function checkInterviewEntry(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
+  if (!can(actor, { kind: 'interview' }, before.meta).ok)
+    return refuse('forbidden', 'only the facilitator runs the interviews');
+  const value = roots(after).interview.get(key);
+  if (value === undefined || before.interviewReader.isValidEntry(key, value)) return OK;
+  return refuse('invalid', `interview.${key}: invalid value`);
+}
+
+function checkPair(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
+  const read = before.interviewReader;
+  const stored = roots(after).pairs.get(key);
+  const next = read.pair(after, key);
+  if (stored !== undefined && next === null) return refuse('invalid', `pairs.${key}: invalid pair`);
+  if (can(actor, { kind: 'interview' }, before.meta).ok) return OK;
+  const prior = before.pair(key);
+  if (prior === 'invalid') return refuse('forbidden', `pairs.${key}: not your pair`);
+  const round = before.interview.round;
+  const paired = new Set(
+    read
+      .pairs(after)
+      .filter((p) => p.id !== key && p.round === round)
+      .flatMap((p) => p.members.map((m) => m.id)),
+  );
+  if (prior !== null) {
+    if (next !== null)
+      return can(actor, { kind: 'joinPair', invited: prior, joined: next, round, paired }, before.meta).ok
+        ? OK
+        : refuse('forbidden', `pairs.${key}: you can only join a pair that asks for your number`);
+    return can(actor, { kind: 'unpair', pair: prior }, before.meta).ok
+      ? OK
+      : refuse('forbidden', `pairs.${key}: not your pair`);
+  }
+  if (next === null) return OK;
+  return can(actor, { kind: 'pairUp', pair: next, round, paired }, before.meta).ok
+    ? OK
+    : refuse('forbidden', `pairs.${key}: you can pair only yourself, with someone not yet paired`);
+}
+
+function checkDraft(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
+  const read = before.interviewReader;
+  const stored = roots(after).drafts.get(key);
+  const next = read.draft(after, key);
+  if (stored !== undefined && next === null) return refuse('invalid', `drafts.${key}: invalid draft`);
+  if (actor.role === 'facilitator') return OK;
+  const prior = before.draft(key);
+  if (prior === 'invalid') return refuse('forbidden', `drafts.${key}: not your draft`);
+  const mayWrite = (draft: Draft) =>
+    can(actor, { kind: 'draft', pair: read.pair(after, draft.pairId), draft }, before.meta).ok;
+  if (prior && !mayWrite(prior)) return refuse('forbidden', `drafts.${key}: not your pair's draft`);
+  if (prior?.state === 'sent') return refuse('forbidden', `drafts.${key}: already sent`);
+  if (!next) return OK;
+  if (!mayWrite(next)) return refuse('forbidden', `drafts.${key}: not your pair's draft`);
+  if (
+    prior &&
+    (prior.pairId !== next.pairId || prior.tellerId !== next.tellerId || prior.askerId !== next.askerId)
+  )
+    return refuse('forbidden', `drafts.${key}: pair, teller and asker stay`);
+  if (next.state === 'sent' && !roots(after).ripples.has(rippleIdOfDraft(key)))
+    return refuse('invalid', `drafts.${key}: sent without its ripple`);
+  return OK;
+}
+
 function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y.Doc): AuthResult {
   const prior = before.ripple(id);
   const old = prior === 'invalid' ? null : prior;
@@ -173,7 +362,15 @@ function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y
   if (prior === 'invalid') return refuse('forbidden', `ripples.${id}: not your ripple`);
   if (!old && !can(actor, { kind: 'add' }, before.meta).ok)
     return refuse('forbidden', `ripples.${id}: this screen cannot add ripples`);
-  if (next && !isAcceptableNewRipple(actor, next, before.meta.moderation)) {
+  if (
+    next &&
+    !isAcceptableNewRipple(
+      actor,
+      next,
+      before.meta.moderation,
+      interviewSource(before.interviewReader, after, id),
+    )
+  ) {
     return refuse('forbidden', `ripples.${id}: a new ripple must be your own and wait for the facilitator`);
   }
   return OK;
@@ -232,6 +429,13 @@ function checkChange(actor: Actor, change: DocChange, before: PriorState, after:
       if (value === undefined) return OK;
       const parsed = parseLink(value);
       return parsed.ok && parsed.value.id === key ? OK : refuse('invalid', `links.${key}: invalid link`);
+    }
+    case 'interview':
+    case 'pairs':
+    case 'drafts': {
+      if (rippleId !== undefined) return refuse('invalid', `${root}: unexpected nesting`);
+      if (root === 'interview') return checkInterviewEntry(actor, key, before, after);
+      return root === 'pairs' ? checkPair(actor, key, before, after) : checkDraft(actor, key, before, after);
     }
     case 'meta': {
       if (!can(actor, { kind: 'settings' }, before.meta).ok)

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { parseDraft, parsePair } from '../interview/parseInterview';
+import { INTERVIEW_ROOTS, interviewEntriesFor } from '../interview/visibleTo';
 import { PARTICIPANT_CONTENT_FIELDS } from './permissions';
 import { parseVoteKey, readMeta, readRippleMap } from './read';
 import { isRootName, type RootName, roots } from './schema';
@@ -61,9 +63,43 @@ function voteFor(full: Y.Doc, key: string, viewerId: string, revealed: boolean):
   return roots(full).votes.get(key);
 }
 
+/** The id presenter screens act under (a viewer's actor id is its role). */
+export const PRESENTER_ID = 'viewer';
+
+/**
+ * What a presenter screen holds of the interviews: the guide and the round, and how many
+ * pairs and drafts there are (the projector counts them), without names, ids or texts.
+ */
+function presenterInterview(full: Y.Doc): ReturnType<typeof interviewEntriesFor> {
+  const entries = interviewEntriesFor(full, PRESENTER_ID);
+  const all = roots(full);
+  for (const [key, value] of all.pairs.entries()) {
+    const pair = parsePair(value);
+    if (!pair.ok) continue;
+    const members = pair.value.members.map((_, i) => ({ id: `${SOMEONE}${i}`, name: '' }));
+    entries.pairs[key] = { ...pair.value, members };
+  }
+  for (const [key, value] of all.drafts.entries()) {
+    const draft = parseDraft(value);
+    if (draft.ok) entries.drafts[key] = { ...draft.value, text: '…', tellerId: SOMEONE, askerId: SOMEONE };
+  }
+  return entries;
+}
+
+/** Work shared by the entries of one view written together (the interview entries are read once). */
+export interface ViewCache {
+  interview?: ReturnType<typeof interviewEntriesFor>;
+}
+
 /** The value `viewerId`'s view holds for one entry (undefined: the view does not have it). */
-export function viewValue(full: Y.Doc, entry: ViewEntry, viewerId: string): unknown {
+export function viewValue(full: Y.Doc, entry: ViewEntry, viewerId: string, cache: ViewCache = {}): unknown {
   switch (entry.root) {
+    case 'interview':
+    case 'pairs':
+    case 'drafts':
+      cache.interview ??=
+        viewerId === PRESENTER_ID ? presenterInterview(full) : interviewEntriesFor(full, viewerId);
+      return cache.interview[entry.root][entry.key];
     case 'meta':
       return roots(full).meta.get(entry.key);
     case 'ripples':
@@ -99,6 +135,7 @@ export function entriesAfter(
   const add = (root: RootName, key: string) => entries.set(`${root}\u0000${key}`, { root, key });
   const ripples = new Set<string>();
   let allVotes = false;
+  let interview = false;
   for (const { path, key } of changes) {
     const [root, inner] = path;
     if (root === undefined || !isRootName(root)) continue;
@@ -110,7 +147,11 @@ export function entriesAfter(
     if (key === null || inner !== undefined) continue;
     add(root, key);
     if (root === 'meta' && key === 'votesRevealed') allVotes = true;
+    if ((INTERVIEW_ROOTS as readonly string[]).includes(root)) interview = true;
   }
+  // Who sees which draft follows the pairs: any change to the interviews is read whole.
+  if (interview)
+    for (const name of INTERVIEW_ROOTS) for (const key of roots(full)[name].keys()) add(name, key);
   for (const id of ripples) add('ripples', id);
   if (ripples.size > 0)
     for (const [key, link] of roots(full).links.entries()) {
@@ -225,7 +266,8 @@ export function returningClaim(
 export function viewDocument(full: Y.Doc, viewerId: string): Y.Doc {
   const view = new Y.Doc();
   view.transact(() => {
-    for (const entry of allEntries(full)) writeEntry(view, entry, viewValue(full, entry, viewerId));
+    const cache: ViewCache = {};
+    for (const entry of allEntries(full)) writeEntry(view, entry, viewValue(full, entry, viewerId, cache));
   });
   return view;
 }

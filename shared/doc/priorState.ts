@@ -1,6 +1,10 @@
 import type * as Y from 'yjs';
+import { isValidInterviewEntry, parseDraft, parsePair } from '../interview/parseInterview';
+import { readDraft, readInterview, readPair, readPairs } from '../interview/readInterview';
+import type { Draft, InterviewSettings, Pair } from '../model/interview';
 import type { Ripple, SessionMeta } from '../model/ripple';
 import type { DocChange } from './changes';
+import type { InterviewReader } from './permissions';
 import { readMeta, readRippleMap } from './read';
 import { roots } from './schema';
 
@@ -14,16 +18,48 @@ export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
  * every change, so it can apply an update first and judge it afterwards, without holding
  * a second copy of the document to try it on.
  */
+/** The interview roots' parsers, for the rules (see `InterviewReader` in permissions.ts). */
+const INTERVIEW_READER: InterviewReader = {
+  isValidEntry: isValidInterviewEntry,
+  pair: readPair,
+  pairs: readPairs,
+  draft: readDraft,
+};
+
 export class PriorState {
+  /** How the rules read the interview roots of the document they judge. */
+  readonly interviewReader: InterviewReader = INTERVIEW_READER;
+
   /** Every key of the ripples map: its author and status, or 'invalid' when unreadable. */
   private readonly ripples = new Map<string, PriorRipple | 'invalid'>();
   private readonly links = new Set<string>();
+  private readonly pairs = new Map<string, Pair | 'invalid'>();
+  private readonly drafts = new Map<string, Draft | 'invalid'>();
   private currentMeta: SessionMeta;
+  private currentInterview: InterviewSettings;
 
   constructor(private readonly doc: Y.Doc) {
     for (const id of roots(doc).ripples.keys()) this.refreshRipple(id);
     for (const id of roots(doc).links.keys()) this.links.add(id);
+    for (const id of roots(doc).pairs.keys()) this.refreshPlain('pairs', id);
+    for (const id of roots(doc).drafts.keys()) this.refreshPlain('drafts', id);
     this.currentMeta = readMeta(doc);
+    this.currentInterview = readInterview(doc);
+  }
+
+  /** The interview round settings as they were. */
+  get interview(): InterviewSettings {
+    return this.currentInterview;
+  }
+
+  /** The pair under `id`: null when there was none, 'invalid' when unreadable. */
+  pair(id: string): Pair | 'invalid' | null {
+    return this.pairs.get(id) ?? null;
+  }
+
+  /** The draft under `id`: null when there was none, 'invalid' when unreadable. */
+  draft(id: string): Draft | 'invalid' | null {
+    return this.drafts.get(id) ?? null;
   }
 
   get meta(): SessionMeta {
@@ -46,9 +82,13 @@ export class PriorState {
   /** Catches up with `changes` (from `changesOfTransaction`), which the document now holds. */
   refresh(changes: readonly DocChange[]): void {
     let metaChanged = false;
+    let interviewChanged = false;
     for (const { path, key } of changes) {
       const [root, id] = path;
       if (root === 'meta') metaChanged = true;
+      else if (root === 'interview') interviewChanged = true;
+      else if ((root === 'pairs' || root === 'drafts') && path.length === 1 && key !== null)
+        this.refreshPlain(root, key);
       else if (root === 'ripples') {
         const rippleId = id ?? key;
         if (rippleId !== undefined && rippleId !== null) this.refreshRipple(rippleId);
@@ -58,6 +98,24 @@ export class PriorState {
       }
     }
     if (metaChanged) this.currentMeta = readMeta(this.doc);
+    if (interviewChanged) this.currentInterview = readInterview(this.doc);
+  }
+
+  private refreshPlain(root: 'pairs' | 'drafts', id: string): void {
+    const value = roots(this.doc)[root].get(id);
+    if (root === 'pairs') {
+      if (value === undefined) this.pairs.delete(id);
+      else {
+        const parsed = parsePair(value);
+        this.pairs.set(id, parsed.ok && parsed.value.id === id ? parsed.value : 'invalid');
+      }
+      return;
+    }
+    if (value === undefined) this.drafts.delete(id);
+    else {
+      const parsed = parseDraft(value);
+      this.drafts.set(id, parsed.ok && parsed.value.id === id ? parsed.value : 'invalid');
+    }
   }
 
   private refreshRipple(id: string): void {

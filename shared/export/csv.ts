@@ -73,6 +73,9 @@ const RIPPLE_COLUMNS = [
   'second_code_label',
   'origin_session',
   'origin_date',
+  'source',
+  'interview_pair',
+  'interview_sent_by',
 ];
 /** Columns holding text people typed (indexes into RIPPLE_COLUMNS). */
 const RIPPLE_TEXT = new Set([1, 2, 4, 5, 8, RIPPLE_COLUMNS.indexOf('origin_session')]);
@@ -117,6 +120,10 @@ export function ripplesCsv(data: SessionExport, dialect: CsvDialect): string {
     ...secondCodeCells(data, r),
     r.origin?.title ?? '',
     r.origin?.date ?? '',
+    // Interview ripples apart from those added directly, for analysis.
+    r.interview ? 'interview' : 'direct',
+    r.interview?.pairId ?? '',
+    r.interview?.sentBy ?? '',
   ]);
   return toCsv(RIPPLE_COLUMNS, rows, dialect, RIPPLE_TEXT);
 }

@@ -8,6 +8,9 @@ import { readMeta } from '../doc/read';
 import { roots } from '../doc/schema';
 import { sessionCodebook } from '../doc/sessionCodebook';
 import { docToView } from '../doc/viewModel';
+import { interviewSchemas } from '../interview/parseInterview';
+import { readInterview } from '../interview/readInterview';
+import type { InterviewSettings } from '../model/interview';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
 import { voteKey } from '../model/ripple';
 import { issuePath } from '../util/issuePath';
@@ -39,7 +42,12 @@ export interface SessionExport {
   ripples: ExportedRipple[];
   links: Link[];
   votes: Vote[];
+  /** The interview guide and round length (absent in files from before interviews in pairs). */
+  interview?: InterviewGuide;
 }
+
+/** What of the interviews a session file keeps: the guide, not the pairs or their drafts. */
+export type InterviewGuide = Pick<InterviewSettings, 'questions' | 'turnMinutes' | 'turns'>;
 
 // The full entries, not the stored form's: a file names every field, defaults included.
 const ExportedRippleSchema = v.strictObject({
@@ -63,6 +71,13 @@ export const SessionExportSchema = v.strictObject({
   ripples: v.pipe(v.array(ExportedRippleSchema), v.maxLength(100_000)),
   links: v.pipe(v.array(LinkSchema), v.maxLength(200_000)),
   votes: v.pipe(v.array(VoteSchema), v.maxLength(1_000_000)),
+  interview: v.optional(
+    v.strictObject({
+      questions: interviewSchemas().entries.questions,
+      turnMinutes: interviewSchemas().entries.turnMinutes,
+      turns: interviewSchemas().entries.turns,
+    }),
+  ),
 });
 
 /**
@@ -74,6 +89,7 @@ export const SessionExportSchema = v.strictObject({
 export function exportSession(doc: Y.Doc, now: Date = new Date()): SessionExport {
   const view = docToView(doc);
   const meta = readMeta(doc);
+  const guide = readInterview(doc);
   // Links to ripples that are not on the map are kept too: export is lossless.
   const links: Link[] = [];
   for (const value of roots(doc).links.values()) {
@@ -90,6 +106,7 @@ export function exportSession(doc: Y.Doc, now: Date = new Date()): SessionExport
     ripples: view.ripples.map((ripple) => ({ ...ripple })),
     links,
     votes: [...view.votes].sort((a, b) => a.voterId.localeCompare(b.voterId) || a.slot - b.slot),
+    interview: { questions: guide.questions, turnMinutes: guide.turnMinutes, turns: guide.turns },
   };
 }
 
@@ -175,8 +192,9 @@ export function parseSessionExport(input: unknown): ImportResult {
 
 /** Writes a parsed export into an empty document, in one transaction. */
 export function importSession(doc: Y.Doc, data: SessionExport): void {
-  const { meta, ripples, links, votes } = roots(doc);
+  const { meta, ripples, links, votes, interview } = roots(doc);
   doc.transact(() => {
+    for (const [key, value] of Object.entries(data.interview ?? {})) interview.set(key, value);
     for (const [key, value] of Object.entries(data.session)) meta.set(key, value);
     for (const { order: _order, votes: _votes, ...ripple } of data.ripples) {
       ripples.set(ripple.id, new Y.Map<unknown>(Object.entries(ripple)));

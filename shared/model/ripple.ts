@@ -1,4 +1,5 @@
 import type { Codebook } from '../codebooks/types';
+import type { InterviewMarker } from './interview';
 
 /**
  * The REM domain as plain data: what a ripple, a link, a vote and a session carry.
@@ -89,6 +90,11 @@ export interface Ripple {
    * Absent in older documents.
    */
   origin?: RippleOrigin | null;
+  /**
+   * Set when the ripple came from an interview in pairs: the pair, and whether the teller
+   * sent it or the asker did with the teller's agreement. Absent in older documents.
+   */
+  interview?: InterviewMarker | null;
 }
 
 /** Where a ripple was first mapped: that session's title and the day it was held. */

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple as addRippleCommand, linkRipples, updateMeta } from '../../shared/doc/commands';
@@ -6,6 +5,7 @@ import { readRipples, readVotes } from '../../shared/doc/read';
 import { hasChromium, launchChromium } from '../helpers/chromium';
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { axe } from './axe';
 
 /**
  * Issue 5 on a 390×844 phone against the real server: joining by typed code and by the
@@ -15,8 +15,6 @@ import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
  * 200 % text without sideways scrolling. The facilitator is a stock y-websocket client.
  */
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 const FACILITATOR = { role: 'facilitator', id: 'facilitator' } as const;
 const SHOTS = '/tmp/kringen-shots';
@@ -85,22 +83,6 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => logs.push(`[phone error] ${error.message}`));
     return page;
-  }
-
-  /** axe-core with the WCAG 2.0–2.2 A and AA rules; returns the violations, readable. */
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
-        }
-      ).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations as { id: string; nodes: { target: string[] }[] }[];
-    });
-    return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   /** Every visible button, link, input and select is at least 44×44 CSS px (radios: their label). */

@@ -147,7 +147,9 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
           headers: { 'x-kringen-key': JSON.parse(key) as string },
         },
       ).then((r) => r.text());
-      expect(csv.split('\r\n')[0]).toMatch(/,origin_session,origin_date$/);
+      expect(csv.split('\r\n')[0]).toMatch(
+        /,origin_session,origin_date,source,interview_pair,interview_sent_by$/,
+      );
       expect(csv).toContain(',Zuid,');
     } finally {
       await context.close();

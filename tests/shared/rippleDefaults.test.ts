@@ -41,6 +41,7 @@ const defaults: Omit<Required<Ripple>, keyof typeof required> = {
   proposedCauses: [],
   coAuthors: [],
   origin: null,
+  interview: null,
 };
 
 describe('a ripple stores only the fields that differ from their defaults', () => {
