@@ -81,7 +81,8 @@ function presenterInterview(full: Y.Doc): ReturnType<typeof interviewEntriesFor>
   }
   for (const [key, value] of all.drafts.entries()) {
     const draft = parseDraft(value);
-    if (draft.ok) entries.drafts[key] = { ...draft.value, text: '…', tellerId: SOMEONE, askerId: SOMEONE };
+    if (draft.ok)
+      entries.drafts[key] = { ...draft.value, text: '…', tellerId: `${SOMEONE}t`, askerId: `${SOMEONE}a` };
   }
   return entries;
 }

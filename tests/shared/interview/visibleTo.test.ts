@@ -5,7 +5,8 @@ import {
   setInterviewGuide,
   setInterviewTimer,
 } from '../../../shared/doc/interviewCommands';
-import { readPairs } from '../../../shared/interview/readInterview';
+import { PRESENTER_ID, viewDocument } from '../../../shared/doc/phoneView';
+import { readDrafts, readPairs } from '../../../shared/interview/readInterview';
 import { interviewEntriesFor } from '../../../shared/interview/visibleTo';
 import { turnRoles } from '../../../shared/model/interview';
 import { ans, bert, boss, cor, dirk, session } from '../../helpers/people';
@@ -55,5 +56,34 @@ describe('what of the interviews a phone may hold', () => {
     const unpaired = interviewEntriesFor(doc, 'p-late');
     expect(unpaired.pairs).toEqual({});
     expect(unpaired.drafts).toEqual({});
+  });
+
+  it('is, on a presenter screen, how many pairs and drafts there are: no names, ids or texts', () => {
+    const doc = session();
+    pairEveryone(
+      doc,
+      boss,
+      [
+        { id: ans.id, name: 'Ans' },
+        { id: bert.id, name: 'Bert' },
+      ],
+      () => 0.99,
+    );
+    const [pair] = readPairs(doc);
+    if (!pair) throw new Error('one pair');
+    addDraft(
+      doc,
+      ans,
+      pair.id,
+      { askerId: ans.id, tellerId: bert.id },
+      { text: 'Geheim verhaal' },
+      { id: 'd1' },
+    );
+    const presenter = viewDocument(doc, PRESENTER_ID);
+    expect(readPairs(presenter)).toHaveLength(1);
+    expect(readDrafts(presenter)).toHaveLength(1);
+    const held = JSON.stringify(presenter.toJSON());
+    for (const secret of ['Geheim verhaal', 'Ans', 'Bert', ans.id, bert.id])
+      expect(held).not.toContain(secret);
   });
 });
