@@ -7,6 +7,7 @@ import {
   entriesAfter,
   entryValue,
   returningClaim,
+  SessionReads,
   sameValue,
   type ViewCache,
   type ViewEntry,
@@ -55,8 +56,8 @@ class PhoneView {
   }
 
   /** Writes what the view should hold for `entries` (only what differs), as the server. */
-  setRight(full: Y.Doc, entries: readonly ViewEntry[]): void {
-    const cache: ViewCache = {};
+  setRight(full: Y.Doc, entries: readonly ViewEntry[], reads = new SessionReads(full)): void {
+    const cache: ViewCache = { reads };
     this.doc.transact(() => {
       for (const entry of entries) {
         if (this.ownToCome && this.isOwn(full, entry)) continue;
@@ -181,7 +182,7 @@ export class PhoneViews {
     const claims: PhoneClaim[] = [];
     const setRight: ViewEntry[] = [];
     const votingOpen = own && readMeta(full).votingOpen;
-    const cache: ViewCache = {};
+    const cache: ViewCache = { reads: new SessionReads(full) };
     for (const entry of entries.values()) {
       const expected = viewValue(full, entry, view.viewerId, cache);
       const held = entryValue(view.doc, entry);
@@ -206,15 +207,19 @@ export class PhoneViews {
   /** The session changed (`changes`, stored or relayed): every view takes what concerns it. */
   sessionChanged(changes: readonly DocChange[]): void {
     if (this.views.size === 0) return;
-    const entries = entriesAfter(this.full(), changes);
+    const full = this.full();
+    const entries = entriesAfter(full, changes);
     if (entries.length === 0) return;
-    for (const view of this.views.values()) view.setRight(this.full(), entries);
+    const reads = new SessionReads(full);
+    for (const view of this.views.values()) view.setRight(full, entries, reads);
   }
 
   /** The session was replaced (a reload): every view (but `except`'s) is compared whole. */
   sessionReplaced(except?: string): void {
+    const full = this.full();
+    const reads = new SessionReads(full);
     for (const view of this.views.values())
-      if (view.viewerId !== except) view.setRight(this.full(), allEntries(this.full(), view.doc));
+      if (view.viewerId !== except) view.setRight(full, allEntries(full, view.doc), reads);
   }
 
   /**

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { parseDraft, parsePair } from '../interview/parseInterview';
 import { INTERVIEW_ROOTS, interviewEntriesFor } from '../interview/visibleTo';
+import type { Ripple, SessionMeta } from '../model/ripple';
 import { PARTICIPANT_CONTENT_FIELDS } from './permissions';
 import { parseVoteKey, readMeta, readRippleMap } from './read';
 import { isRootName, type RootName, roots } from './schema';
@@ -34,11 +35,37 @@ export interface ViewEntry {
 /** A ripple as a view holds it: its stored fields. */
 type RippleFields = Record<string, unknown>;
 
-function rippleFor(full: Y.Doc, id: string, viewerId: string): RippleFields | undefined {
-  const map = roots(full).ripples.get(id);
-  const ripple = readRippleMap(map);
-  if (!ripple || !map) return undefined;
-  const fields = map.toJSON() as RippleFields;
+/**
+ * What the views written together read of the session, read once for all of them: each
+ * ripple parsed, and the meta. Valid while the session does not change.
+ */
+export class SessionReads {
+  private readonly ripples = new Map<string, { ripple: Ripple; fields: RippleFields } | null>();
+  private meta: SessionMeta | null = null;
+
+  constructor(readonly full: Y.Doc) {}
+
+  ripple(id: string): { ripple: Ripple; fields: RippleFields } | null {
+    let read = this.ripples.get(id);
+    if (read === undefined) {
+      const map = roots(this.full).ripples.get(id);
+      const ripple = readRippleMap(map);
+      read = ripple && map ? { ripple, fields: map.toJSON() as RippleFields } : null;
+      this.ripples.set(id, read);
+    }
+    return read;
+  }
+
+  get votesRevealed(): boolean {
+    this.meta ??= readMeta(this.full);
+    return this.meta.votesRevealed;
+  }
+}
+
+function rippleFor(reads: SessionReads, id: string, viewerId: string): RippleFields | undefined {
+  const read = reads.ripple(id);
+  if (!read) return undefined;
+  const { ripple, fields } = read;
   if (ripple.authorId === viewerId) return fields;
   if (ripple.status !== 'accepted') return undefined;
   const shown: RippleFields = { ...fields, authorId: SOMEONE };
@@ -50,17 +77,17 @@ function rippleFor(full: Y.Doc, id: string, viewerId: string): RippleFields | un
   return shown;
 }
 
-function linkFor(full: Y.Doc, key: string, viewerId: string): unknown {
-  const value = roots(full).links.get(key) as { from?: unknown; to?: unknown } | undefined;
+function linkFor(reads: SessionReads, key: string, viewerId: string): unknown {
+  const value = roots(reads.full).links.get(key) as { from?: unknown; to?: unknown } | undefined;
   if (!value || typeof value.from !== 'string' || typeof value.to !== 'string') return undefined;
-  const seen = rippleFor(full, value.from, viewerId) && rippleFor(full, value.to, viewerId);
+  const seen = rippleFor(reads, value.from, viewerId) && rippleFor(reads, value.to, viewerId);
   return seen ? value : undefined;
 }
 
-function voteFor(full: Y.Doc, key: string, viewerId: string, revealed: boolean): unknown {
+function voteFor(reads: SessionReads, key: string, viewerId: string): unknown {
   const parsed = parseVoteKey(key);
-  if (!parsed || (parsed.voterId !== viewerId && !revealed)) return undefined;
-  return roots(full).votes.get(key);
+  if (!parsed || (parsed.voterId !== viewerId && !reads.votesRevealed)) return undefined;
+  return roots(reads.full).votes.get(key);
 }
 
 /** The id presenter screens act under (a viewer's actor id is its role). */
@@ -89,11 +116,17 @@ function presenterInterview(full: Y.Doc): ReturnType<typeof interviewEntriesFor>
 
 /** Work shared by the entries of one view written together (the interview entries are read once). */
 export interface ViewCache {
+  reads: SessionReads;
   interview?: ReturnType<typeof interviewEntriesFor>;
 }
 
 /** The value `viewerId`'s view holds for one entry (undefined: the view does not have it). */
-export function viewValue(full: Y.Doc, entry: ViewEntry, viewerId: string, cache: ViewCache = {}): unknown {
+export function viewValue(
+  full: Y.Doc,
+  entry: ViewEntry,
+  viewerId: string,
+  cache: ViewCache = { reads: new SessionReads(full) },
+): unknown {
   switch (entry.root) {
     case 'interview':
     case 'pairs':
@@ -104,11 +137,11 @@ export function viewValue(full: Y.Doc, entry: ViewEntry, viewerId: string, cache
     case 'meta':
       return roots(full).meta.get(entry.key);
     case 'ripples':
-      return rippleFor(full, entry.key, viewerId);
+      return rippleFor(cache.reads, entry.key, viewerId);
     case 'links':
-      return linkFor(full, entry.key, viewerId);
+      return linkFor(cache.reads, entry.key, viewerId);
     case 'votes':
-      return voteFor(full, entry.key, viewerId, readMeta(full).votesRevealed);
+      return voteFor(cache.reads, entry.key, viewerId);
   }
 }
 
@@ -267,7 +300,7 @@ export function returningClaim(
 export function viewDocument(full: Y.Doc, viewerId: string): Y.Doc {
   const view = new Y.Doc();
   view.transact(() => {
-    const cache: ViewCache = {};
+    const cache: ViewCache = { reads: new SessionReads(full) };
     for (const entry of allEntries(full)) writeEntry(view, entry, viewValue(full, entry, viewerId, cache));
   });
   return view;
