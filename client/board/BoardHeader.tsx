@@ -34,6 +34,20 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
   const votingOpen = useSession(selectVotingOpen);
   const phase = useSession(selectSessionPhase);
 
+  // During the interviews the header holds the interviews button, and the vote waits in "Meer"
+  // (unless it is open): a laptop's header stays one row with the title readable.
+  const votingInHeader = phase !== 'interviews' || votingOpen || panel === 'voting';
+  const votingButton = (
+    <button
+      type="button"
+      className={`button button--small${votingOpen ? ' button--attention' : votingInHeader ? '' : ' button--quiet'}`}
+      aria-pressed={panel === 'voting'}
+      onClick={() => openPanel(store, 'voting')}
+    >
+      {votingOpen ? t('voting.buttonOpen') : t('voting.button')}
+    </button>
+  );
+
   return (
     <header className="board__header">
       <div className="board__title">
@@ -109,14 +123,7 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
             {t('interview.button')}
           </button>
         )}
-        <button
-          type="button"
-          className={votingOpen ? 'button button--small button--attention' : 'button button--small'}
-          aria-pressed={panel === 'voting'}
-          onClick={() => openPanel(store, 'voting')}
-        >
-          {votingOpen ? t('voting.buttonOpen') : t('voting.button')}
-        </button>
+        {votingInHeader && votingButton}
         <button
           type="button"
           className="button button--small button--primary"
@@ -129,6 +136,7 @@ export function BoardHeader({ undo }: { undo: UndoState }) {
           {t('projector.enter')}
         </button>
         <BoardMenu>
+          {!votingInHeader && votingButton}
           <button
             type="button"
             className="button button--small button--quiet"

@@ -197,6 +197,13 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     expect(await axe(presenter, '.interview-stage'), 'axe on the projector').toEqual([]);
     expect(await axe(board, '.interview-panel'), 'axe on the board’s panel').toEqual([]);
     await board.screenshot({ path: `${SHOTS}/interviews-board-1280.png` });
+    // The header keeps one row with the title readable, the interviews button in it.
+    const header = await board.evaluate(() => ({
+      height: document.querySelector('.board__header')?.getBoundingClientRect().height ?? 0,
+      title: document.querySelector('.board__title h1')?.getBoundingClientRect().width ?? 0,
+    }));
+    expect(header.height).toBeLessThanOrEqual(72);
+    expect(header.title).toBeGreaterThan(80);
     await skewed.screenshot({ path: `${SHOTS}/interviews-phone-skewed-390.png`, fullPage: true });
     expect(await countdownFits(skewed)).toBe(true);
 
