@@ -18,7 +18,7 @@ import { isViewClientId, writerOf } from './yjsInternals';
  * - the ripples on the map (accepted), with the author's name only where the author chose to
  *   be named, and without anyone's participant id (so anonymous ripples cannot be tied to
  *   named ones); co-authors without names or ids;
- * - their own ripples in every status;
+ * - their own ripples in every status, and those they co-authored;
  * - the links between ripples they see;
  * - their own dots, and everyone's once the facilitator reveals the vote.
  */
@@ -67,7 +67,9 @@ function rippleFor(reads: SessionReads, id: string, viewerId: string): RippleFie
   if (!read) return undefined;
   const { ripple, fields } = read;
   if (ripple.authorId === viewerId) return fields;
-  if (ripple.status !== 'accepted') return undefined;
+  // A co-author (merged duplicates, the asker of an interview) keeps it in their list.
+  const coAuthor = (ripple.coAuthors ?? []).some((a) => a.id === viewerId);
+  if (ripple.status !== 'accepted' && !coAuthor) return undefined;
   const shown: RippleFields = { ...fields, authorId: SOMEONE };
   if (!ripple.showAuthor) delete shown.authorName;
   if ('coAuthors' in shown)
