@@ -5,7 +5,7 @@ import type { RoomPeer } from '../../server/rooms/roomTypes';
 import { decodeFrame } from '../../server/ws/syncMessages';
 import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
 import { addRipple, editRipple, moveRipple, setRippleStatus } from '../../shared/doc/commands';
-import { entryValue, SOMEONE, writeEntry } from '../../shared/doc/phoneView';
+import { entryValue, SOMEONE, viewDocument, writeEntry } from '../../shared/doc/phoneView';
 import { readRipple } from '../../shared/doc/read';
 import { avoidViewClientId } from '../../shared/doc/yjsInternals';
 import type { Actor } from '../../shared/model/ripple';
@@ -161,5 +161,19 @@ describe('PhoneViews: what a phone sends back from an earlier view', () => {
     room.apply(read);
     expect(entryValue(full, { root: 'ripples', key: 'a2' })).toMatchObject({ text: 'Van mijn telefoon' });
     expect(readRipple(second.doc, 'a2')?.text).toBe('Van mijn telefoon');
+  });
+
+  it('a co-author keeps a waiting ripple in their view; anyone else does not see it', () => {
+    const full = new Y.Doc();
+    addRipple(full, bert, { text: 'Verteld door Bert, opgeschreven door Ans' }, { id: 'b1' });
+    full
+      .getMap<Y.Map<unknown>>('ripples')
+      .get('b1')
+      ?.set('coAuthors', [{ id: 'ans', name: 'Ans' }]);
+    expect(readRipple(viewDocument(full, 'ans'), 'b1')).toMatchObject({
+      status: 'pending',
+      authorId: SOMEONE,
+    });
+    expect(readRipple(viewDocument(full, 'cor'), 'b1')).toBeNull();
   });
 });
