@@ -160,7 +160,7 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
       { text: 'Tijdens de storing' },
       { id: 'outage' },
     );
-    const seenOnA = connect(a.port, sessionId, { key: session.viewerKey as string });
+    const seenOnA = connect(a.port, sessionId, { key: session.facilitatorKey as string });
     await waitFor(
       () => readRipple(seenOnA.doc, 'outage') !== null,
       5000,
@@ -173,8 +173,8 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
     await waitFor(() => readRipple(onA.doc, 'outage')?.status === 'accepted', 10_000, 'relay live again');
 
     // Both instances answer a fresh client with the same, complete document.
-    const freshA = connect(a.port, sessionId, { key: session.viewerKey as string });
-    const freshB = connect(b.port, sessionId, { key: session.viewerKey as string });
+    const freshA = connect(a.port, sessionId, { key: session.facilitatorKey as string });
+    const freshB = connect(b.port, sessionId, { key: session.facilitatorKey as string });
     await Promise.all([freshA.synced, freshB.synced]);
     expect(rippleIds(freshA)).toEqual(rippleIds(freshB));
     for (const id of [...sent, 'outage']) expect(rippleIds(freshA).has(id)).toBe(true);

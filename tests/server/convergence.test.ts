@@ -46,7 +46,7 @@ describe('two facilitators on stock y-websocket clients', () => {
     expect(readRipple(a.doc, 'r1')).toEqual(readRipple(b.doc, 'r1'));
 
     // A third client that joins later gets the same state from the server alone.
-    const c = connectClient(server.wsUrl, session.id, { key: session.viewerKey });
+    const c = connectClient(server.wsUrl, session.id, { key: session.facilitatorKey });
     await c.synced;
     expect(readRipple(c.doc, 'r1')).toEqual(readRipple(a.doc, 'r1'));
     expect(readLinks(c.doc)).toEqual(readLinks(a.doc));

@@ -37,8 +37,9 @@ describe('kill -9 in the middle of a load run', () => {
           actor: { role: 'participant' as const, id: p.participantId as string },
         })),
       ];
-    // The observer stands for "any client": what it saw applied must survive.
-    const observer = connectClient(wsUrl, sessionId, { key: session.viewerKey as string });
+    // The observer stands for "any client": what it saw applied must survive. A second board
+    // sees everything (a presenter screen would see only the map).
+    const observer = connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string });
     await Promise.all([...writers.map((w) => w.client.synced), observer.synced]);
 
     let running = true;
@@ -73,7 +74,20 @@ describe('kill -9 in the middle of a load run', () => {
 
     // The writers reconnect by themselves and their unacknowledged ripples arrive too.
     const written = new Set(writers.flatMap((w) => readRipples(w.client.doc).map((r) => r.id)));
-    await waitFor(() => readRipples(after.doc).length >= written.size, 15_000, 'the writers to resend');
+    await waitFor(() => readRipples(after.doc).length >= written.size, 15_000, 'the writers to resend').catch(
+      (error) => {
+        // Say which ripples are missing, who holds them, and what the server said.
+        const there = new Set(readRipples(after.doc).map((r) => r.id));
+        const holders = writers.map((w) =>
+          readRipples(w.client.doc)
+            .filter((r) => !there.has(r.id))
+            .map((r) => r.id),
+        );
+        throw new Error(
+          `${error}\nmissing on the server, per writer: ${JSON.stringify(holders)}\n${server?.output().slice(-3000)}`,
+        );
+      },
+    );
     for (const c of [...writers.map((w) => w.client), observer, after]) c.destroy();
   }, 60_000);
 });
