@@ -157,7 +157,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         const outcome = await beforeDeadline(work(), deadline);
         if (outcome.ok) return;
         complete = false;
-        log.error(`${what} not closed cleanly: ${outcome.reason}`);
+        log.error(`${what} not closed cleanly: ${outcome.error}`);
       };
       await finish('Redis', () => relay.close());
       server.closeAllConnections();

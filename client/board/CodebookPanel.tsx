@@ -133,7 +133,7 @@ export function CodebookPanel() {
     });
     const parsed = parseCodebook({ ...custom, codes });
     if (!parsed.ok) {
-      setError(t('codebook.invalid', { detail: parsed.error }));
+      setError(t('codebook.invalid', { detail: parsed.error.message }));
       return;
     }
     const next = meta.customCodebooks.map((c) => (c.id === custom.id ? parsed.value : c));

@@ -47,7 +47,7 @@ export function MergeSessionsForm() {
         return null;
       }
       if (!parsed.ok) {
-        const first = parsed.issues[0];
+        const first = parsed.error[0];
         setState({
           kind: 'failed',
           text: `${t('merge.notASession', { file: file.name })} ${t('import.refused', { field: first?.path ?? '', message: first?.message ?? '' })}`,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { setSessionPhase } from '../../shared/doc/commands';
+import { type CommandResult, setSessionPhase } from '../../shared/doc/commands';
 import {
   pairEveryone,
   setInterviewGuide,
@@ -30,8 +30,6 @@ const selectPresent = (s: SessionState): string[] => [
   ),
 ];
 
-type CommandOutcome = { ok: true } | { ok: false; error: Parameters<typeof commandErrorKey>[0] };
-
 /**
  * The facilitator's side of the interviews: the guide (edit, reorder, add, back to the
  * defaults), the round's length, pairing everyone present at random, the shared timer
@@ -44,7 +42,7 @@ export default function InterviewPanel() {
   const view = useInterview(doc);
   const clock = useRoundClock(view.settings);
   const present = useSession(useShallow(selectPresent));
-  const run = (result: CommandOutcome) => {
+  const run = (result: CommandResult<unknown>) => {
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
   };
   const round = view.pairs.filter((p) => p.round === view.settings.round);

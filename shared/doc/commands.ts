@@ -10,6 +10,7 @@ import {
   voteKey,
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
+import { err, ok, type Result } from '../util/result';
 import { findCodebook } from './codeRefs';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
@@ -34,20 +35,18 @@ export type CommandError =
   | { kind: 'voting-closed' }
   | { kind: 'no-dots-left' };
 
-export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false; error: CommandError };
-
-const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
+export type CommandResult<T = undefined> = Result<T, CommandError>;
 
 /** A closed session is read-only for everyone but its settings (so the facilitator can reopen it). */
 /** The rules' answer (permissions.ts) as a command's refusal, or null when `actor` may do `action` now. */
 function refusal(doc: Y.Doc, actor: Actor, action: Action): CommandResult<never> | null {
   const permission = can(actor, action, readMeta(doc));
   if (permission.ok) return null;
-  if (permission.why === 'voting-closed' || permission.why === 'no-dots-left')
-    return fail({ kind: permission.why });
+  if (permission.error === 'voting-closed' || permission.error === 'no-dots-left')
+    return fail({ kind: permission.error });
   return fail({ kind: 'forbidden' });
 }
-const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
+const fail = <T = undefined>(error: CommandError): CommandResult<T> => err(error);
 
 function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
   doc.transact(fn, new CommandOrigin(command));

@@ -16,6 +16,7 @@ import {
   VALENCES,
 } from '../model/ripple';
 import { issuePath } from '../util/issuePath';
+import { err, ok, type Result } from '../util/result';
 
 /**
  * The one parser for document content. Everything read out of a Y.Doc — which may have
@@ -179,7 +180,8 @@ export const SessionMetaSchema = v.strictObject({
   promptCardShown: v.boolean(),
 });
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A parsed value, or the first problem as "field: message". */
+export type ParseResult<T> = Result<T>;
 
 /** "field: message" for the first problem, so a refusal names what was wrong. */
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -189,15 +191,14 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${first.message}` : first.message;
 }
 
-function parser<S extends v.GenericSchema>(schema: S) {
+/** A parser for `schema` that answers with the first problem, for every root's entries. */
+export function parserFor<S extends v.GenericSchema>(schema: S) {
   return (input: unknown): ParseResult<v.InferOutput<S>> => {
     const result = v.safeParse(schema, input);
-    return result.success
-      ? { ok: true, value: result.output }
-      : { ok: false, error: describe(result.issues) };
+    return result.success ? ok(result.output) : err(describe(result.issues));
   };
 }
 
-export const parseRipple: (input: unknown) => ParseResult<Ripple> = parser(RippleSchema);
-export const parseLink: (input: unknown) => ParseResult<Link> = parser(LinkSchema);
-export const parseMeta: (input: unknown) => ParseResult<SessionMeta> = parser(SessionMetaSchema);
+export const parseRipple: (input: unknown) => ParseResult<Ripple> = parserFor(RippleSchema);
+export const parseLink: (input: unknown) => ParseResult<Link> = parserFor(LinkSchema);
+export const parseMeta: (input: unknown) => ParseResult<SessionMeta> = parserFor(SessionMetaSchema);
