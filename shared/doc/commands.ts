@@ -113,24 +113,33 @@ function writeMeta(doc: Y.Doc, command: CommandName, patch: Partial<SessionMeta>
   return ok(undefined);
 }
 
+/** The fields a person types for a new ripple, besides its text. */
+const RIPPLE_INPUT_FIELDS = [
+  'story',
+  'kind',
+  'authorName',
+  'showAuthor',
+  'involved',
+  'when',
+  'intended',
+  'valence',
+  'ongoing',
+  'proposedCauses',
+  'position',
+] as const;
+
 /** What a person types for a new ripple; everything but the text is optional. */
-export type RippleInput = Pick<Ripple, 'text'> &
-  Partial<
-    Pick<
-      Ripple,
-      | 'story'
-      | 'kind'
-      | 'authorName'
-      | 'showAuthor'
-      | 'involved'
-      | 'when'
-      | 'intended'
-      | 'valence'
-      | 'ongoing'
-      | 'proposedCauses'
-      | 'position'
-    >
-  >;
+export type RippleInput = Pick<Ripple, 'text'> & Partial<Pick<Ripple, (typeof RIPPLE_INPUT_FIELDS)[number]>>;
+
+/** The fields of `input` that were given (an undefined or null one falls back to its default). */
+function givenFields(input: RippleInput): Partial<Ripple> {
+  const given: Partial<Record<keyof Ripple, unknown>> = {};
+  for (const key of RIPPLE_INPUT_FIELDS) {
+    const value = input[key];
+    if (value !== undefined && value !== null) given[key] = value;
+  }
+  return given as Partial<Ripple>;
+}
 
 /**
  * Adds a ripple as `actor`. A facilitator's ripple goes straight onto the map; a phone's
@@ -151,27 +160,18 @@ export function addRipple(
   const now = options.now ?? Date.now();
   const { status, mayPlace } = newRippleStart(actor, readMeta(doc));
   const candidate: Ripple = {
+    ...RIPPLE_DEFAULTS,
+    // Required in the stored form, so these defaults belong to a new ripple only.
+    kind: 'effect',
+    showAuthor: true,
+    ...givenFields(input),
     id: options.id ?? randomId(),
     text: input.text,
-    story: input.story ?? '',
-    kind: input.kind ?? 'effect',
     authorId: actor.id,
-    authorName: input.authorName ?? '',
-    showAuthor: input.showAuthor ?? true,
-    involved: input.involved ?? '',
     createdAt: now,
     updatedAt: now,
-    when: input.when ?? null,
-    intended: input.intended ?? 'unknown',
-    valence: input.valence ?? 'unknown',
-    ongoing: input.ongoing ?? 'unknown',
-    suggestedCode: null,
-    code: null,
-    extraCodes: [],
     status,
     position: mayPlace ? (input.position ?? null) : null,
-    proposedCauses: input.proposedCauses ?? [],
-    coAuthors: [],
   };
   const parsed = parseRipple(candidate);
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });
