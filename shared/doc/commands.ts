@@ -14,7 +14,14 @@ import { err, ok, type Result } from '../util/result';
 import { findCodebook } from './codeRefs';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
-import { type Action, can, mayEditField, newRippleStart, voteAction } from './permissions';
+import {
+  type Action,
+  can,
+  mayEditField,
+  newRippleStart,
+  PARTICIPANT_CONTENT_FIELDS,
+  voteAction,
+} from './permissions';
 import { nextFreeSlot, readLinks, readMeta, readRipple, readVotes } from './read';
 import { wouldCreateCycle } from './rippleOrder';
 import { type RippleMap, roots, SCHEMA_VERSION } from './schema';
@@ -113,20 +120,8 @@ function writeMeta(doc: Y.Doc, command: CommandName, patch: Partial<SessionMeta>
   return ok(undefined);
 }
 
-/** The fields a person types for a new ripple, besides its text. */
-const RIPPLE_INPUT_FIELDS = [
-  'story',
-  'kind',
-  'authorName',
-  'showAuthor',
-  'involved',
-  'when',
-  'intended',
-  'valence',
-  'ongoing',
-  'proposedCauses',
-  'position',
-] as const;
+/** The fields a person types for a new ripple: a participant's content, and where it goes. */
+const RIPPLE_INPUT_FIELDS = [...PARTICIPANT_CONTENT_FIELDS, 'position'] as const;
 
 /** What a person types for a new ripple; everything but the text is optional. */
 export type RippleInput = Pick<Ripple, 'text'> & Partial<Pick<Ripple, (typeof RIPPLE_INPUT_FIELDS)[number]>>;
