@@ -8,9 +8,9 @@ import {
 } from '../../shared/export/mergeSessions';
 import { parseSessionExport, type SessionExport } from '../../shared/export/sessionExport';
 import { ChoiceGroup } from '../board/ChoiceGroup';
+import { listMySessions } from '../device/mySessions';
+import { peekScreenKey } from '../device/screenKey';
 import { useT } from '../i18n/useT';
-import { listMySessions } from '../session/mySessions';
-import { peekScreenKey } from '../session/screenKey';
 import { openAsNewSession } from './openAsNewSession';
 
 type State =

@@ -11,9 +11,9 @@ import type { PairMember } from '../../shared/model/interview';
 import { LIMITS } from '../../shared/model/limits';
 import { commandErrorKey } from '../i18n/errorText';
 import { openPanel, showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import type { PeerState } from '../store/presence';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { Countdown } from './Countdown';
 import { serverNow } from './serverClock';
 import { useInterview } from './useInterview';
@@ -22,7 +22,7 @@ import { useRoundClock } from './useRoundClock';
 import './interview.css';
 
 /** For useShallow: the participants present (awareness), each once, as "id|name". */
-const selectPresent = (s: SessionState): string[] => [
+const selectPresent = (s: DocState): string[] => [
   ...new Set(
     s.peers
       .filter((p: PeerState) => p.role === 'participant' && p.id !== null)
