@@ -61,7 +61,7 @@ const backends: Array<{ name: string; available: boolean; open(): Promise<Opened
   },
 ];
 
-describe.each(backends)('the $name session store', (backend) => {
+describe.each(backends)('the $name credential store', (backend) => {
   let opened: Opened;
   let sessions: CredentialStore;
   beforeAll(async () => {
