@@ -6,8 +6,8 @@
  * Imported for these side effects only, first in main.tsx, so it runs first.
  */
 import type { ComponentType } from 'react';
+import { peekScreenKey } from './device/screenKey';
 import { parseRoute } from './routes';
-import { peekScreenKey } from './session/screenKey';
 import { openEarlySocket, sessionSocketUrl } from './sync/earlySocket';
 
 /** The board's or the presenter's page, asked for before React starts (null on other pages). */

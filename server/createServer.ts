@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { noRelay, type RoomRelay } from './cluster/RoomRelay';
 import type { Config } from './config';
+import { startRetention } from './credentials/retention';
 import { beforeDeadline } from './deadline';
 import { createApi } from './http/api';
 import { setSecurityHeaders } from './http/securityHeaders';
@@ -15,7 +16,6 @@ import { localLimiter, redisLimiter } from './http/sharedRateLimiter';
 import { consoleLogger, type Logger } from './log';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { warmUp } from './rooms/warmUp';
-import { startRetention } from './sessions/retention';
 import { openStorage } from './storage/openStorage';
 import type { UpdateStore } from './storage/UpdateStore';
 import { attachWebSocket } from './ws/attachWebSocket';
@@ -157,7 +157,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
         const outcome = await beforeDeadline(work(), deadline);
         if (outcome.ok) return;
         complete = false;
-        log.error(`${what} not closed cleanly: ${outcome.reason}`);
+        log.error(`${what} not closed cleanly: ${outcome.error}`);
       };
       await finish('Redis', () => relay.close());
       server.closeAllConnections();

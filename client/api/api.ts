@@ -1,11 +1,12 @@
 import type { Language } from '../../shared/model/ripple';
+import { err, ok, type Result } from '../../shared/util/result';
 
 /**
  * The HTTP API (server/http/api.ts). Every call returns a value, never throws: a
  * failure carries the server's error code (or `network`), which `httpErrorKey` turns
  * into words.
  */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ApiResult<T> = Result<T>;
 
 export interface CreatedSession {
   id: string;
@@ -44,15 +45,15 @@ async function request<T>(path: string, init: RequestInit): Promise<ApiResult<T>
   try {
     response = await fetch(path, init);
   } catch {
-    return { ok: false, error: 'network' };
+    return err('network');
   }
   const body = (await response.json().catch(() => null)) as unknown;
-  if (response.ok && body !== null && typeof body === 'object') return { ok: true, value: body as T };
+  if (response.ok && body !== null && typeof body === 'object') return ok(body as T);
   const code =
     body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
       ? body.error
       : `http-${response.status}`;
-  return { ok: false, error: code };
+  return err(code);
 }
 
 const json = (body: unknown): RequestInit => ({

@@ -3,6 +3,7 @@ import { ConnectionStatus } from '../components/ConnectionStatus';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useT } from '../i18n/useT';
 import { openPanel, setProjector, setShortcutsOpen } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import {
   selectConnection,
@@ -13,13 +14,12 @@ import {
   selectTitle,
   selectVotingOpen,
 } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { BoardMenu } from './BoardMenu';
 import { toggleFullscreen } from './fullscreen';
 import { PhaseSelect } from './PhaseSelect';
 import type { UndoState } from './useUndo';
 
-const selectFacilitators = (s: SessionState) =>
+const selectFacilitators = (s: DocState) =>
   s.peers.filter((p) => p.role === 'facilitator').map((p) => `${p.clientId}|${p.color}|${p.name}`);
 
 export function BoardHeader({ undo }: { undo: UndoState }) {

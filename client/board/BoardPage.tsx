@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
+import { useSessionInfo } from '../api/useSessionInfo';
 import { CardSpotlight } from '../canvas/CardSpotlight';
 import { RippleCanvas } from '../canvas/RippleCanvas';
 import { ConnectionProblem } from '../components/ConnectionProblem';
@@ -8,10 +9,9 @@ import { KeyProblem } from '../components/KeyProblem';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { NoticeBanner } from '../components/NoticeBanner';
 import { VoteResults } from '../components/VoteResults';
+import { takeScreenKey } from '../device/screenKey';
 import { useT } from '../i18n/useT';
 import { SETUP_PARAM, takeSearchParam } from '../routes';
-import { takeScreenKey } from '../session/screenKey';
-import { useSessionInfo } from '../session/useSessionInfo';
 import { openPanel, setProjector } from '../store/actions';
 import { SessionContext, useSession, useSessionHandle } from '../store/SessionContext';
 import {

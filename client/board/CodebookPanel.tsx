@@ -8,12 +8,12 @@ import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMeta } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { CodebookSwitch } from './CodebookSwitch';
 
-const selectAnyCoded = (s: SessionState) => s.view.ripples.some((r) => r.code !== null);
+const selectAnyCoded = (s: DocState) => s.view.ripples.some((r) => r.code !== null);
 /** The second-codebook choice for none: an id no codebook has. */
 const NO_SECOND_CODEBOOK = 'none';
 
@@ -133,7 +133,7 @@ export function CodebookPanel() {
     });
     const parsed = parseCodebook({ ...custom, codes });
     if (!parsed.ok) {
-      setError(t('codebook.invalid', { detail: parsed.error }));
+      setError(t('codebook.invalid', { detail: parsed.error.message }));
       return;
     }
     const next = meta.customCodebooks.map((c) => (c.id === custom.id ? parsed.value : c));

@@ -6,12 +6,11 @@ import { commandErrorKey } from '../i18n/errorText';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 
 /** For useShallow: the confirmed codes ripples carry, one entry per ripple. */
-const selectCodesInUse = (s: SessionState): string[] =>
-  s.view.ripples.flatMap((r) => (r.code ? [r.code] : []));
+const selectCodesInUse = (s: DocState): string[] => s.view.ripples.flatMap((r) => (r.code ? [r.code] : []));
 
 /**
  * The step between choosing another main codebook and switching, shown when ripples are

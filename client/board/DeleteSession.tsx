@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
+import { forgetMySession } from '../device/mySessions';
 import { httpErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { navigate } from '../routes';
-import { forgetMySession } from '../session/mySessions';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' } | { kind: 'failed'; reason: string };
 

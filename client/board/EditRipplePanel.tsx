@@ -20,9 +20,9 @@ import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { showNotice, stopEditing } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectEditingId, selectMeta, selectRipple } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { ChoiceGroup } from './ChoiceGroup';
 import { CodeOptions } from './CodeOptions';
 import { RippleLinks } from './RippleLinks';
@@ -56,7 +56,7 @@ const KIND_TEXT: Record<RippleKind, MessageKey> = {
 export function EditRipplePanel() {
   const t = useT();
   const editingId = useSession(selectEditingId);
-  const ripple = useSession(useCallback((s: SessionState) => selectRipple(s, editingId), [editingId]));
+  const ripple = useSession(useCallback((s: DocState) => selectRipple(s, editingId), [editingId]));
   if (!ripple) return <p className="side-panel muted">{t('edit.gone')}</p>;
   return <EditForm key={ripple.id} ripple={ripple} />;
 }

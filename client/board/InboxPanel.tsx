@@ -6,13 +6,13 @@ import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { useInterview } from '../interview/useInterview';
 import { showNotice, startEditing } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMapRipples, selectPendingRipples } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { SessionSettings } from './SessionSettings';
 import { SuggestionChip } from './SuggestionChip';
 
-const selectHidden = (s: SessionState) => s.view.ripples.filter((r) => r.status === 'hidden');
+const selectHidden = (s: DocState) => s.view.ripples.filter((r) => r.status === 'hidden');
 
 /** Ripples from phones waiting for the facilitator: put them on the map, or set them aside. */
 export function InboxPanel() {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { renewFacilitatorKey, type SessionInfo } from '../api/api';
+import { facilitatorLink, peekScreenKey, rememberScreenKey } from '../device/screenKey';
 import { useT } from '../i18n/useT';
-import { facilitatorLink, peekScreenKey, rememberScreenKey } from '../session/screenKey';
 import { readStored, writeStored } from '../util/storage';
 import { QrCode } from './QrCode';
 

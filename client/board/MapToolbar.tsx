@@ -7,6 +7,7 @@ import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { setFollowLeader, setLeading, showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import {
   selectLayout,
@@ -15,7 +16,6 @@ import {
   selectProjector,
   selectSomeoneLeads,
 } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { tidyPositions } from './tidyUp';
 
 const LAYOUT_TEXT: Record<LayoutName, MessageKey> = {
@@ -28,10 +28,10 @@ const LANES_TEXT: Record<TimelineLanes, MessageKey> = {
   code: 'layout.lanes.code',
   intended: 'layout.lanes.intended',
 };
-const selectLanes = (s: SessionState) => s.view.meta.timelineLanes;
-const selectLeading = (s: SessionState) => s.leading;
-const selectFollowing = (s: SessionState) => s.followLeader;
-const selectMapIds = (s: SessionState) => selectMapRipples(s).map((r) => r.id);
+const selectLanes = (s: DocState) => s.view.meta.timelineLanes;
+const selectLeading = (s: DocState) => s.leading;
+const selectFollowing = (s: DocState) => s.followLeader;
+const selectMapIds = (s: DocState) => selectMapRipples(s).map((r) => r.id);
 
 /** Over the map: layout, swimlanes, tidy up, fit to content, and "everyone follows me". */
 export function MapToolbar({ editable }: { editable: boolean }) {

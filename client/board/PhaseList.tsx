@@ -4,11 +4,11 @@ import type { Phase } from '../../shared/model/ripple';
 import { randomId } from '../../shared/util/randomId';
 import { MonthField } from '../components/MonthField';
 import { useT } from '../i18n/useT';
+import type { DocState } from '../store/docStore';
 import { useSession } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 
 /** For useShallow: how many ripples are placed in each phase, by phase id. */
-const selectPhaseUses = (s: SessionState): Record<string, number> => {
+const selectPhaseUses = (s: DocState): Record<string, number> => {
   const uses: Record<string, number> = {};
   for (const r of s.view.ripples)
     if (r.when?.kind === 'phase') uses[r.when.value] = (uses[r.when.value] ?? 0) + 1;

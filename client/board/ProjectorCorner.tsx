@@ -1,12 +1,12 @@
 import type { SessionInfo } from '../api/api';
 import { useT } from '../i18n/useT';
 import { setJoinCornerShown } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectParticipantCount } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { QrCode } from './QrCode';
 
-const selectShown = (s: SessionState) => s.joinCornerShown;
+const selectShown = (s: DocState) => s.joinCornerShown;
 
 /** The corner late joiners look at: join code, QR code of the join link and how many are here. */
 export function ProjectorCorner({ info }: { info: SessionInfo | null }) {

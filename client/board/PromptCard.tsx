@@ -5,8 +5,8 @@ import { commandErrorKey } from '../i18n/errorText';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { openPanel, showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 
 /** The questions REM practice uses to go beyond successes (reflection, docs/glossary.md). */
 export const DEFAULT_PROMPTS: MessageKey[] = [
@@ -17,8 +17,8 @@ export const DEFAULT_PROMPTS: MessageKey[] = [
   'prompt.q.next',
 ];
 
-const selectQuestions = (s: SessionState) => s.view.meta.promptCard;
-const selectShown = (s: SessionState) => s.view.meta.promptCardShown;
+const selectQuestions = (s: DocState) => s.view.meta.promptCard;
+const selectShown = (s: DocState) => s.view.meta.promptCardShown;
 
 function useQuestions(): string[] {
   const t = useT();

@@ -4,11 +4,11 @@ import { LIMITS } from '../../shared/model/limits';
 import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectPrompt } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 
-const selectModeration = (s: SessionState) => s.view.meta.moderation;
+const selectModeration = (s: DocState) => s.view.meta.moderation;
 
 /** The question phones show, and whether phone ripples wait in the inbox first. */
 export function SessionSettings() {

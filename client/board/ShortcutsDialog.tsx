@@ -2,8 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { setShortcutsOpen } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 
 /** A key as printed on keyboards, or a label that differs per language. */
 const SHORTCUTS: [string | { label: MessageKey }, MessageKey][] = [
@@ -21,7 +21,7 @@ const SHORTCUTS: [string | { label: MessageKey }, MessageKey][] = [
   ['Esc', 'shortcuts.escape'],
 ];
 
-const selectOpen = (s: SessionState) => s.shortcutsOpen;
+const selectOpen = (s: DocState) => s.shortcutsOpen;
 
 /** The keyboard shortcuts, as a modal dialog (`?` opens it). */
 export function ShortcutsDialog() {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { setProjector, setShortcutsOpen } from '../store/actions';
-import type { SessionStore } from '../store/sessionStore';
+import type { DocStore } from '../store/docStore';
 import { isTyping } from '../util/isTyping';
 import { toggleFullscreen } from './fullscreen';
 import type { UndoState } from './useUndo';
@@ -9,7 +9,7 @@ import type { UndoState } from './useUndo';
  * The board's keyboard: Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, P projector mode,
  * ? the shortcuts panel, Escape closes it. Keys typed into a field are left alone.
  */
-export function useBoardShortcuts(store: SessionStore, undo: UndoState): void {
+export function useBoardShortcuts(store: DocStore, undo: UndoState): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;

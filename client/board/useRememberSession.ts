@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { rememberMySession } from '../session/mySessions';
+import { rememberMySession } from '../device/mySessions';
+import type { DocState } from '../store/docStore';
 import { useSession } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 
-const selectTitle = (s: SessionState) => s.view.meta.title;
-const selectCreatedAt = (s: SessionState) => s.view.meta.createdAt;
-const selectClosed = (s: SessionState) => s.view.meta.sessionPhase === 'closed';
-const selectRippleCount = (s: SessionState) => s.view.ripples.filter((r) => r.status !== 'hidden').length;
+const selectTitle = (s: DocState) => s.view.meta.title;
+const selectCreatedAt = (s: DocState) => s.view.meta.createdAt;
+const selectClosed = (s: DocState) => s.view.meta.sessionPhase === 'closed';
+const selectRippleCount = (s: DocState) => s.view.ripples.filter((r) => r.status !== 'hidden').length;
 
 /**
  * Keeps this session in the device's "Mijn sessies" while its board is open, once the

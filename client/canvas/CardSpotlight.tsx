@@ -5,15 +5,15 @@ import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { openCard } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMeta } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { codeLooks, extraCodeLooks } from './codeLook';
 import { orderLabel } from './orderLabel';
 
-const selectOwn = (s: SessionState) => s.openedId;
+const selectOwn = (s: DocState) => s.openedId;
 /** What a facilitator's board shows large, for a presenter screen to show too. */
-const selectFacilitators = (s: SessionState) =>
+const selectFacilitators = (s: DocState) =>
   s.peers.find((p) => p.role === 'facilitator' && p.opened)?.opened ?? null;
 
 const INTENDED: Record<string, MessageKey | null> = {
@@ -45,7 +45,7 @@ export function CardSpotlight() {
   const fromFacilitator = actor.role === 'viewer' && followed !== dismissed ? followed : null;
   const id = own ?? fromFacilitator;
   const selectRipple = useCallback(
-    (s: SessionState) =>
+    (s: DocState) =>
       id ? (s.view.ripples.find((r) => r.id === id && r.status === 'accepted') ?? null) : null,
     [id],
   );

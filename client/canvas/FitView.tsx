@@ -1,8 +1,8 @@
 import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type Viewport } from '@xyflow/react';
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
+import type { MapBounds } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectLeaderViewport, selectMapBounds } from '../store/selectors';
-import type { MapBounds } from '../store/sessionStore';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

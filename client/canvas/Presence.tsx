@@ -2,12 +2,12 @@ import { useReactFlow, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectLeaderViewport } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 
 /** Facilitators' cursors only: phones never clutter the projector. */
-const selectCursors = (s: SessionState) => s.peers.filter((p) => p.role === 'facilitator' && p.cursor);
+const selectCursors = (s: DocState) => s.peers.filter((p) => p.role === 'facilitator' && p.cursor);
 
 /** The other facilitators' cursors, drawn in flow coordinates. */
 export const PeerCursors = memo(function PeerCursors() {

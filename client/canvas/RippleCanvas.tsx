@@ -6,6 +6,7 @@ import { Controls, ReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { unlinkRipples } from '../../shared/doc/commands';
+import { can } from '../../shared/doc/permissions';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import type { RippleView } from '../../shared/doc/viewModel';
 import { commandErrorKey } from '../i18n/errorText';
@@ -13,13 +14,7 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { setMapBounds, setSelection, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import {
-  selectIsClosed,
-  selectLinks,
-  selectMapRipples,
-  selectMeta,
-  selectSelectedLinks,
-} from '../store/selectors';
+import { selectLinks, selectMapRipples, selectMeta, selectSelectedLinks } from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
 import { cardHeights } from './cardContent';
@@ -63,11 +58,10 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const language = useLanguage();
   const handle = useSessionHandle();
-  const closed = useSession(selectIsClosed);
-  const editable = !readOnly && handle.actor.role === 'facilitator' && !closed;
+  const meta = useSession(selectMeta);
+  const editable = !readOnly && can(handle.actor, { kind: 'arrange' }, meta).ok;
   const ripples = useSession(useShallow(selectMapRipples));
   const links = useSession(selectLinks);
-  const meta = useSession(selectMeta);
   const codebook = useMemo(() => sessionCodebook(meta), [meta]);
   const { customCodebooks, secondCodebook } = meta;
   const extraLooks = useMemo(

@@ -1,5 +1,11 @@
 import { useMemo, useRef } from 'react';
-import { deleteRipple, editRipple, linkRipples, moveRipples } from '../../shared/doc/commands';
+import {
+  type CommandResult,
+  deleteRipple,
+  editRipple,
+  linkRipples,
+  moveRipples,
+} from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { dateAtX, NODE_SIZE } from '../../shared/layouts';
 import type { Position } from '../../shared/model/ripple';
@@ -36,8 +42,8 @@ export function useCanvasCommands(
 
   return useMemo(() => {
     /** True when the command went through; a refusal is shown to the facilitator. */
-    const report = (result: { ok: boolean; error?: Parameters<typeof commandErrorKey>[0] }) => {
-      if (!result.ok && result.error) showNotice(store, commandErrorKey(result.error), 'error');
+    const report = (result: CommandResult<unknown>) => {
+      if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
       return result.ok;
     };
     const dateOne = (axis: Parameters<typeof dateAtX>[0], id: string, position: Position) => {

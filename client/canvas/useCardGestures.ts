@@ -17,7 +17,7 @@ import { sourceAnchor } from '../../shared/layouts/linkRoute';
 import type { Position } from '../../shared/model/ripple';
 import type { Translate } from '../i18n/useT';
 import { openCard, setSelection, startEditing } from '../store/actions';
-import type { SessionStore } from '../store/sessionStore';
+import type { DocStore } from '../store/docStore';
 import type { MapCard } from './toCards';
 import type { CanvasCommands } from './useCanvasCommands';
 
@@ -80,7 +80,7 @@ export function useCardGestures({
   t,
 }: {
   editable: boolean;
-  store: SessionStore;
+  store: DocStore;
   /** The cards as shown now (a ref, so the listeners need not change with them). */
   cards: RefObject<readonly MapCard[]>;
   setCards: Dispatch<SetStateAction<MapCard[]>>;

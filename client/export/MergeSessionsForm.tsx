@@ -8,9 +8,9 @@ import {
 } from '../../shared/export/mergeSessions';
 import { parseSessionExport, type SessionExport } from '../../shared/export/sessionExport';
 import { ChoiceGroup } from '../board/ChoiceGroup';
+import { listMySessions } from '../device/mySessions';
+import { peekScreenKey } from '../device/screenKey';
 import { useT } from '../i18n/useT';
-import { listMySessions } from '../session/mySessions';
-import { peekScreenKey } from '../session/screenKey';
 import { openAsNewSession } from './openAsNewSession';
 
 type State =
@@ -47,7 +47,7 @@ export function MergeSessionsForm() {
         return null;
       }
       if (!parsed.ok) {
-        const first = parsed.issues[0];
+        const first = parsed.error[0];
         setState({
           kind: 'failed',
           text: `${t('merge.notASession', { file: file.name })} ${t('import.refused', { field: first?.path ?? '', message: first?.message ?? '' })}`,

@@ -1,6 +1,6 @@
 import type { CreatedSession } from '../api/api';
+import { rememberScreenKey } from '../device/screenKey';
 import { navigate, sessionPath } from '../routes';
-import { rememberScreenKey } from '../session/screenKey';
 
 export interface ImportIssue {
   path: string;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { CommandResult } from '../../shared/doc/commands';
 import { deleteDraft, editDraft, sendDraft } from '../../shared/doc/interviewCommands';
 import type { Draft, Pair, PairMember } from '../../shared/model/interview';
 import { LIMITS } from '../../shared/model/limits';
@@ -57,7 +58,7 @@ function DraftItem({
   const id = useId();
   const { doc, actor, store } = useSessionHandle();
   const [editing, setEditing] = useState<string | null>(null);
-  const run = (result: { ok: true } | { ok: false; error: Parameters<typeof commandErrorKey>[0] }) => {
+  const run = (result: CommandResult<unknown>) => {
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
     return result.ok;
   };

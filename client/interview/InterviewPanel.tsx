@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { setSessionPhase } from '../../shared/doc/commands';
+import { type CommandResult, setSessionPhase } from '../../shared/doc/commands';
 import {
   pairEveryone,
   setInterviewGuide,
@@ -11,9 +11,9 @@ import type { PairMember } from '../../shared/model/interview';
 import { LIMITS } from '../../shared/model/limits';
 import { commandErrorKey } from '../i18n/errorText';
 import { openPanel, showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import type { PeerState } from '../store/presence';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import type { SessionState } from '../store/sessionStore';
 import { Countdown } from './Countdown';
 import { serverNow } from './serverClock';
 import { useInterview } from './useInterview';
@@ -22,15 +22,13 @@ import { useRoundClock } from './useRoundClock';
 import './interview.css';
 
 /** For useShallow: the participants present (awareness), each once, as "id|name". */
-const selectPresent = (s: SessionState): string[] => [
+const selectPresent = (s: DocState): string[] => [
   ...new Set(
     s.peers
       .filter((p: PeerState) => p.role === 'participant' && p.id !== null)
       .map((p) => `${p.id}|${p.name}`),
   ),
 ];
-
-type CommandOutcome = { ok: true } | { ok: false; error: Parameters<typeof commandErrorKey>[0] };
 
 /**
  * The facilitator's side of the interviews: the guide (edit, reorder, add, back to the
@@ -44,7 +42,7 @@ export default function InterviewPanel() {
   const view = useInterview(doc);
   const clock = useRoundClock(view.settings);
   const present = useSession(useShallow(selectPresent));
-  const run = (result: CommandOutcome) => {
+  const run = (result: CommandResult<unknown>) => {
     if (!result.ok) showNotice(store, commandErrorKey(result.error), 'error');
   };
   const round = view.pairs.filter((p) => p.round === view.settings.round);

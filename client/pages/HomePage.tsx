@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { LIMITS } from '../../shared/model/limits';
 import { createSession } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { rememberScreenKey } from '../device/screenKey';
 import { ImportSessionForm } from '../export/ImportSessionForm';
 import { MergeSessionsForm } from '../export/MergeSessionsForm';
 import { httpErrorKey } from '../i18n/errorText';
@@ -9,7 +10,6 @@ import { getLanguage } from '../i18n/language';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { navigate, SETUP_PARAM, sessionPath } from '../routes';
-import { rememberScreenKey } from '../session/screenKey';
 import { MySessions } from './MySessions';
 
 /** Start a session (facilitator) or go to the join step with a code (participant). */

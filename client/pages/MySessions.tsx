@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { setSessionPhase, updateMeta } from '../../shared/doc/commands';
 import { LIMITS } from '../../shared/model/limits';
+import { forgetMySession, listMySessions, type MySession, updateMySession } from '../device/mySessions';
+import { peekScreenKey } from '../device/screenKey';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { sessionPath } from '../routes';
-import { editSession } from '../session/editSession';
-import { forgetMySession, listMySessions, type MySession, updateMySession } from '../session/mySessions';
-import { peekScreenKey } from '../session/screenKey';
+import { editSession } from '../sync/editSession';
 import './mySessions.css';
 
 /**

@@ -1,16 +1,16 @@
 import { useId, useState } from 'react';
 import { LIMITS } from '../../shared/model/limits';
-import { JOIN_CODE_LENGTH, joinCodeProblem, normalizeJoinCode } from '../../shared/session/joinCode';
+import { JOIN_CODE_LENGTH, joinCodeProblem, normalizeJoinCode } from '../../shared/protocol/joinCode';
 import { joinSession } from '../api/api';
-import { httpErrorKey } from '../i18n/errorText';
-import type { MessageKey } from '../i18n/nl';
-import { type MessageParams, useT } from '../i18n/useT';
 import {
   loadIdentity,
   type ParticipantIdentity,
   rememberJoinCode,
   saveIdentity,
-} from '../session/participantIdentity';
+} from '../device/participantIdentity';
+import { httpErrorKey } from '../i18n/errorText';
+import type { MessageKey } from '../i18n/nl';
+import { type MessageParams, useT } from '../i18n/useT';
 
 /** The phone's join step: the code (prefilled from /j/CODE), an optional name, "Meedoen". */
 export function JoinForm({

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { loadIdentity, sessionForJoinCode } from '../device/participantIdentity';
 import { useT } from '../i18n/useT';
 import { navigate, sessionPath } from '../routes';
-import { loadIdentity, sessionForJoinCode } from '../session/participantIdentity';
 import { JoinForm } from './JoinForm';
 
 /** `/j/CODE` and `/join`: join a session from a phone. */

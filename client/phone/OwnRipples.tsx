@@ -2,9 +2,9 @@ import { useCallback, useId } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n/useT';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectRipplesBy } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 import { OwnRippleItem } from './OwnRippleItem';
 import type { SendStore } from './sendTracker';
 
@@ -13,9 +13,7 @@ export function OwnRipples({ authorName, send }: { authorName: string; send: Sen
   const t = useT();
   const id = useId();
   const { actor } = useSessionHandle();
-  const mine = useSession(
-    useShallow(useCallback((s: SessionState) => selectRipplesBy(s, actor.id), [actor.id])),
-  );
+  const mine = useSession(useShallow(useCallback((s: DocState) => selectRipplesBy(s, actor.id), [actor.id])));
   const unsentSince = useStore(send, (s) =>
     s.phase === 'offline' || s.phase === 'connecting' ? s.unsentSince : null,
   );

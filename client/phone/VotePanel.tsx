@@ -7,12 +7,12 @@ import { VoteResults } from '../components/VoteResults';
 import { commandErrorKey } from '../i18n/errorText';
 import { useT } from '../i18n/useT';
 import { showNotice } from '../store/actions';
+import type { DocState } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMapRipples, selectMeta } from '../store/selectors';
-import type { SessionState } from '../store/sessionStore';
 
 /** For useShallow: the ripple under each of this voter's dots (a ripple twice for two dots). */
-const selectMyDots = (s: SessionState, voterId: string): string[] =>
+const selectMyDots = (s: DocState, voterId: string): string[] =>
   s.view.votes.filter((v) => v.voterId === voterId).map((v) => v.rippleId);
 
 /**
@@ -27,9 +27,7 @@ export function VotePanel() {
   const { actor } = useSessionHandle();
   const meta = useSession(selectMeta);
   const ripples = useSession(useShallow(selectMapRipples));
-  const mine = useSession(
-    useShallow(useCallback((s: SessionState) => selectMyDots(s, actor.id), [actor.id])),
-  );
+  const mine = useSession(useShallow(useCallback((s: DocState) => selectMyDots(s, actor.id), [actor.id])));
   const total = Math.min(meta.dotsPerParticipant, LIMITS.maxDots);
   const left = Math.max(0, total - mine.length);
 

@@ -3,7 +3,7 @@ import { addRipple, editRipple, type RippleInput } from '../../shared/doc/comman
 import { PARTICIPANT_CONTENT_FIELDS } from '../../shared/doc/permissions';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import type { Actor, Ripple } from '../../shared/model/ripple';
-import type { RescuedRipple } from '../session/rescuedRipples';
+import type { RescuedRipple } from '../device/rescuedRipples';
 
 /**
  * Starting over after a refused update (close 4403/4422) without losing what was typed.

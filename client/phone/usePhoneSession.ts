@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE } from '../../shared/protocol/closeCodes';
-import type { ParticipantIdentity } from '../session/participantIdentity';
-import { clearRescued, loadRescued, saveRescued } from '../session/rescuedRipples';
-import { loadUnsentSince, saveUnsentSince } from '../session/unsentChanges';
+import type { ParticipantIdentity } from '../device/participantIdentity';
+import { clearRescued, loadRescued, saveRescued } from '../device/rescuedRipples';
+import { loadUnsentSince, saveUnsentSince } from '../device/unsentChanges';
 import { setConnection, showNotice } from '../store/actions';
+import { createDocStore } from '../store/docStore';
 import type { SessionHandle } from '../store/SessionContext';
-import { createSessionStore } from '../store/sessionStore';
 import { type ConnectionState, connectSession } from '../sync/connectSession';
 import { rescueOwnRipples, restoreRipples, startOverKeepers } from './rescue';
 import { type SendStore, trackSending } from './sendTracker';
@@ -39,7 +39,7 @@ export function usePhoneSession(sessionId: string, identity: ParticipantIdentity
   useEffect(() => {
     const actor: Actor = { role: 'participant', id: pid };
     let closed = false;
-    let store: ReturnType<typeof createSessionStore>['store'] | null = null;
+    let store: ReturnType<typeof createDocStore>['store'] | null = null;
     let tracker: ReturnType<typeof trackSending> | null = null;
     const early: ConnectionState[] = [];
 
@@ -62,7 +62,7 @@ export function usePhoneSession(sessionId: string, identity: ParticipantIdentity
       persistAs: phoneDocName(sessionId, pid),
       awareness: { user: { name, role: 'participant' } },
     });
-    const created = createSessionStore(connection.doc);
+    const created = createDocStore(connection.doc);
     store = created.store;
     tracker = trackSending(connection.doc, connection, loadUnsentSince(sessionId, pid), (since) =>
       saveUnsentSince(sessionId, pid, since),

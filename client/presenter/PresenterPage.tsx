@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
+import { useSessionInfo } from '../api/useSessionInfo';
 import { MapToolbar } from '../board/MapToolbar';
 import { ProjectorCorner } from '../board/ProjectorCorner';
 import { PromptCardOverlay } from '../board/PromptCard';
@@ -12,9 +13,8 @@ import { KeyProblem } from '../components/KeyProblem';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { VoteResults } from '../components/VoteResults';
+import { takeScreenKey } from '../device/screenKey';
 import { useT } from '../i18n/useT';
-import { takeScreenKey } from '../session/screenKey';
-import { useSessionInfo } from '../session/useSessionInfo';
 import { SessionContext, useSession } from '../store/SessionContext';
 import { selectConnection, selectSessionPhase, selectTitle } from '../store/selectors';
 import { useOpenScreen } from '../store/useOpenScreen';

@@ -3,13 +3,13 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { useStore } from 'zustand';
 import type { Actor } from '../../shared/model/ripple';
-import type { SessionState, SessionStore } from './sessionStore';
+import type { DocState, DocStore } from './docStore';
 
 /** One open session as components see it: the document to run commands on, who acts, and the store. */
 export interface SessionHandle {
   doc: Y.Doc;
   actor: Actor;
-  store: SessionStore;
+  store: DocStore;
   /** Presence (board and presenter only). */
   awareness?: Awareness;
 }
@@ -23,6 +23,6 @@ export function useSessionHandle(): SessionHandle {
 }
 
 /** Reads a slice of the open session's store. */
-export function useSession<T>(selector: (state: SessionState) => T): T {
+export function useSession<T>(selector: (state: DocState) => T): T {
   return useStore(useSessionHandle().store, selector);
 }

@@ -1,42 +1,38 @@
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
-import type { MapBounds, PanelName, SessionStore } from './sessionStore';
+import type { DocStore, MapBounds, PanelName } from './docStore';
 
 /** Changes to a screen's own view state. Shared data changes go through shared/doc/commands.ts. */
 
 let noticeSerial = 0;
 
-export function setConnection(store: SessionStore, connection: ConnectionState): void {
+export function setConnection(store: DocStore, connection: ConnectionState): void {
   store.setState({ connection });
 }
 
-export function setSelection(
-  store: SessionStore,
-  ripples: readonly string[],
-  links: readonly string[],
-): void {
+export function setSelection(store: DocStore, ripples: readonly string[], links: readonly string[]): void {
   const current = store.getState().selection;
   if (sameIds(current.ripples, ripples) && sameIds(current.links, links)) return;
   store.setState({ selection: { ripples, links } });
 }
 
-export function openPanel(store: SessionStore, panel: PanelName): void {
+export function openPanel(store: DocStore, panel: PanelName): void {
   store.setState({ panel });
 }
 
-export function startEditing(store: SessionStore, rippleId: string): void {
+export function startEditing(store: DocStore, rippleId: string): void {
   store.setState({ panel: 'edit', editingId: rippleId });
 }
 
-export function stopEditing(store: SessionStore): void {
+export function stopEditing(store: DocStore): void {
   store.setState({ panel: 'inbox', editingId: null });
 }
 
-export function showNotice(store: SessionStore, key: MessageKey, tone: 'info' | 'error' = 'info'): void {
+export function showNotice(store: DocStore, key: MessageKey, tone: 'info' | 'error' = 'info'): void {
   store.setState({ notice: { key, tone, serial: ++noticeSerial } });
 }
 
-export function clearNotice(store: SessionStore): void {
+export function clearNotice(store: DocStore): void {
   store.setState({ notice: null });
 }
 
@@ -44,32 +40,32 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-export function setProjector(store: SessionStore, projector: boolean): void {
+export function setProjector(store: DocStore, projector: boolean): void {
   store.setState({ projector });
 }
 
-export function setJoinCornerShown(store: SessionStore, joinCornerShown: boolean): void {
+export function setJoinCornerShown(store: DocStore, joinCornerShown: boolean): void {
   store.setState({ joinCornerShown });
 }
 
-export function setFollowLeader(store: SessionStore, followLeader: boolean): void {
+export function setFollowLeader(store: DocStore, followLeader: boolean): void {
   store.setState({ followLeader });
 }
 
-export function setLeading(store: SessionStore, leading: boolean): void {
+export function setLeading(store: DocStore, leading: boolean): void {
   store.setState({ leading, followLeader: leading ? false : store.getState().followLeader });
 }
 
-export function setShortcutsOpen(store: SessionStore, shortcutsOpen: boolean): void {
+export function setShortcutsOpen(store: DocStore, shortcutsOpen: boolean): void {
   store.setState({ shortcutsOpen });
 }
 
 /** Shows a ripple large on this screen (and, from a facilitator's board, on the presenter screens), or closes it. */
-export function openCard(store: SessionStore, openedId: string | null): void {
+export function openCard(store: DocStore, openedId: string | null): void {
   store.setState({ openedId });
 }
 
-export function setMapBounds(store: SessionStore, mapBounds: MapBounds | null): void {
+export function setMapBounds(store: DocStore, mapBounds: MapBounds | null): void {
   const current = store.getState().mapBounds;
   if (current === mapBounds) return;
   if (

@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import type { Role } from '../../shared/model/ripple';
-import type { SessionStore } from './sessionStore';
+import type { DocStore } from './docStore';
 
 /**
  * Presence over y-protocols awareness. Each screen publishes
@@ -73,7 +73,7 @@ export function parsePeer(clientId: number, state: Record<string, unknown>): Pee
  * Mirrors the other screens' awareness states into the store (`peers`) and publishes ours.
  * Returns the cleanup.
  */
-export function trackPresence(awareness: Awareness, store: SessionStore, local: LocalPresence): () => void {
+export function trackPresence(awareness: Awareness, store: DocStore, local: LocalPresence): () => void {
   awareness.setLocalStateField('user', local);
   const refresh = () => {
     const peers: PeerState[] = [];

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { type ConnectionState, connectSession, type SessionCredentials } from '../sync/connectSession';
 import { setConnection } from './actions';
+import { createDocStore } from './docStore';
 import { facilitatorColor, trackPresence } from './presence';
 import type { SessionHandle } from './SessionContext';
-import { createSessionStore } from './sessionStore';
 
 /**
  * How long a screen waits for the server's first answer before it shows the session
@@ -38,7 +38,7 @@ export function useOpenScreen(
   // biome-ignore lint/correctness/useExhaustiveDependencies: credentials are compared by value through their key
   useEffect(() => {
     if (!credentials) return;
-    let created: ReturnType<typeof createSessionStore> | null = null;
+    let created: ReturnType<typeof createDocStore> | null = null;
     let shown = false;
     let wait: ReturnType<typeof setTimeout> | undefined;
     const early: ConnectionState[] = [];
@@ -54,7 +54,7 @@ export function useOpenScreen(
       else early.push(state);
       if (isSettled(state)) show();
     });
-    created = createSessionStore(connection.doc);
+    created = createDocStore(connection.doc);
     for (const state of early) setConnection(created.store, state);
     const stopPresence = trackPresence(connection.awareness, created.store, {
       name,

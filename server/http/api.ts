@@ -4,14 +4,14 @@ import * as Y from 'yjs';
 import { initSession } from '../../shared/doc/commands';
 import { LIMITS } from '../../shared/model/limits';
 import { LANGUAGES } from '../../shared/model/ripple';
-import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import { formatJoinCode, isValidJoinCode, normalizeJoinCode } from '../../shared/protocol/joinCode';
 import { issuePath } from '../../shared/util/issuePath';
 import type { RoomRelay } from '../cluster/RoomRelay';
 import type { Config } from '../config';
+import type { CredentialStore, SessionRecord } from '../credentials/CredentialStore';
+import { deleteSession } from '../credentials/deleteSession';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
-import { deleteSession } from '../sessions/deleteSession';
-import type { SessionRecord, SessionStore } from '../sessions/SessionStore';
 import { StorageError, type StorageHealth } from '../storage/StorageHealth';
 import type { UpdateStore } from '../storage/UpdateStore';
 import { clientIp } from './clientIp';
@@ -21,7 +21,7 @@ import type { Limiter } from './sharedRateLimiter';
 
 export interface ApiDeps {
   config: Config;
-  sessions: SessionStore;
+  sessions: CredentialStore;
   store: UpdateStore;
   /** Whether storage answers (for /api/health and a 503 instead of a 500 while it does not). */
   health: StorageHealth;

@@ -167,11 +167,11 @@ export function exportRoutes(deps: ApiDeps, createSessionFromDoc: CreateFromDoc)
       run: async (req, res) => {
         const parsed = parseSessionExport(await readJsonBody(req, deps.config.maxImportBytes));
         if (!parsed.ok) {
-          const first = parsed.issues[0];
+          const first = parsed.error[0];
           sendJson(res, 400, {
             error: 'invalid-import' satisfies HttpErrorCode,
             message: `${first?.path}: ${first?.message}`,
-            issues: parsed.issues,
+            issues: parsed.error,
           });
           return;
         }

@@ -185,7 +185,7 @@ export class RoomRegistry {
         ),
         deadline,
       );
-      if (!outcome.ok) unwritten.push({ room: name, reason: outcome.reason });
+      if (!outcome.ok) unwritten.push({ room: name, reason: outcome.error });
     }
     return unwritten;
   }

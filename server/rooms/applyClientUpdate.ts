@@ -74,8 +74,8 @@ export async function applyClientUpdate(input: ClientUpdate): Promise<Outcome> {
       if (!verdict.ok) {
         result.outcome = {
           kind: 'refused',
-          name: verdict.reason === 'forbidden' ? 'forbidden' : 'invalid',
-          detail: verdict.detail,
+          name: verdict.error.reason === 'forbidden' ? 'forbidden' : 'invalid',
+          detail: verdict.error.detail,
         };
         return;
       }

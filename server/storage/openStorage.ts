@@ -1,14 +1,14 @@
 import type { Config } from '../config';
+import type { CredentialStore } from '../credentials/CredentialStore';
+import { SqliteCredentialStore } from '../credentials/SqliteCredentialStore';
 import type { Logger } from '../log';
-import type { SessionStore } from '../sessions/SessionStore';
-import { SqliteSessionStore } from '../sessions/SqliteSessionStore';
 import { openDatabase } from './database';
 import { SqliteUpdateStore } from './SqliteUpdateStore';
 import { StorageHealth, watchedBy } from './StorageHealth';
 import type { UpdateStore } from './UpdateStore';
 
 export interface Storage {
-  sessions: SessionStore;
+  sessions: CredentialStore;
   store: UpdateStore;
   /** Where the data lives, for the start-up message (never a password). */
   description: string;
@@ -28,11 +28,11 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
   if (config.databaseUrl) {
     // Loaded only when configured: importing pg costs memory at idle (ioredis, for the
     // relay, too), and the embedded default needs neither.
-    const [{ describePostgresUrl, openPostgres }, { PostgresUpdateStore }, { PostgresSessionStore }] =
+    const [{ describePostgresUrl, openPostgres }, { PostgresUpdateStore }, { PostgresCredentialStore }] =
       await Promise.all([
         import('./postgresDatabase'),
         import('./PostgresUpdateStore'),
-        import('../sessions/PostgresSessionStore'),
+        import('../credentials/PostgresCredentialStore'),
       ]);
     const pool = await openPostgres(config.databaseUrl, log, config.startupWaitMs);
     const store = new PostgresUpdateStore(pool);
@@ -45,7 +45,7 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
       },
     });
     return {
-      sessions: watchedBy(new PostgresSessionStore(pool), health),
+      sessions: watchedBy(new PostgresCredentialStore(pool), health),
       store,
       description,
       health,
@@ -61,7 +61,7 @@ export async function openStorage(config: Config, log: Logger): Promise<Storage>
   // No probe: SQLite's calls fail at once (busy_timeout is short), so each one may try.
   const health = new StorageHealth({ log, description });
   return {
-    sessions: watchedBy(new SqliteSessionStore(db), health),
+    sessions: watchedBy(new SqliteCredentialStore(db), health),
     store,
     description,
     health,

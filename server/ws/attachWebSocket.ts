@@ -3,18 +3,18 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE, type CloseName } from '../../shared/protocol/closeCodes';
+import type { CredentialStore } from '../credentials/CredentialStore';
 import { beforeDeadline } from '../deadline';
 import { clientIp } from '../http/clientIp';
 import type { Logger } from '../log';
 import type { Room, RoomPeer } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
-import type { SessionStore } from '../sessions/SessionStore';
 import { StorageError } from '../storage/StorageHealth';
 import { handleMessage, MalformedFrame } from './handleMessage';
 
 export interface WebSocketDeps {
   rooms: RoomRegistry;
-  sessions: SessionStore;
+  sessions: CredentialStore;
   log: Logger;
   maxMessageBytes: number;
   maxConnectionsPerIp: number;

@@ -6,7 +6,12 @@ import { WORKING_ELEMENTS } from './workingElements';
 
 export { CODEBOOK_LIMITS } from './limits';
 export { CODE_PALETTE, defaultLook } from './palette';
-export { type CodebookIssue, type CodebookParseResult, parseCodebook } from './parseCodebook';
+export {
+  type CodebookIssue,
+  type CodebookParseResult,
+  type CodebookRefusal,
+  parseCodebook,
+} from './parseCodebook';
 export {
   CODE_PATTERNS,
   type Code,

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { issuePath } from '../util/issuePath';
+import { err, ok, type Result } from '../util/result';
 import { CODEBOOK_LIMITS } from './limits';
 import { CODE_PATTERNS, type Code, type Codebook } from './types';
 
@@ -119,22 +120,26 @@ export interface CodebookIssue {
   message: string;
 }
 
-export type CodebookParseResult =
-  | { ok: true; value: Codebook }
-  | { ok: false; error: string; issues: CodebookIssue[] };
+/** Every problem of a refused codebook, and the first of them as one `field: message` line. */
+export interface CodebookRefusal {
+  message: string;
+  issues: CodebookIssue[];
+}
+
+export type CodebookParseResult = Result<Codebook, CodebookRefusal>;
 
 /**
  * Validates untrusted input as a {@link Codebook}. Expected failures are values: every
- * problem is listed with the field it concerns, and `error` summarises the first one in
+ * problem is listed with the field it concerns, and `error.message` summarises the first one in
  * the same `field: message` form as the document parsers.
  *
  * @example
  * const result = parseCodebook(JSON.parse(text));
- * if (!result.ok) showError(result.error); // "codes[1].label.nl: must not be empty"
+ * if (!result.ok) showError(result.error.message); // "codes[1].label.nl: must not be empty"
  */
 export function parseCodebook(input: unknown): CodebookParseResult {
   const result = v.safeParse(CodebookSchema, input);
-  if (result.success) return { ok: true, value: result.output };
+  if (result.success) return ok(result.output);
   const issues = result.issues.map((issue) => {
     const path = issuePath(issue);
     // Custom checks already name the field in their message; keep it short.
@@ -144,5 +149,5 @@ export function parseCodebook(input: unknown): CodebookParseResult {
     return { path: path || '(codebook)', message };
   });
   const first = issues[0] as CodebookIssue;
-  return { ok: false, error: `${first.path}: ${first.message}`, issues };
+  return err({ message: `${first.path}: ${first.message}`, issues });
 }

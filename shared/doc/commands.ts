@@ -10,10 +10,18 @@ import {
   voteKey,
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
+import { err, ok, type Result } from '../util/result';
 import { findCodebook } from './codeRefs';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
-import { type Action, can, mayEditField, newRippleStart, voteAction } from './permissions';
+import {
+  type Action,
+  can,
+  mayEditField,
+  newRippleStart,
+  PARTICIPANT_CONTENT_FIELDS,
+  voteAction,
+} from './permissions';
 import { nextFreeSlot, readLinks, readMeta, readRipple, readVotes } from './read';
 import { wouldCreateCycle } from './rippleOrder';
 import { type RippleMap, roots, SCHEMA_VERSION } from './schema';
@@ -34,20 +42,18 @@ export type CommandError =
   | { kind: 'voting-closed' }
   | { kind: 'no-dots-left' };
 
-export type CommandResult<T = undefined> = { ok: true; value: T } | { ok: false; error: CommandError };
-
-const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
+export type CommandResult<T = undefined> = Result<T, CommandError>;
 
 /** A closed session is read-only for everyone but its settings (so the facilitator can reopen it). */
 /** The rules' answer (permissions.ts) as a command's refusal, or null when `actor` may do `action` now. */
 function refusal(doc: Y.Doc, actor: Actor, action: Action): CommandResult<never> | null {
   const permission = can(actor, action, readMeta(doc));
   if (permission.ok) return null;
-  if (permission.why === 'voting-closed' || permission.why === 'no-dots-left')
-    return fail({ kind: permission.why });
+  if (permission.error === 'voting-closed' || permission.error === 'no-dots-left')
+    return fail({ kind: permission.error });
   return fail({ kind: 'forbidden' });
 }
-const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
+const fail = <T = undefined>(error: CommandError): CommandResult<T> => err(error);
 
 function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
   doc.transact(fn, new CommandOrigin(command));
@@ -114,24 +120,21 @@ function writeMeta(doc: Y.Doc, command: CommandName, patch: Partial<SessionMeta>
   return ok(undefined);
 }
 
+/** The fields a person types for a new ripple: a participant's content, and where it goes. */
+const RIPPLE_INPUT_FIELDS = [...PARTICIPANT_CONTENT_FIELDS, 'position'] as const;
+
 /** What a person types for a new ripple; everything but the text is optional. */
-export type RippleInput = Pick<Ripple, 'text'> &
-  Partial<
-    Pick<
-      Ripple,
-      | 'story'
-      | 'kind'
-      | 'authorName'
-      | 'showAuthor'
-      | 'involved'
-      | 'when'
-      | 'intended'
-      | 'valence'
-      | 'ongoing'
-      | 'proposedCauses'
-      | 'position'
-    >
-  >;
+export type RippleInput = Pick<Ripple, 'text'> & Partial<Pick<Ripple, (typeof RIPPLE_INPUT_FIELDS)[number]>>;
+
+/** The fields of `input` that were given (an undefined or null one falls back to its default). */
+function givenFields(input: RippleInput): Partial<Ripple> {
+  const given: Partial<Record<keyof Ripple, unknown>> = {};
+  for (const key of RIPPLE_INPUT_FIELDS) {
+    const value = input[key];
+    if (value !== undefined && value !== null) given[key] = value;
+  }
+  return given as Partial<Ripple>;
+}
 
 /**
  * Adds a ripple as `actor`. A facilitator's ripple goes straight onto the map; a phone's
@@ -152,27 +155,18 @@ export function addRipple(
   const now = options.now ?? Date.now();
   const { status, mayPlace } = newRippleStart(actor, readMeta(doc));
   const candidate: Ripple = {
+    ...RIPPLE_DEFAULTS,
+    // Required in the stored form, so these defaults belong to a new ripple only.
+    kind: 'effect',
+    showAuthor: true,
+    ...givenFields(input),
     id: options.id ?? randomId(),
     text: input.text,
-    story: input.story ?? '',
-    kind: input.kind ?? 'effect',
     authorId: actor.id,
-    authorName: input.authorName ?? '',
-    showAuthor: input.showAuthor ?? true,
-    involved: input.involved ?? '',
     createdAt: now,
     updatedAt: now,
-    when: input.when ?? null,
-    intended: input.intended ?? 'unknown',
-    valence: input.valence ?? 'unknown',
-    ongoing: input.ongoing ?? 'unknown',
-    suggestedCode: null,
-    code: null,
-    extraCodes: [],
     status,
     position: mayPlace ? (input.position ?? null) : null,
-    proposedCauses: input.proposedCauses ?? [],
-    coAuthors: [],
   };
   const parsed = parseRipple(candidate);
   if (!parsed.ok) return fail({ kind: 'invalid', detail: parsed.error });

@@ -13,6 +13,7 @@ import {
 } from '../model/interview';
 import type { Actor, Intended, Ripple, RippleWhen, Valence } from '../model/ripple';
 import { randomId } from '../util/randomId';
+import { err, ok } from '../util/result';
 import { type CommandError, type CommandResult, rippleMapOf } from './commands';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseRipple } from './parse';
@@ -26,8 +27,7 @@ import { roots } from './schema';
  * one transaction, like shared/doc/commands.ts.
  */
 
-const ok = <T>(value: T): CommandResult<T> => ({ ok: true, value });
-const fail = <T = undefined>(error: CommandError): CommandResult<T> => ({ ok: false, error });
+const fail = <T = undefined>(error: CommandError): CommandResult<T> => err(error);
 const run = (doc: Y.Doc, command: CommandName, fn: () => void) =>
   doc.transact(fn, new CommandOrigin(command));
 const refused = (doc: Y.Doc, actor: Actor, action: Action): boolean => !can(actor, action, readMeta(doc)).ok;

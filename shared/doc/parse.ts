@@ -16,6 +16,7 @@ import {
   VALENCES,
 } from '../model/ripple';
 import { issuePath } from '../util/issuePath';
+import { err, ok, type Result } from '../util/result';
 
 /**
  * The one parser for document content. Everything read out of a Y.Doc — which may have
@@ -117,30 +118,33 @@ export const RIPPLE_DEFAULTS: Readonly<Pick<Required<Ripple>, DefaultedField>> =
   interview: null,
 });
 
+type Unwrapped<S> = S extends { type: 'optional'; wrapped: infer W } ? W : S;
+type StoredDefaulted = {
+  [K in DefaultedField]: v.OptionalSchema<
+    Unwrapped<(typeof RIPPLE_ENTRIES)[K]>,
+    (typeof RIPPLE_DEFAULTS)[K] | (() => (typeof RIPPLE_DEFAULTS)[K])
+  >;
+};
+
+/** Each defaulted field's schema, made optional with its `RIPPLE_DEFAULTS` value. */
+function storedDefaulted(): StoredDefaulted {
+  const out: Record<string, v.GenericSchema> = {};
+  for (const [key, fallback] of Object.entries(RIPPLE_DEFAULTS)) {
+    const entry = RIPPLE_ENTRIES[key as DefaultedField] as v.GenericSchema;
+    const inner =
+      'wrapped' in entry && entry.type === 'optional' ? (entry.wrapped as v.GenericSchema) : entry;
+    out[key] = v.optional(inner, Array.isArray(fallback) ? () => [] : fallback);
+  }
+  return out as unknown as StoredDefaulted;
+}
+
 /**
  * A ripple as stored: a missing key reads as its `RIPPLE_DEFAULTS` value, so a ripple
  * written with only its non-default fields (or by a client that wrote them all) parses to
  * the same full `Ripple`, and the permission rules judge both alike. Array defaults come
  * from a factory, so no two parsed ripples share one array, whatever the inner schema does.
  */
-export const RippleSchema = v.strictObject({
-  ...RIPPLE_ENTRIES,
-  story: v.optional(RIPPLE_ENTRIES.story, RIPPLE_DEFAULTS.story),
-  authorName: v.optional(RIPPLE_ENTRIES.authorName, RIPPLE_DEFAULTS.authorName),
-  involved: v.optional(RIPPLE_ENTRIES.involved, RIPPLE_DEFAULTS.involved),
-  when: v.optional(RIPPLE_ENTRIES.when, RIPPLE_DEFAULTS.when),
-  intended: v.optional(RIPPLE_ENTRIES.intended, RIPPLE_DEFAULTS.intended),
-  valence: v.optional(RIPPLE_ENTRIES.valence, RIPPLE_DEFAULTS.valence),
-  ongoing: v.optional(RIPPLE_ENTRIES.ongoing, RIPPLE_DEFAULTS.ongoing),
-  suggestedCode: v.optional(RIPPLE_ENTRIES.suggestedCode, RIPPLE_DEFAULTS.suggestedCode),
-  code: v.optional(RIPPLE_ENTRIES.code, RIPPLE_DEFAULTS.code),
-  extraCodes: v.optional(RIPPLE_ENTRIES.extraCodes, () => []),
-  position: v.optional(RIPPLE_ENTRIES.position, RIPPLE_DEFAULTS.position),
-  proposedCauses: v.optional(RIPPLE_ENTRIES.proposedCauses, () => []),
-  coAuthors: v.optional(coAuthors, () => []),
-  origin: v.optional(RIPPLE_ENTRIES.origin.wrapped, RIPPLE_DEFAULTS.origin),
-  interview: v.optional(RIPPLE_ENTRIES.interview.wrapped, RIPPLE_DEFAULTS.interview),
-});
+export const RippleSchema = v.strictObject({ ...RIPPLE_ENTRIES, ...storedDefaulted() });
 
 export const LinkSchema = v.strictObject({ id, from: id, to: id, createdAt: finite });
 
@@ -179,7 +183,8 @@ export const SessionMetaSchema = v.strictObject({
   promptCardShown: v.boolean(),
 });
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A parsed value, or the first problem as "field: message". */
+export type ParseResult<T> = Result<T>;
 
 /** "field: message" for the first problem, so a refusal names what was wrong. */
 function describe(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -189,15 +194,14 @@ function describe(issues: readonly v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${first.message}` : first.message;
 }
 
-function parser<S extends v.GenericSchema>(schema: S) {
+/** A parser for `schema` that answers with the first problem, for every root's entries. */
+export function parserFor<S extends v.GenericSchema>(schema: S) {
   return (input: unknown): ParseResult<v.InferOutput<S>> => {
     const result = v.safeParse(schema, input);
-    return result.success
-      ? { ok: true, value: result.output }
-      : { ok: false, error: describe(result.issues) };
+    return result.success ? ok(result.output) : err(describe(result.issues));
   };
 }
 
-export const parseRipple: (input: unknown) => ParseResult<Ripple> = parser(RippleSchema);
-export const parseLink: (input: unknown) => ParseResult<Link> = parser(LinkSchema);
-export const parseMeta: (input: unknown) => ParseResult<SessionMeta> = parser(SessionMetaSchema);
+export const parseRipple: (input: unknown) => ParseResult<Ripple> = parserFor(RippleSchema);
+export const parseLink: (input: unknown) => ParseResult<Link> = parserFor(LinkSchema);
+export const parseMeta: (input: unknown) => ParseResult<SessionMeta> = parserFor(SessionMetaSchema);

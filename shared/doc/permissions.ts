@@ -3,6 +3,7 @@ import { participantNumber } from '../interview/participantNumber';
 import { type Draft, draftIdOfRipple, type Pair, rippleIdOfDraft } from '../model/interview';
 import { LIMITS } from '../model/limits';
 import type { Actor, Ripple, SessionMeta } from '../model/ripple';
+import { err, ok, type Result } from '../util/result';
 import type { DocChange } from './changes';
 import { parseLink, parseMeta } from './parse';
 import type { PriorRipple, PriorState } from './priorState';
@@ -88,12 +89,12 @@ export type Action =
 
 const isMember = (pair: Pair, id: string): boolean => pair.members.some((m) => m.id === id);
 
-export type Permission =
-  | { ok: true }
-  | { ok: false; why: 'forbidden' | 'closed' | 'voting-closed' | 'no-dots-left' };
+/** Why the rules say no to an action. */
+export type Denial = 'forbidden' | 'closed' | 'voting-closed' | 'no-dots-left';
+export type Permission = Result<undefined, Denial>;
 
-const ALLOWED: Permission = { ok: true };
-const denied = (why: Exclude<Permission, { ok: true }>['why']): Permission => ({ ok: false, why });
+const ALLOWED: Permission = ok(undefined);
+const denied = (denial: Denial): Permission => err(denial);
 
 /** How many dots each participant has in the vote that is open. */
 export const dotsAllowed = (meta: Pick<SessionMeta, 'dotsPerParticipant'>): number =>
@@ -245,10 +246,10 @@ function isAcceptableInterviewRipple(
 }
 
 export type Refusal = { reason: 'forbidden' | 'invalid'; detail: string };
-export type AuthResult = { ok: true } | ({ ok: false } & Refusal);
+export type AuthResult = Result<undefined, Refusal>;
 
-const refuse = (reason: Refusal['reason'], detail: string): AuthResult => ({ ok: false, reason, detail });
-const OK: AuthResult = { ok: true };
+const refuse = (reason: Refusal['reason'], detail: string): AuthResult => err({ reason, detail });
+const OK: AuthResult = ok(undefined);
 
 /** Whether a vote key holds an own, valid dot. */
 function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc): AuthResult {
@@ -262,8 +263,8 @@ function checkVote(actor: Actor, key: string, before: PriorState, after: Y.Doc):
   }
   const permission = can(actor, voteAction(actor, parsed.voterId, parsed.slot), before.meta);
   if (permission.ok) return OK;
-  if (permission.why === 'voting-closed') return refuse('forbidden', 'voting is closed');
-  if (permission.why === 'no-dots-left') return refuse('forbidden', `votes.${key}: no dots left`);
+  if (permission.error === 'voting-closed') return refuse('forbidden', 'voting is closed');
+  if (permission.error === 'no-dots-left') return refuse('forbidden', `votes.${key}: no dots left`);
   return refuse('forbidden', `votes.${key}: not your vote`);
 }
 

@@ -14,6 +14,7 @@ import type { InterviewSettings } from '../model/interview';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
 import { voteKey } from '../model/ripple';
 import { issuePath } from '../util/issuePath';
+import { err, ok, type Result } from '../util/result';
 
 /**
  * The research export: one JSON file holding a whole session, losslessly. Described by
@@ -116,7 +117,8 @@ export interface ImportIssue {
   message: string;
 }
 
-export type ImportResult = { ok: true; value: SessionExport } | { ok: false; issues: ImportIssue[] };
+/** A checked export, or every problem found (at most twenty). */
+export type ImportResult = Result<SessionExport, ImportIssue[]>;
 
 /** Older formats, each step lifting a file one version up. Empty while there is one version. */
 const UPGRADES: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
@@ -128,44 +130,31 @@ const UPGRADES: Record<number, (old: Record<string, unknown>) => Record<string, 
  */
 export function parseSessionExport(input: unknown): ImportResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return {
-      ok: false,
-      issues: [{ path: '(file)', message: 'is not a Kringen session export (expected a JSON object)' }],
-    };
+    return err([{ path: '(file)', message: 'is not a Kringen session export (expected a JSON object)' }]);
   }
   let data = input as Record<string, unknown>;
   if (data.format !== EXPORT_FORMAT) {
-    return {
-      ok: false,
-      issues: [{ path: 'format', message: `must be "${EXPORT_FORMAT}": this is not a Kringen export` }],
-    };
+    return err([{ path: 'format', message: `must be "${EXPORT_FORMAT}": this is not a Kringen export` }]);
   }
   if (typeof data.version !== 'number' || !Number.isInteger(data.version) || data.version < 1) {
-    return { ok: false, issues: [{ path: 'version', message: 'must be a whole number from 1' }] };
+    return err([{ path: 'version', message: 'must be a whole number from 1' }]);
   }
   if (data.version > EXPORT_VERSION) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: 'version',
-          message: `this file was made by a newer Kringen (format version ${data.version}); this server reads up to version ${EXPORT_VERSION}. Update Kringen to import it.`,
-        },
-      ],
-    };
+    return err([
+      {
+        path: 'version',
+        message: `this file was made by a newer Kringen (format version ${data.version}); this server reads up to version ${EXPORT_VERSION}. Update Kringen to import it.`,
+      },
+    ]);
   }
   for (let version = data.version; version < EXPORT_VERSION; version++) {
     const upgrade = UPGRADES[version];
-    if (!upgrade)
-      return { ok: false, issues: [{ path: 'version', message: `version ${version} cannot be upgraded` }] };
+    if (!upgrade) return err([{ path: 'version', message: `version ${version} cannot be upgraded` }]);
     data = { ...upgrade(data), version: version + 1 };
   }
   const parsed = v.safeParse(SessionExportSchema, data, { abortPipeEarly: true });
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.issues.slice(0, 20).map((i) => ({ path: issuePath(i, '(file)'), message: i.message })),
-    };
+    return err(parsed.issues.slice(0, 20).map((i) => ({ path: issuePath(i, '(file)'), message: i.message })));
   }
   const value = parsed.output as SessionExport;
   const issues: ImportIssue[] = [];
@@ -187,7 +176,7 @@ export function parseSessionExport(input: unknown): ImportResult {
     if (!ids.has(vote.rippleId))
       issues.push({ path: `votes[${i}].rippleId`, message: `no ripple "${vote.rippleId}" in this file` });
   });
-  return issues.length > 0 ? { ok: false, issues: issues.slice(0, 20) } : { ok: true, value };
+  return issues.length > 0 ? err(issues.slice(0, 20)) : ok(value);
 }
 
 /** Writes a parsed export into an empty document, in one transaction. */

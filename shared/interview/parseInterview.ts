@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { RippleWhenSchema } from '../doc/parse';
+import { type ParseResult, parserFor, RippleWhenSchema } from '../doc/parse';
 import {
   DEFAULT_INTERVIEW,
   type Draft,
@@ -92,16 +92,10 @@ export const interviewSchemas = (): ReturnType<typeof buildSchemas> => {
   return built;
 };
 
-type Parsed<T> = { ok: true; value: T } | { ok: false };
-function parseWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Parsed<T> {
-  const result = v.safeParse(schema, input);
-  return result.success ? { ok: true, value: result.output } : { ok: false };
-}
-
-export const parseTimer = (input: unknown): Parsed<InterviewTimer> =>
-  parseWith(interviewSchemas().timer, input);
-export const parsePair = (input: unknown): Parsed<Pair> => parseWith(interviewSchemas().pair, input);
-export const parseDraft = (input: unknown): Parsed<Draft> => parseWith(interviewSchemas().draft, input);
+export const parseTimer = (input: unknown): ParseResult<InterviewTimer> =>
+  parserFor(interviewSchemas().timer)(input);
+export const parsePair = (input: unknown): ParseResult<Pair> => parserFor(interviewSchemas().pair)(input);
+export const parseDraft = (input: unknown): ParseResult<Draft> => parserFor(interviewSchemas().draft)(input);
 
 /** Whether `value` is valid for key `key` of the `interview` root. */
 export function isValidInterviewEntry(key: string, value: unknown): boolean {

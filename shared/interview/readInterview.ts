@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { roots } from '../doc/schema';
 import type { Draft, InterviewSettings, Pair } from '../model/interview';
+import type { Result } from '../util/result';
 import { parseDraft, parsePair, settingsFromEntries } from './parseInterview';
 
 /** The interview guide, round settings and timer; invalid or missing keys read as defaults. */
@@ -8,7 +9,7 @@ export function readInterview(doc: Y.Doc): InterviewSettings {
   return settingsFromEntries(roots(doc).interview.toJSON() as Record<string, unknown>);
 }
 
-type Parse<T> = (input: unknown) => { ok: true; value: T } | { ok: false };
+type Parse<T> = (input: unknown) => Result<T>;
 
 /** The entry under `id`, when it parses and names itself by that key. */
 function readEntry<T extends { id: string }>(map: Y.Map<unknown>, parse: Parse<T>, id: string): T | null {

@@ -18,7 +18,7 @@ export function judge(doc: Y.Doc, actor: Actor, change: (copy: Y.Doc) => void): 
   const server = new Y.Doc();
   Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
   const prior = new PriorState(server);
-  let verdict: AuthResult = { ok: true };
+  let verdict: AuthResult = { ok: true, value: undefined };
   server.transact((transaction) => {
     Y.applyUpdate(server, update);
     verdict = authorize(actor, changesOfTransaction(server, transaction), prior, server);

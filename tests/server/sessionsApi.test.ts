@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidJoinCode, normalizeJoinCode } from '../../shared/session/joinCode';
+import { isValidJoinCode, normalizeJoinCode } from '../../shared/protocol/joinCode';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 let server: TestServer;

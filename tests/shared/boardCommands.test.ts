@@ -131,9 +131,9 @@ describe('board commands', () => {
 
     // The server refuses the same changes from a client that skips the commands.
     const edit = (d: Y.Doc) => roots(d).ripples.get('a')?.set('text', 'Anders');
-    expect(judge(doc, boss, edit)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(judge(doc, boss, edit)).toMatchObject({ ok: false, error: { reason: 'forbidden' } });
     const ownEdit = (d: Y.Doc) => roots(d).ripples.get('ans1')?.set('text', 'Anders');
-    expect(judge(doc, ans, ownEdit)).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(judge(doc, ans, ownEdit)).toMatchObject({ ok: false, error: { reason: 'forbidden' } });
     expect(judge(doc, boss, (d) => setSessionPhase(d, boss, 'mapping'))).toEqual({ ok: true });
 
     setSessionPhase(doc, boss, 'mapping');

@@ -5,7 +5,7 @@ import {
   JOIN_CODE_ALPHABET,
   joinCodeFromBytes,
   normalizeJoinCode,
-} from '../../shared/session/joinCode';
+} from '../../shared/protocol/joinCode';
 
 describe('join codes', () => {
   it.each([

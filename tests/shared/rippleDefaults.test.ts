@@ -161,7 +161,7 @@ describe('permissions judge a missing key as its default', () => {
     addRipple(doc, ans, { text: 'Van Ans' }, { id: 'ans1' });
     expect(roots(doc).ripples.get('ans1')?.has(key)).toBe(false);
     const verdict = judge(doc, ans, (d) => roots(d).ripples.get('ans1')?.set(key, value));
-    expect(verdict).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(verdict).toMatchObject({ ok: false, error: { reason: 'forbidden' } });
   });
 
   it('a participant adding a content field to their own waiting ripple afterwards is allowed', () => {
@@ -179,7 +179,7 @@ describe('permissions judge a missing key as its default', () => {
     editRipple(doc, boss, 'ans1', { code: 'needs' });
     expect(readRipple(doc, 'ans1')).toMatchObject({ status: 'pending', code: 'needs' });
     const verdict = judge(doc, ans, (d) => roots(d).ripples.get('ans1')?.delete('code'));
-    expect(verdict).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(verdict).toMatchObject({ ok: false, error: { reason: 'forbidden' } });
   });
 
   it('a participant cannot create a ripple that is already placed on the map', () => {
@@ -187,7 +187,7 @@ describe('permissions judge a missing key as its default', () => {
     const verdict = judge(session(), ans, (d) =>
       roots(d).ripples.set('placed', new Y.Map<unknown>(Object.entries(placed))),
     );
-    expect(verdict).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(verdict).toMatchObject({ ok: false, error: { reason: 'forbidden' } });
   });
 
   it('a crafted new ripple gets the same verdict whether its defaults are left out or written (property)', () => {

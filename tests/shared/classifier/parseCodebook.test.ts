@@ -46,7 +46,7 @@ function at(codebook: Codebook, index: number): Code {
 function errorsOf(input: unknown): string[] {
   const result = parseCodebook(input);
   if (result.ok) throw new Error('expected a refusal');
-  return result.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  return result.error.issues.map((issue) => `${issue.path}: ${issue.message}`);
 }
 
 describe('parseCodebook', () => {
@@ -131,7 +131,7 @@ describe('parseCodebook', () => {
 
   it('summarises the first problem as "field: message"', () => {
     const result = parseCodebook({ ...validCodebook(), id: '' });
-    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/^id: /) });
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^id: /) } });
   });
 
   it('refuses input that is not an object at all', () => {

@@ -103,13 +103,13 @@ describe('JSON export and import', () => {
     corrupt(data);
     const result = parseSessionExport(data);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(`${result.issues[0]?.path} ${result.issues[0]?.message}`).toMatch(path);
+    if (!result.ok) expect(`${result.error[0]?.path} ${result.error[0]?.message}`).toMatch(path);
   });
 
   it('refuses a file from a newer version politely', () => {
     const data = { ...exportSession(seededSession()), version: EXPORT_VERSION + 1 };
     const result = parseSessionExport(data);
-    expect(result.ok ? '' : result.issues[0]?.message).toMatch(/newer Kringen/);
+    expect(result.ok ? '' : result.error[0]?.message).toMatch(/newer Kringen/);
   });
 });
 

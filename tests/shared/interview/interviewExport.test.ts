@@ -45,7 +45,7 @@ describe('interviews in the session file and the spreadsheet', () => {
       turns: 2,
     });
     const parsed = parseSessionExport(JSON.parse(JSON.stringify(file)));
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const copy = new Y.Doc();
     importSession(copy, parsed.value);
     expect(readInterview(copy).questions).toEqual(['Wat verraste je?', 'Wie merkte het nog meer?']);

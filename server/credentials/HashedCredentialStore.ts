@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { joinCodeFromBytes } from '../../shared/session/joinCode';
+import { joinCodeFromBytes } from '../../shared/protocol/joinCode';
 import { randomId } from '../../shared/util/randomId';
-import type { KeyRole, ParticipantRecord, SessionRecord, SessionStore } from './SessionStore';
+import type { CredentialStore, KeyRole, ParticipantRecord, SessionRecord } from './CredentialStore';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 
 /** A `sessions` table row, as every backend stores it. */
@@ -28,7 +28,7 @@ export interface ParticipantRow {
  * The rules every session store follows (hashing, join-code redraws, constant-time checks),
  * written once; a backend only moves rows.
  */
-export abstract class HashedSessionStore implements SessionStore {
+export abstract class HashedCredentialStore implements CredentialStore {
   /** Stores a new session; false when its id or join code is taken, so the caller draws again. */
   protected abstract insertSession(row: SessionRow): Promise<boolean>;
   protected abstract sessionRow(column: 'id' | 'joinCode', value: string): Promise<SessionRow | null>;

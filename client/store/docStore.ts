@@ -33,7 +33,7 @@ export interface Notice {
  * plus this screen's own view state. Shared data is never written here; writes go through
  * the commands in shared/doc/commands.ts and come back through the document observer.
  */
-export interface SessionState {
+export interface DocState {
   view: SessionView;
   connection: ConnectionState;
   selection: { ripples: readonly string[]; links: readonly string[] };
@@ -68,19 +68,19 @@ export interface MapBounds {
   height: number;
 }
 
-export type SessionStore = StoreApi<SessionState>;
+export type DocStore = StoreApi<DocState>;
 
 /**
  * A store that follows `doc`. The projection is recomputed at most once per animation
  * frame (with a timer as fallback, since hidden tabs get no frames).
  */
-export function createSessionStore(doc: Y.Doc): {
-  store: SessionStore;
+export function createDocStore(doc: Y.Doc): {
+  store: DocStore;
   /** Brings the projection up to date now, instead of at the next frame. */
   flush: () => void;
   dispose: () => void;
 } {
-  const store = createStore<SessionState>()(() => ({
+  const store = createStore<DocState>()(() => ({
     view: docToView(doc),
     connection: { phase: 'connecting' },
     selection: { ripples: [], links: [] },

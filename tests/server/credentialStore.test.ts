@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PostgresSessionStore } from '../../server/sessions/PostgresSessionStore';
-import type { SessionStore } from '../../server/sessions/SessionStore';
-import { SqliteSessionStore } from '../../server/sessions/SqliteSessionStore';
+import type { CredentialStore } from '../../server/credentials/CredentialStore';
+import { PostgresCredentialStore } from '../../server/credentials/PostgresCredentialStore';
+import { SqliteCredentialStore } from '../../server/credentials/SqliteCredentialStore';
 import { openDatabase } from '../../server/storage/database';
 import { hasPostgres, postgresForThisFile } from '../helpers/postgres';
 
 /** Join codes the next sessions draw, to force a collision; random once empty. */
 const forcedCodes = vi.hoisted(() => [] as string[]);
-vi.mock('../../shared/session/joinCode', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../shared/session/joinCode')>();
+vi.mock('../../shared/protocol/joinCode', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../shared/protocol/joinCode')>();
   return {
     ...actual,
     joinCodeFromBytes: (bytes: Uint8Array) => forcedCodes.shift() ?? actual.joinCodeFromBytes(bytes),
@@ -18,7 +18,7 @@ vi.mock('../../shared/session/joinCode', async (importOriginal) => {
 const postgres = postgresForThisFile();
 
 interface Opened {
-  sessions: SessionStore;
+  sessions: CredentialStore;
   /** Every stored value of both tables, to look for secrets in the clear. */
   dump(): Promise<string>;
   close(): Promise<void>;
@@ -31,7 +31,7 @@ const backends: Array<{ name: string; available: boolean; open(): Promise<Opened
     open: async () => {
       const db = openDatabase(':memory:');
       return {
-        sessions: new SqliteSessionStore(db),
+        sessions: new SqliteCredentialStore(db),
         dump: async () =>
           JSON.stringify([
             db.prepare('select * from sessions').all(),
@@ -49,7 +49,7 @@ const backends: Array<{ name: string; available: boolean; open(): Promise<Opened
     open: async () => {
       const pool = await postgres.pool();
       return {
-        sessions: new PostgresSessionStore(pool),
+        sessions: new PostgresCredentialStore(pool),
         dump: async () =>
           JSON.stringify([
             (await pool.query('select * from sessions')).rows,
@@ -61,9 +61,9 @@ const backends: Array<{ name: string; available: boolean; open(): Promise<Opened
   },
 ];
 
-describe.each(backends)('the $name session store', (backend) => {
+describe.each(backends)('the $name credential store', (backend) => {
   let opened: Opened;
-  let sessions: SessionStore;
+  let sessions: CredentialStore;
   beforeAll(async () => {
     if (!backend.available) return;
     opened = await backend.open();

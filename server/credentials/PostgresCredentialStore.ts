@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { HashedSessionStore, type ParticipantRow, type SessionRow } from './HashedSessionStore';
+import { HashedCredentialStore, type ParticipantRow, type SessionRow } from './HashedCredentialStore';
 
 const SESSION_COLUMNS =
   'id, join_code as "joinCode", facilitator_key_hash as "facilitatorKeyHash", viewer_key as "viewerKey", title, created_at as "createdAt"';
@@ -14,7 +14,7 @@ const withTime = <T extends { createdAt: number | string }>(row: T): T & { creat
 });
 
 /** Sessions in the PostgreSQL database every instance shares. The pool belongs to the caller. */
-export class PostgresSessionStore extends HashedSessionStore {
+export class PostgresCredentialStore extends HashedCredentialStore {
   constructor(private readonly pool: Pool) {
     super();
   }

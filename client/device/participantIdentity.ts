@@ -1,4 +1,4 @@
-import { normalizeJoinCode } from '../../shared/session/joinCode';
+import { normalizeJoinCode } from '../../shared/protocol/joinCode';
 import { asString, readStored, removeStored, writeStored } from '../util/storage';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Sessions and the identities that may enter them, behind an async interface so several
- * server instances can share one database. `SqliteSessionStore` is the embedded default,
- * `PostgresSessionStore` the shared one; both keep facilitator keys and participant
+ * server instances can share one database. `SqliteCredentialStore` is the embedded default,
+ * `PostgresCredentialStore` the shared one; both keep facilitator keys and participant
  * secrets only as hashes, so a stolen database lets nobody act in a session.
  */
 export interface SessionRecord {
@@ -19,7 +19,7 @@ export interface ParticipantRecord {
 
 export type KeyRole = 'facilitator' | 'viewer';
 
-export interface SessionStore {
+export interface CredentialStore {
   /** A new session with a fresh join code (redrawn on a collision) and fresh keys, returned once in the clear. */
   create(
     title: string,

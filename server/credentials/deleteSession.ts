@@ -1,9 +1,9 @@
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { UpdateStore } from '../storage/UpdateStore';
-import type { SessionStore } from './SessionStore';
+import type { CredentialStore } from './CredentialStore';
 
 export interface DeleteDeps {
-  sessions: SessionStore;
+  sessions: CredentialStore;
   store: UpdateStore;
   rooms: RoomRegistry;
 }

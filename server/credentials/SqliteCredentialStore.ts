@@ -1,5 +1,5 @@
 import type { Db } from '../storage/database';
-import { HashedSessionStore, type ParticipantRow, type SessionRow } from './HashedSessionStore';
+import { HashedCredentialStore, type ParticipantRow, type SessionRow } from './HashedCredentialStore';
 
 const SESSION_COLUMNS =
   'id, join_code as joinCode, facilitator_key_hash as facilitatorKeyHash, viewer_key as viewerKey, title, created_at as createdAt';
@@ -7,7 +7,7 @@ const SESSION_COLUMNS =
 const UNIQUE_VIOLATIONS = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
 /** Sessions in the embedded SQLite file. better-sqlite3 is synchronous: each promise is settled on return. */
-export class SqliteSessionStore extends HashedSessionStore {
+export class SqliteCredentialStore extends HashedCredentialStore {
   private readonly statements;
 
   constructor(private readonly db: Db) {

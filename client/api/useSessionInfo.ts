@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchSessionInfo, type SessionInfo } from '../api/api';
+import { fetchSessionInfo, type SessionInfo } from './api';
 
 export type SessionInfoState =
   | { phase: 'loading' }

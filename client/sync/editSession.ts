@@ -17,7 +17,7 @@ export async function editSession(
   key: string,
   change: (doc: Y.Doc, actor: Actor) => CommandResult,
 ): Promise<boolean> {
-  const { connectSession } = await import('../sync/connectSession');
+  const { connectSession } = await import('./connectSession');
   return new Promise((resolve) => {
     let finished = false;
     let poll: ReturnType<typeof setInterval> | undefined;
