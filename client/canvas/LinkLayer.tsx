@@ -1,13 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { memo, useId, useMemo } from 'react';
-import {
-  type CardIndex,
-  INTO,
-  indexCards,
-  type LinkEnds,
-  linkEnds,
-  linkPath,
-} from '../../shared/layouts/linkRoute';
+import { type CardIndex, INTO, indexCards, linkEnds, linkPath } from '../../shared/layouts/linkRoute';
 import type { Link } from '../../shared/model/ripple';
 import { useReadableZoom } from './detailZoom';
 import type { MapCard } from './toCards';
@@ -115,17 +108,11 @@ export const LinkLayer = memo(function LinkLayer({
           const from = byId.get(link.from);
           const to = byId.get(link.to);
           if (!from || !to) return null;
-          const ends = linkEnds(from, to, others);
           return (
             <LinkPath
               key={link.id}
               id={link.id}
-              sx={ends.sx}
-              sy={ends.sy}
-              source={ends.source}
-              tx={ends.tx}
-              ty={ends.ty}
-              target={ends.target}
+              d={linkPath(linkEnds(from, to, others))}
               selected={chosen.has(link.id)}
               hit={pickable}
               marker={markerId}
@@ -167,22 +154,18 @@ function overviewPaths(
 
 const LinkPath = memo(function LinkPath({
   id,
-  sx,
-  sy,
-  source,
-  tx,
-  ty,
-  target,
+  d,
   selected,
   hit,
   marker,
-}: LinkEnds & {
+}: {
   id: string;
+  /** The path (linkPath): a string, so the line re-renders only when its route changes. */
+  d: string;
   selected: boolean;
   hit: boolean;
   marker: string;
 }) {
-  const d = linkPath({ sx, sy, source, tx, ty, target });
   const line = (className?: string, linkId?: string) => (
     <path
       className={className}

@@ -1,4 +1,5 @@
 import { NODE_SIZE } from './geometry';
+import { CLEARANCE, detour } from './linkDetour';
 
 /*
  * Where a link meets its two cards, for the board (client/canvas/LinkLayer.tsx) and the
@@ -11,9 +12,13 @@ const BORDER_LEFT = 8;
 const BORDER_RIGHT = 2;
 /** xyflow's bezier curvature (getBezierPath's default), so the sampled curve is the drawn one. */
 const CURVATURE = 0.25;
-/** Points along a candidate curve tested against other cards; the middle one counts most. */
-const SAMPLES = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+/** A candidate curve is tested against other cards at a point every this many map units. */
+const SAMPLE_STEP = 12;
 const CELL = 400;
+/** How far round two cards a detour first looks for its way (then round the whole map). */
+const DETOUR_REACH = 600;
+/** The radius of a detour's rounded corners. */
+const CORNER = 16;
 
 export type LinkSide = 'left' | 'right' | 'top' | 'bottom';
 
@@ -24,6 +29,11 @@ export interface LinkEnds {
   tx: number;
   ty: number;
   target: LinkSide;
+  /**
+   * A detour's corners between the two ends, when no curve from the facing sides is clear
+   * of other cards: the line then runs straight along the gaps, its corners rounded.
+   */
+  via?: Point[];
 }
 
 /** A card as a line sees it: its top-left corner and its height (it is NODE_SIZE.width wide). */
@@ -95,13 +105,44 @@ function controls(e: LinkEnds): [Point, Point] {
 }
 
 /**
- * The link's path (an SVG `d`), a cubic curve between its ends; `shorten` stops it that
+ * The link's path (an SVG `d`, cubic segments only: `M x y C … C …`) between its ends: one
+ * curve, or along a detour's straight runs with rounded corners; `shorten` stops it that
  * far short of the effect, where a separately drawn arrowhead begins.
  */
 export function linkPath(e: LinkEnds, shorten = 0): string {
-  const [c1, c2] = controls(e);
   const into = INTO[e.target];
-  return `M${e.sx} ${e.sy} C${c1.x} ${c1.y} ${c2.x} ${c2.y} ${e.tx - into.x * shorten} ${e.ty - into.y * shorten}`;
+  const end = { x: e.tx - into.x * shorten, y: e.ty - into.y * shorten };
+  if (!e.via) {
+    const [c1, c2] = controls(e);
+    return `M${e.sx} ${e.sy} C${c1.x} ${c1.y} ${c2.x} ${c2.y} ${end.x} ${end.y}`;
+  }
+  const points = [{ x: e.sx, y: e.sy }, ...e.via, end];
+  let d = `M${e.sx} ${e.sy}`;
+  let at = points[0] as Point;
+  const straight = (to: Point) => {
+    if (to.x === at.x && to.y === at.y) return;
+    d += ` C${at.x + (to.x - at.x) / 3} ${at.y + (to.y - at.y) / 3} ${at.x + (2 * (to.x - at.x)) / 3} ${at.y + (2 * (to.y - at.y)) / 3} ${to.x} ${to.y}`;
+    at = to;
+  };
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = points[i - 1] as Point;
+    const p = points[i] as Point;
+    const b = points[i + 1] as Point;
+    const lin = Math.hypot(p.x - a.x, p.y - a.y);
+    const lout = Math.hypot(b.x - p.x, b.y - p.y);
+    const r = Math.min(CORNER, lin / 2, lout / 2);
+    if (r <= 0) continue;
+    const din = { x: (p.x - a.x) / lin, y: (p.y - a.y) / lin };
+    const dout = { x: (b.x - p.x) / lout, y: (b.y - p.y) / lout };
+    straight({ x: p.x - din.x * r, y: p.y - din.y * r });
+    // A quarter circle as a cubic (its control points 0.55 of the radius along each run).
+    const k = 0.45 * r;
+    const exit = { x: p.x + dout.x * r, y: p.y + dout.y * r };
+    d += ` C${at.x + din.x * (r - k)} ${at.y + din.y * (r - k)} ${exit.x - dout.x * (r - k)} ${exit.y - dout.y * (r - k)} ${exit.x} ${exit.y}`;
+    at = exit;
+  }
+  straight(end);
+  return d;
 }
 
 /** The way an arrowhead points when it meets a card on this side. */
@@ -122,9 +163,12 @@ function pointAt(e: LinkEnds, t: number): Point {
   return { x: a * e.sx + b * c1.x + c * c2.x + d * e.tx, y: a * e.sy + b * c1.y + c * c2.y + d * e.ty };
 }
 
-/** The cards of a map in a coarse grid, to ask quickly which card (if any) lies under a point. */
+/** The cards of a map in a coarse grid, to ask quickly which cards lie under a point or near two cards. */
 export interface CardIndex {
   cardAt(p: Point, except: readonly Box[]): boolean;
+  /** The cards that reach into the rectangle from (x0, y0) to (x1, y1), or every card. */
+  cardsIn(x0: number, y0: number, x1: number, y1: number): Box[];
+  readonly all: readonly Box[];
 }
 
 export function indexCards(cards: readonly Box[]): CardIndex {
@@ -143,6 +187,7 @@ export function indexCards(cards: readonly Box[]): CardIndex {
       }
   }
   return {
+    all: cards,
     cardAt(p, except) {
       for (const card of grid.get(`${Math.floor(p.x / CELL)},${Math.floor(p.y / CELL)}`) ?? []) {
         if (except.includes(card)) continue;
@@ -152,17 +197,59 @@ export function indexCards(cards: readonly Box[]): CardIndex {
       }
       return false;
     },
+    cardsIn(x0, y0, x1, y1) {
+      const found = new Set<Box>();
+      for (let cx = Math.floor(x0 / CELL); cx <= Math.floor(x1 / CELL); cx++)
+        for (let cy = Math.floor(y0 / CELL); cy <= Math.floor(y1 / CELL); cy++)
+          for (const card of grid.get(`${cx},${cy}`) ?? []) found.add(card);
+      return [...found];
+    },
   };
+}
+
+/** How many points of the curve lie on another card (own cards count only away from the ends). */
+function crossings(e: LinkEnds, from: Box, to: Box, others: CardIndex): number {
+  const length = Math.hypot(e.tx - e.sx, e.ty - e.sy) + (e.source === e.target ? 2 * arcDepth(e) : 0);
+  const n = Math.max(8, Math.ceil(length / SAMPLE_STEP));
+  let count = 0;
+  for (let i = 1; i < n; i++) {
+    const t = i / n;
+    // Near its ends a line is beside its own cards; in the middle it must be clear of them too.
+    const except = t < 0.3 || t > 0.7 ? [from, to] : [];
+    if (others.cardAt(pointAt(e, t), except)) count++;
+  }
+  return count;
+}
+
+/** Where a detour starts or ends: CLEARANCE out from the card's side, on the side's middle. */
+function stub(card: Box, side: LinkSide): Point {
+  const out = INTO[side];
+  const { x, y } = card.position;
+  const middle = { x: x + NODE_SIZE.width / 2, y: y + card.height / 2 };
+  const half = { x: NODE_SIZE.width / 2 + CLEARANCE, y: card.height / 2 + CLEARANCE };
+  return { x: middle.x - out.x * half.x, y: middle.y - out.y * half.y };
+}
+
+/** The length of a detour plus what its bends cost, to choose between sides. */
+function detourCost(points: readonly Point[]): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    length += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+  }
+  return length + 120 * points.length;
 }
 
 /**
  * Where a link leaves its cause and meets its effect: from a side of the cause that faces
  * the effect, into a side of the effect that faces the cause, so a line never runs back
  * behind either card and its arrowhead lands on the effect's near side. Of the (up to
- * four) such pairs, the curve that crosses the fewest other cards wins, its middle
- * counting most, so a line is not hidden behind a third card; on a tie, the most direct.
- * Between two cards side by side with a third in the way, a line may arc over or under it
- * instead (leaving and entering on the top, or on the bottom).
+ * four) such pairs, the first curve that crosses no other card wins, the most direct
+ * first. Between two cards side by side with a third in the way, a line may arc over or
+ * under it instead (leaving and entering on the top, or on the bottom). When every curve
+ * crosses a card, the line takes a detour (linkDetour.ts) from the same sides along the
+ * gaps between the cards, so no line is hidden behind a third card.
  */
 export function linkEnds(from: Box, to: Box, others?: CardIndex): LinkEnds {
   const sources = facingSides(from, to);
@@ -176,23 +263,37 @@ export function linkEnds(from: Box, to: Box, others?: CardIndex): LinkEnds {
   const sideBySide =
     from.position.y < to.position.y + to.height && to.position.y < from.position.y + from.height;
   if (sideBySide) pairs.push(['top', 'top'], ['bottom', 'bottom']);
-  let best = first;
-  let bestCost = Number.POSITIVE_INFINITY;
   for (const [source, target] of pairs) {
     const candidate = ends(from, to, source, target);
-    let cost = 0;
-    for (const t of SAMPLES) {
-      // Near its ends a line is beside its own cards; in the middle it must be clear of them too.
-      const except = t < 0.3 || t > 0.7 ? [from, to] : [];
-      if (others.cardAt(pointAt(candidate, t), except)) cost += t === 0.5 ? 4 : 1;
-    }
-    if (cost < bestCost) {
-      best = candidate;
-      bestCost = cost;
-    }
-    if (cost === 0) break;
+    if (crossings(candidate, from, to, others) === 0) return candidate;
   }
-  return best;
+  return routed(from, to, pairs, others) ?? first;
+}
+
+/** The shortest detour from a facing side to a facing side, round the cards near the two, else round all. */
+function routed(from: Box, to: Box, pairs: readonly [LinkSide, LinkSide][], others: CardIndex) {
+  const x0 = Math.min(from.position.x, to.position.x) - DETOUR_REACH;
+  const y0 = Math.min(from.position.y, to.position.y) - DETOUR_REACH;
+  const x1 = Math.max(from.position.x, to.position.x) + NODE_SIZE.width + DETOUR_REACH;
+  const y1 = Math.max(from.position.y + from.height, to.position.y + to.height) + DETOUR_REACH;
+  for (const cards of [others.cardsIn(x0, y0, x1, y1), others.all]) {
+    let best: LinkEnds | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const [source, target] of pairs) {
+      const start = stub(from, source);
+      const end = stub(to, target);
+      const out = INTO[source];
+      const corners = detour(start, { x: -out.x, y: -out.y }, end, INTO[target], cards);
+      if (!corners) continue;
+      const cost = detourCost(corners);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = { ...ends(from, to, source, target), via: corners };
+      }
+    }
+    if (best) return best;
+  }
+  return null;
 }
 
 /** Where a line being drawn from a card's handle starts (its right side). */

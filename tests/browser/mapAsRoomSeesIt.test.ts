@@ -121,9 +121,17 @@ function read(page: Page, besideOverlays = false): Promise<Reading> {
           el instanceof SVGPathElement ? el : (el.querySelector('path') as SVGPathElement),
           0.5,
         ]);
+    // Along each line, not only its middle: every tenth of it, away from the two cards it joins.
     const links = paths.flatMap(([id, path, at]) => {
-      const { x, y } = onScreen(path, at);
-      return inside(x, y) ? [{ id, x, y, hit: hitName(x, y) }] : [];
+      const length = path.getTotalLength();
+      const m = path.getScreenCTM() as DOMMatrix;
+      const ats = overview ? [at] : [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+      return ats.flatMap((t) => {
+        const along = length * t;
+        if (!overview && (along * m.a < 24 || (length - along) * m.a < 24)) return [];
+        const { x, y } = onScreen(path, t);
+        return inside(x, y) ? [{ id: `${id}@${t}`, x, y, hit: hitName(x, y) }] : [];
+      });
     });
     const controls = [...document.querySelectorAll<HTMLElement>('.board button, .board a, .board select')]
       .filter((el) => {
@@ -298,18 +306,12 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         expect(r.cards.filter((c) => c.cut).map((c) => `${c.id}: ${c.cut}`)).toEqual([]);
       }
 
-      // Every line on screen shows at its middle: not under a card, the backdrop or an overlay.
+      // Every line on screen shows along its length: not under a card, the backdrop or an overlay.
       // (The board's fitted map is below reading zoom, where lines are one path: zoom in first.)
       const close = view.projector ? r : await readZoomedIn(page);
-      // Never under the backdrop or an overlay. Behind a third card only where none of the
-      // routes from the sides facing each other is clear (linkRoute.ts): one line in ten at most.
-      const hidden = close.links.filter((l) => l.hit !== 'link');
-      expect(
-        hidden
-          .filter((l) => !/^(map-card|ripple-card|code-|order-badge|mark\b)/.test(l.hit))
-          .map((l) => `${l.id} under ${l.hit}`),
-      ).toEqual([]);
-      expect(hidden.length).toBeLessThanOrEqual(Math.ceil(close.links.length / 10));
+      // Never under a card, the backdrop or an overlay: a line no curve keeps clear of the
+      // cards goes round them (linkRoute.ts).
+      expect(close.links.filter((l) => l.hit !== 'link').map((l) => `${l.id} under ${l.hit}`)).toEqual([]);
       // (The projector shows the map's start at readable zoom: some lines' middles may lie beyond it.)
       if (!view.projector) expect(close.links.length).toBeGreaterThan(0);
       expect(await page.locator('.links [data-link-id]').count()).toBe(VISUAL_LINKS);
