@@ -17,8 +17,9 @@ const SAMPLE_STEP = 12;
 const CELL = 400;
 /** How far round two cards a detour first looks for its way (then round the whole map). */
 const DETOUR_REACH = 600;
-/** The radius of a detour's rounded corners. */
+/** The radius of a detour's corners: at least, and at most where no card is near. */
 const CORNER = 16;
+const WIDE_CORNER = 240;
 
 export type LinkSide = 'left' | 'right' | 'top' | 'bottom';
 
@@ -33,7 +34,14 @@ export interface LinkEnds {
    * A detour's corners between the two ends, when no curve from the facing sides is clear
    * of other cards: the line then runs straight along the gaps, its corners rounded.
    */
-  via?: Point[];
+  via?: Corner[];
+}
+
+/** A corner of a detour, and how round it is drawn. */
+export interface Corner {
+  x: number;
+  y: number;
+  r: number;
 }
 
 /** A card as a line sees it: its top-left corner and its height (it is NODE_SIZE.width wide). */
@@ -125,24 +133,110 @@ export function linkPath(e: LinkEnds, shorten = 0): string {
     at = to;
   };
   for (let i = 1; i < points.length - 1; i++) {
-    const a = points[i - 1] as Point;
-    const p = points[i] as Point;
-    const b = points[i + 1] as Point;
-    const lin = Math.hypot(p.x - a.x, p.y - a.y);
-    const lout = Math.hypot(b.x - p.x, b.y - p.y);
-    const r = Math.min(CORNER, lin / 2, lout / 2);
-    if (r <= 0) continue;
-    const din = { x: (p.x - a.x) / lin, y: (p.y - a.y) / lin };
-    const dout = { x: (b.x - p.x) / lout, y: (b.y - p.y) / lout };
-    straight({ x: p.x - din.x * r, y: p.y - din.y * r });
-    // A quarter circle as a cubic (its control points 0.55 of the radius along each run).
-    const k = 0.45 * r;
-    const exit = { x: p.x + dout.x * r, y: p.y + dout.y * r };
-    d += ` C${at.x + din.x * (r - k)} ${at.y + din.y * (r - k)} ${exit.x - dout.x * (r - k)} ${exit.y - dout.y * (r - k)} ${exit.x} ${exit.y}`;
-    at = exit;
+    const turn = cornerCurve(points, i, e.via[i - 1]?.r ?? CORNER);
+    if (!turn) continue;
+    straight(turn[0]);
+    d += ` C${turn[1].x} ${turn[1].y} ${turn[2].x} ${turn[2].y} ${turn[3].x} ${turn[3].y}`;
+    at = turn[3];
   }
   straight(end);
   return d;
+}
+
+/**
+ * The rounded corner at `points[i]` as a cubic (start, two control points, end): a quarter
+ * circle of radius `r` at most, and at most half of either run, so corners never meet.
+ */
+function cornerCurve(points: readonly Point[], i: number, r: number): [Point, Point, Point, Point] | null {
+  const a = points[i - 1] as Point;
+  const p = points[i] as Point;
+  const b = points[i + 1] as Point;
+  const lin = Math.hypot(p.x - a.x, p.y - a.y);
+  const lout = Math.hypot(b.x - p.x, b.y - p.y);
+  const radius = Math.min(r, lin / 2, lout / 2);
+  if (radius <= 0) return null;
+  const din = { x: (p.x - a.x) / lin, y: (p.y - a.y) / lin };
+  const dout = { x: (b.x - p.x) / lout, y: (b.y - p.y) / lout };
+  const enter = { x: p.x - din.x * radius, y: p.y - din.y * radius };
+  const exit = { x: p.x + dout.x * radius, y: p.y + dout.y * radius };
+  // A quarter circle's control points lie 0.55 of the radius along each run from its ends.
+  const k = 0.55 * radius;
+  return [
+    enter,
+    { x: enter.x + din.x * k, y: enter.y + din.y * k },
+    { x: exit.x - dout.x * k, y: exit.y - dout.y * k },
+    exit,
+  ];
+}
+
+/** True when the straight run from `a` to `b` keeps CLEARANCE (less a little) from every card. */
+function isClear(a: Point, b: Point, others: CardIndex): boolean {
+  const margin = CLEARANCE - 4;
+  const cards = others.cardsIn(
+    Math.min(a.x, b.x) - margin,
+    Math.min(a.y, b.y) - margin,
+    Math.max(a.x, b.x) + margin,
+    Math.max(a.y, b.y) + margin,
+  );
+  const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 6));
+  for (let i = 0; i <= n; i++) {
+    const x = a.x + ((b.x - a.x) * i) / n;
+    const y = a.y + ((b.y - a.y) * i) / n;
+    for (const card of cards)
+      if (
+        x > card.position.x - margin &&
+        x < card.position.x + NODE_SIZE.width + margin &&
+        y > card.position.y - margin &&
+        y < card.position.y + card.height + margin
+      )
+        return false;
+  }
+  return true;
+}
+
+/**
+ * A detour pulled straight like a string: a corner goes when the run that skips it is
+ * clear of the cards, so a way round through open space cuts across it rather than
+ * following the grid. Its first and last points (just outside its two cards) stay.
+ */
+function straighten(corners: readonly Corner[], others: CardIndex): Corner[] {
+  const kept: Corner[] = [];
+  let i = 0;
+  kept.push(corners[0] as Corner);
+  while (i < corners.length - 1) {
+    let j = corners.length - 1;
+    while (j > i + 1 && !isClear(corners[i] as Corner, corners[j] as Corner, others)) j--;
+    kept.push(corners[j] as Corner);
+    i = j;
+  }
+  return kept;
+}
+
+/**
+ * Each corner of a detour as round as the cards around it allow (up to WIDE_CORNER), so a
+ * detour through open space sweeps rather than turning sharply.
+ */
+function roundCorners(e: LinkEnds, corners: readonly Point[], others: CardIndex): Corner[] {
+  const points = [{ x: e.sx, y: e.sy }, ...corners, { x: e.tx, y: e.ty }];
+  return corners.map((corner, i) => {
+    for (let r = WIDE_CORNER; r > CORNER; r *= 0.6) {
+      const turn = cornerCurve(points, i + 1, r);
+      if (!turn) break;
+      const [p0, c1, c2, p1] = turn;
+      let clear = true;
+      for (let s = 1; s < 8 && clear; s++) {
+        const t = s / 8;
+        const u = 1 - t;
+        const q = {
+          x: u * u * u * p0.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * p1.x,
+          y: u * u * u * p0.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * p1.y,
+        };
+        if (others.cardAt(q, [])) clear = false;
+      }
+      if (clear) return { ...corner, r };
+    }
+    return { ...corner, r: CORNER };
+  });
 }
 
 /** The way an arrowhead points when it meets a card on this side. */
@@ -288,10 +382,10 @@ function routed(from: Box, to: Box, pairs: readonly [LinkSide, LinkSide][], othe
       const cost = detourCost(corners);
       if (cost < bestCost) {
         bestCost = cost;
-        best = { ...ends(from, to, source, target), via: corners };
+        best = { ...ends(from, to, source, target), via: corners.map((c) => ({ ...c, r: CORNER })) };
       }
     }
-    if (best) return best;
+    if (best) return { ...best, via: roundCorners(best, straighten(best.via ?? [], others), others) };
   }
   return null;
 }
