@@ -15,8 +15,6 @@ const CURVATURE = 0.25;
 /** A candidate curve is tested against other cards at a point every this many map units. */
 const SAMPLE_STEP = 12;
 const CELL = 400;
-/** How far round two cards a detour first looks for its way (then round the whole map). */
-const DETOUR_REACH = 600;
 /** The radius of a detour's corners: at least, and at most where no card is near. */
 const CORNER = 16;
 const WIDE_CORNER = 240;
@@ -260,9 +258,8 @@ function pointAt(e: LinkEnds, t: number): Point {
 /** The cards of a map in a coarse grid, to ask quickly which cards lie under a point or near two cards. */
 export interface CardIndex {
   cardAt(p: Point, except: readonly Box[]): boolean;
-  /** The cards that reach into the rectangle from (x0, y0) to (x1, y1), or every card. */
+  /** The cards that reach into the rectangle from (x0, y0) to (x1, y1). */
   cardsIn(x0: number, y0: number, x1: number, y1: number): Box[];
-  readonly all: readonly Box[];
 }
 
 export function indexCards(cards: readonly Box[]): CardIndex {
@@ -281,7 +278,6 @@ export function indexCards(cards: readonly Box[]): CardIndex {
       }
   }
   return {
-    all: cards,
     cardAt(p, except) {
       for (const card of grid.get(`${Math.floor(p.x / CELL)},${Math.floor(p.y / CELL)}`) ?? []) {
         if (except.includes(card)) continue;
@@ -301,18 +297,23 @@ export function indexCards(cards: readonly Box[]): CardIndex {
   };
 }
 
-/** How many points of the curve lie on another card (own cards count only away from the ends). */
-function crossings(e: LinkEnds, from: Box, to: Box, others: CardIndex): number {
+/** Near its ends a line is beside its own cards; in the middle it must be clear of them too. */
+const ownCardsAt = (t: number, from: Box, to: Box) => (t < 0.3 || t > 0.7 ? [from, to] : []);
+
+/** True when no point of the curve, one every SAMPLE_STEP, lies on another card. */
+function isCurveClear(e: LinkEnds, from: Box, to: Box, others: CardIndex): boolean {
   const length = Math.hypot(e.tx - e.sx, e.ty - e.sy) + (e.source === e.target ? 2 * arcDepth(e) : 0);
   const n = Math.max(8, Math.ceil(length / SAMPLE_STEP));
-  let count = 0;
-  for (let i = 1; i < n; i++) {
-    const t = i / n;
-    // Near its ends a line is beside its own cards; in the middle it must be clear of them too.
-    const except = t < 0.3 || t > 0.7 ? [from, to] : [];
-    if (others.cardAt(pointAt(e, t), except)) count++;
-  }
-  return count;
+  for (let i = 1; i < n; i++) if (others.cardAt(pointAt(e, i / n), ownCardsAt(i / n, from, to))) return false;
+  return true;
+}
+
+/** How much of a curve other cards hide, at a few points, its middle counting most. */
+function hiddenScore(e: LinkEnds, from: Box, to: Box, others: CardIndex): number {
+  let score = 0;
+  for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+    if (others.cardAt(pointAt(e, t), ownCardsAt(t, from, to))) score += t === 0.5 ? 4 : 1;
+  return score;
 }
 
 /** Where a detour starts or ends: CLEARANCE out from the card's side, on the side's middle. */
@@ -324,17 +325,6 @@ function stub(card: Box, side: LinkSide): Point {
   return { x: middle.x - out.x * half.x, y: middle.y - out.y * half.y };
 }
 
-/** The length of a detour plus what its bends cost, to choose between sides. */
-function detourCost(points: readonly Point[]): number {
-  let length = 0;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as Point;
-    const b = points[i] as Point;
-    length += Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
-  }
-  return length + 120 * points.length;
-}
-
 /**
  * Where a link leaves its cause and meets its effect: from a side of the cause that faces
  * the effect, into a side of the effect that faces the cause, so a line never runs back
@@ -342,8 +332,10 @@ function detourCost(points: readonly Point[]): number {
  * four) such pairs, the first curve that crosses no other card wins, the most direct
  * first. Between two cards side by side with a third in the way, a line may arc over or
  * under it instead (leaving and entering on the top, or on the bottom). When every curve
- * crosses a card, the line takes a detour (linkDetour.ts) from the same sides along the
- * gaps between the cards, so no line is hidden behind a third card.
+ * crosses a card, the line takes a detour (linkDetour.ts) from a facing side into a
+ * facing side along the gaps between the cards, so no line is hidden behind a third card;
+ * only where the cards near the two wall every way in does it keep the curve that
+ * crosses the fewest.
  */
 export function linkEnds(from: Box, to: Box, others?: CardIndex): LinkEnds {
   const sources = facingSides(from, to);
@@ -357,38 +349,58 @@ export function linkEnds(from: Box, to: Box, others?: CardIndex): LinkEnds {
   const sideBySide =
     from.position.y < to.position.y + to.height && to.position.y < from.position.y + from.height;
   if (sideBySide) pairs.push(['top', 'top'], ['bottom', 'bottom']);
+  let best = first;
+  let fewest = Number.POSITIVE_INFINITY;
   for (const [source, target] of pairs) {
     const candidate = ends(from, to, source, target);
-    if (crossings(candidate, from, to, others) === 0) return candidate;
+    if (isCurveClear(candidate, from, to, others)) return candidate;
+    const count = hiddenScore(candidate, from, to, others);
+    if (count < fewest) {
+      best = candidate;
+      fewest = count;
+    }
   }
-  return routed(from, to, pairs, others) ?? first;
+  return routed(from, to, sources, targets, others) ?? best;
 }
 
-/** The shortest detour from a facing side to a facing side, round the cards near the two, else round all. */
-function routed(from: Box, to: Box, pairs: readonly [LinkSide, LinkSide][], others: CardIndex) {
-  const x0 = Math.min(from.position.x, to.position.x) - DETOUR_REACH;
-  const y0 = Math.min(from.position.y, to.position.y) - DETOUR_REACH;
-  const x1 = Math.max(from.position.x, to.position.x) + NODE_SIZE.width + DETOUR_REACH;
-  const y1 = Math.max(from.position.y + from.height, to.position.y + to.height) + DETOUR_REACH;
-  for (const cards of [others.cardsIn(x0, y0, x1, y1), others.all]) {
-    let best: LinkEnds | null = null;
-    let bestCost = Number.POSITIVE_INFINITY;
-    for (const [source, target] of pairs) {
-      const start = stub(from, source);
-      const end = stub(to, target);
-      const out = INTO[source];
-      const corners = detour(start, { x: -out.x, y: -out.y }, end, INTO[target], cards);
-      if (!corners) continue;
-      const cost = detourCost(corners);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = { ...ends(from, to, source, target), via: corners.map((c) => ({ ...c, r: CORNER })) };
-      }
-    }
-    if (best) return { ...best, via: roundCorners(best, straighten(best.via ?? [], others), others) };
+/** How far round the two cards a detour looks for its way: near first, then wider. */
+const DETOUR_REACH = [300, 1200];
+/** The most cards a detour is worked out around. */
+const DETOUR_CARDS = 60;
+
+/** The shortest detour from a side of `from` in `sources` into a side of `to` in `targets`. */
+function routed(
+  from: Box,
+  to: Box,
+  sources: readonly LinkSide[],
+  targets: readonly LinkSide[],
+  others: CardIndex,
+): LinkEnds | null {
+  const starts = sources.map((side) => ({ at: stub(from, side), heading: outOf(side) }));
+  const arrivals = targets.map((side) => ({ at: stub(to, side), heading: INTO[side] }));
+  for (const reach of DETOUR_REACH) {
+    const cards = others.cardsIn(
+      Math.min(from.position.x, to.position.x) - reach,
+      Math.min(from.position.y, to.position.y) - reach,
+      Math.max(from.position.x, to.position.x) + NODE_SIZE.width + reach,
+      Math.max(from.position.y + from.height, to.position.y + to.height) + reach,
+    );
+    // Round a crowd of cards (far apart on a map of hundreds) the search costs more than a
+    // line's drawing may: that line keeps its curve.
+    if (cards.length > DETOUR_CARDS) break;
+    const way = detour(starts, arrivals, cards);
+    if (!way) continue;
+    const e = ends(from, to, sources[way.start] as LinkSide, targets[way.end] as LinkSide);
+    const corners = straighten(
+      way.corners.map((c) => ({ ...c, r: CORNER })),
+      others,
+    );
+    return { ...e, via: roundCorners(e, corners, others) };
   }
   return null;
 }
+
+const outOf = (side: LinkSide): Point => ({ x: -INTO[side].x, y: -INTO[side].y });
 
 /** Where a line being drawn from a card's handle starts (its right side). */
 export const sourceAnchor = (card: Box) => anchor(card, 'right');
