@@ -369,39 +369,66 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     60_000,
   );
 
-  it('projector: the prompt card and the join corner sit beside the map, cover no control, and the card closes there', async () => {
-    const session = await createSession(env.server().baseUrl, 'Vragenkaart op de projector');
-    const client = env.track(await facilitatorClient(env.server().baseUrl, session));
-    seedVisual(client, 'free');
-    updateMeta(client.doc, FACILITATOR, { promptCardShown: true });
-    const context = await env.context({
-      viewport: { width: 1920, height: 1080 },
-      baseURL: env.server().baseUrl,
-    });
-    const page = await context.newPage();
-    await page.goto(session.boardUrl);
-    await page.locator('.map-card').first().waitFor(VISIBLE);
-    await page.keyboard.press('p');
-    const prompt = page.locator('.prompt-card');
-    await prompt.waitFor(VISIBLE);
-    const box = async (selector: string) => {
-      const b = await page.locator(selector).first().boundingBox();
-      if (!b) throw new Error(`no ${selector}`);
-      return b;
-    };
-    const map = await box('.react-flow');
-    for (const selector of ['.prompt-card', '.projector-corner'])
-      expect(overlap(await box(selector), map)).toBe(false);
-    for (const name of ['Alles in beeld', 'Iedereen volgt mij', 'Projector uit']) {
-      const control = await page.getByRole('button', { name, exact: true }).boundingBox();
-      if (!control) throw new Error(`no ${name}`);
-      expect(overlap(control, await box('.prompt-card'))).toBe(false);
-      expect(overlap(control, await box('.projector-corner'))).toBe(false);
-    }
-    await page.getByRole('button', { name: 'Vragenkaart sluiten' }).click();
-    await prompt.waitFor({ state: 'hidden' });
-    await expect.poll(() => readMeta(client.doc).promptCardShown).toBe(false);
-  }, 60_000);
+  it.each([
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 800 },
+  ])(
+    'projector at $width×$height: the prompt card and the join corner sit beside the map, cover no control, and the card closes there',
+    async (viewport) => {
+      const session = await createSession(env.server().baseUrl, 'Vragenkaart op de projector');
+      const client = env.track(await facilitatorClient(env.server().baseUrl, session));
+      seedVisual(client, 'free');
+      updateMeta(client.doc, FACILITATOR, { promptCardShown: true });
+      const context = await env.context({ viewport, baseURL: env.server().baseUrl });
+      const page = await context.newPage();
+      await page.goto(session.boardUrl);
+      await page.locator('.map-card').first().waitFor(VISIBLE);
+      await page.keyboard.press('p');
+      const prompt = page.locator('.prompt-card');
+      await prompt.waitFor(VISIBLE);
+      const box = async (selector: string) => {
+        const b = await page.locator(selector).first().boundingBox();
+        if (!b) throw new Error(`no ${selector}`);
+        return b;
+      };
+      await page.waitForTimeout(800);
+      const dir = process.env.SCREENSHOTS;
+      if (dir) await page.screenshot({ path: `${dir}/prompt-projector-${viewport.width}.png` });
+      const map = await box('.react-flow');
+      for (const selector of ['.prompt-card', '.projector-corner']) {
+        const b = await box(selector);
+        expect(overlap(b, map)).toBe(false);
+        // Whole on the screen.
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.y).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(viewport.width + 0.5);
+        expect(b.y + b.height).toBeLessThanOrEqual(viewport.height + 0.5);
+      }
+      expect(overlap(await box('.prompt-card'), await box('.projector-corner'))).toBe(false);
+      // The map keeps most of the screen, and the prompt card shows all its words.
+      expect(map.width * map.height).toBeGreaterThan(0.5 * viewport.width * viewport.height);
+      const cut = await page
+        .locator('.prompt-card')
+        .evaluate((el) =>
+          [el, ...el.querySelectorAll('*')].some(
+            (e) => e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflowY !== 'visible',
+          ),
+        );
+      expect(cut).toBe(false);
+      const r = await read(page);
+      expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
+      for (const name of ['Alles in beeld', 'Iedereen volgt mij', 'Projector uit']) {
+        const control = await page.getByRole('button', { name, exact: true }).boundingBox();
+        if (!control) throw new Error(`no ${name}`);
+        expect(overlap(control, await box('.prompt-card'))).toBe(false);
+        expect(overlap(control, await box('.projector-corner'))).toBe(false);
+      }
+      await page.getByRole('button', { name: 'Vragenkaart sluiten' }).click();
+      await prompt.waitFor({ state: 'hidden' });
+      await expect.poll(() => readMeta(client.doc).promptCardShown).toBe(false);
+    },
+    60_000,
+  );
 
   it.each(LANGUAGES)(
     'board 1280×800 (%s): the join panel folds to its code, and the first inbox item and its buttons are in view',
