@@ -59,7 +59,7 @@ const BUDGET = 4_000;
  *
  * @example
  * detour([{ at: { x: 300, y: 50 }, heading: { x: 1, y: 0 } }], [{ at: { x: 900, y: 50 }, heading: { x: 1, y: 0 } }], [middleCard]);
- * // { start: 0, end: 0, corners: [{ x: 300, y: 50 }, { x: 300, y: -20 }, { x: 900, y: -20 }, { x: 900, y: 50 }] }
+ * // { start: 0, end: 0, corners: [the start, up beside the card, across above it, down to the end] }
  */
 export function detour(
   starts: readonly DetourEnd[],
