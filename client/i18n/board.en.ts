@@ -93,6 +93,10 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'projector.showJoin': 'Show code',
   'projector.waiting': '{count} waiting',
   'projector.rail': 'Joining and controls',
+  'pager.label': 'Parts of the map',
+  'pager.part': 'Part {page} of {count}',
+  'pager.previous': 'Previous part',
+  'pager.next': 'Next part',
 
   'prompt.button': 'Prompt card',
   'prompt.heading': 'Look beyond the successes',

@@ -94,6 +94,10 @@ export const boardNl = {
   'projector.showJoin': 'Code tonen',
   'projector.waiting': '{count} wachtend',
   'projector.rail': 'Meedoen en bediening',
+  'pager.label': 'Delen van de kaart',
+  'pager.part': 'Deel {page} van {count}',
+  'pager.previous': 'Vorige deel',
+  'pager.next': 'Volgende deel',
 
   'prompt.button': 'Vragenkaart',
   'prompt.heading': 'Kijk verder dan de successen',

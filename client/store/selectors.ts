@@ -17,6 +17,8 @@ export const selectNotice = (s: SessionState) => s.notice;
 export const selectSelectedLinks = (s: SessionState) => s.selection.links;
 export const selectSelectedRipples = (s: SessionState) => s.selection.ripples;
 export const selectMapBounds = (s: SessionState) => s.mapBounds;
+export const selectMapPages = (s: SessionState) => s.mapPages;
+export const selectMapPage = (s: SessionState) => s.mapPage;
 
 const isOnMap = (r: RippleView) => r.status === 'accepted';
 const isPending = (r: RippleView) => r.status === 'pending';

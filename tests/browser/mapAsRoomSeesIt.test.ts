@@ -335,6 +335,71 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
   );
 
   it.each(LANGUAGES)(
+    'rings on a 1920×1080 projector (%s): too big to read whole, it is shown sector by sector, each part whole at 24 px, and the parts hold every card once',
+    async (language) => {
+      const { page } = await openView('rings', VIEWS[1], language);
+      const en = language === 'en';
+      const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
+      await pager.waitFor(VISIBLE);
+      const where = () =>
+        pager
+          .locator('.map-pager__where')
+          .textContent()
+          .then((text) => text ?? '');
+      const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+      // Forty long cards at 24 px cover more than the screen: whole at reading size, the map takes parts.
+      expect(count).toBeGreaterThan(1);
+      const next = pager.getByRole('button', { name: en ? 'Next part' : 'Volgende deel' });
+      const seen = new Map<string, number>();
+      const sectors = new Set<string>();
+      for (let part = 0; part < count; part++) {
+        if (part > 0) await next.click();
+        await expect
+          .poll(where)
+          .toContain(en ? `Part ${part + 1} of ${count}` : `Deel ${part + 1} van ${count}`);
+        await page.waitForTimeout(400);
+        const zoom = await zoomOf(page);
+        // Card text is 19.2 map units: at this zoom it is 24 px or more.
+        expect(19.2 * zoom).toBeGreaterThanOrEqual(23.9);
+        const r = await read(page);
+        const shown = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.map-card:not(.map-card--other-part)')].map(
+            (el) => el.dataset.id as string,
+          ),
+        );
+        expect(shown.length).toBeGreaterThan(0);
+        for (const id of shown) {
+          seen.set(id, (seen.get(id) ?? 0) + 1);
+          const card = r.cards.find((c) => c.id === id);
+          if (!card) throw new Error(`no card ${id}`);
+          // Whole inside the map's pane (beside the rail), drawn in full, its words uncut.
+          expect(card.x).toBeGreaterThanOrEqual(r.pane.x - 0.5);
+          expect(card.y).toBeGreaterThanOrEqual(r.pane.y - 0.5);
+          expect(card.x + card.width).toBeLessThanOrEqual(r.pane.x + r.pane.width + 0.5);
+          expect(card.y + card.height).toBeLessThanOrEqual(r.pane.y + r.pane.height + 0.5);
+          expect(card.brief).toBe(false);
+          expect(card.cut).toBeNull();
+        }
+        // The part names its sector.
+        const name = (await pager.locator('.map-pager__name').textContent()) ?? '';
+        expect(name.length).toBeGreaterThan(0);
+        sectors.add(name);
+        expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
+      }
+      expect(await next.isDisabled()).toBe(true);
+      expect(seen.size).toBe(VISUAL_RIPPLES);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      expect(sectors.size).toBeGreaterThan(1);
+      // A clicker's Page Up goes back a part.
+      await page.keyboard.press('PageUp');
+      await expect
+        .poll(where)
+        .toContain(en ? `Part ${count - 1} of ${count}` : `Deel ${count - 1} van ${count}`);
+    },
+    120_000,
+  );
+
+  it.each(LANGUAGES)(
     'research panels at 1280×800 (%s): each tab fits the side panel and the open tab reads (contrast ≥ 4.5, under the pointer too)',
     async (language) => {
       const { page } = await openView('free', VIEWS[0], language);
