@@ -457,8 +457,6 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         return b;
       };
       await page.waitForTimeout(800);
-      const dir = process.env.SCREENSHOTS;
-      if (dir) await page.screenshot({ path: `${dir}/prompt-projector-${viewport.width}.png` });
       const map = await box('.react-flow');
       for (const selector of ['.prompt-card', '.projector-corner']) {
         const b = await box(selector);
