@@ -95,8 +95,8 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'projector.rail': 'Joining and controls',
   'pager.label': 'Parts of the map',
   'pager.part': 'Part {page} of {count}',
-  'pager.previous': 'Previous part',
-  'pager.next': 'Next part',
+  'pager.previous': '‹ Previous',
+  'pager.next': 'Next ›',
 
   'prompt.button': 'Prompt card',
   'prompt.heading': 'Look beyond the successes',

@@ -96,8 +96,8 @@ export const boardNl = {
   'projector.rail': 'Meedoen en bediening',
   'pager.label': 'Delen van de kaart',
   'pager.part': 'Deel {page} van {count}',
-  'pager.previous': 'Vorige deel',
-  'pager.next': 'Volgende deel',
+  'pager.previous': '‹ Vorige',
+  'pager.next': 'Volgende ›',
 
   'prompt.button': 'Vragenkaart',
   'prompt.heading': 'Kijk verder dan de successen',

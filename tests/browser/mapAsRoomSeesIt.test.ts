@@ -349,7 +349,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
       // Forty long cards at 24 px cover more than the screen: whole at reading size, the map takes parts.
       expect(count).toBeGreaterThan(1);
-      const next = pager.getByRole('button', { name: en ? 'Next part' : 'Volgende deel' });
+      const next = pager.getByRole('button', { name: en ? 'Next ›' : 'Volgende ›' });
       const seen = new Map<string, number>();
       const sectors = new Set<string>();
       for (let part = 0; part < count; part++) {
@@ -480,6 +480,11 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       expect(cut).toBe(false);
       const r = await read(page);
       expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
+      // Nothing in the rail is scrolled out of sight: the pager and the controls show too.
+      const railScrolls = await page
+        .locator('.projector-rail')
+        .evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+      expect(railScrolls).toBe(false);
       for (const name of ['Alles in beeld', 'Iedereen volgt mij', 'Projector uit']) {
         const control = await page.getByRole('button', { name, exact: true }).boundingBox();
         if (!control) throw new Error(`no ${name}`);
