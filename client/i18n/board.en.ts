@@ -125,6 +125,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'shortcuts.undo': 'Undo my own change',
   'shortcuts.redo': 'Redo',
   'shortcuts.projector': 'Projector on or off',
+  'shortcuts.pages': 'On the projector: next or previous part of the map',
   'shortcuts.help': 'This overview',
   'shortcuts.escape': 'Close',
 

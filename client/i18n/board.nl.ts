@@ -126,6 +126,7 @@ export const boardNl = {
   'shortcuts.undo': 'Eigen wijziging ongedaan maken',
   'shortcuts.redo': 'Opnieuw doen',
   'shortcuts.projector': 'Projector aan of uit',
+  'shortcuts.pages': 'Op de projector: volgende of vorige deel van de kaart',
   'shortcuts.help': 'Dit overzicht',
   'shortcuts.escape': 'Sluiten',
 
