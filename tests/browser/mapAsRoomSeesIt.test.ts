@@ -357,7 +357,25 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         await expect
           .poll(where)
           .toContain(en ? `Part ${part + 1} of ${count}` : `Deel ${part + 1} van ${count}`);
-        await page.waitForTimeout(400);
+        // The part is framed once every card on it lies inside the map (however busy the machine).
+        await expect
+          .poll(
+            () =>
+              page.evaluate(() => {
+                const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+                return [...document.querySelectorAll('.map-card:not(.map-card--other-part)')].every((el) => {
+                  const r = el.getBoundingClientRect();
+                  return (
+                    r.left >= pane.left - 0.5 &&
+                    r.top >= pane.top - 0.5 &&
+                    r.right <= pane.right + 0.5 &&
+                    r.bottom <= pane.bottom + 0.5
+                  );
+                });
+              }),
+            { timeout: 10_000 },
+          )
+          .toBe(true);
         const zoom = await zoomOf(page);
         // Card text is 19.2 map units: at this zoom it is 24 px or more.
         expect(19.2 * zoom).toBeGreaterThanOrEqual(23.9);
