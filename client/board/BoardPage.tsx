@@ -25,6 +25,7 @@ import { useOpenScreen } from '../store/useOpenScreen';
 import { BoardHeader } from './BoardHeader';
 import { toggleFullscreen } from './fullscreen';
 import { JoinPanel } from './JoinPanel';
+import { MapPager } from './MapPager';
 import { MapToolbar } from './MapToolbar';
 import { ProjectorCorner } from './ProjectorCorner';
 import { PromptCardOverlay } from './PromptCard';
@@ -119,6 +120,7 @@ function Board({
           <aside className="projector-rail" aria-label={t('projector.rail')}>
             <ProjectorCorner info={info} />
             <PromptCardOverlay closable />
+            <MapPager />
             <div className="projector-rail__controls">
               <MapToolbar editable={false} />
               {pending > 0 && (

@@ -17,6 +17,7 @@ const SHORTCUTS: [string | { label: MessageKey }, MessageKey][] = [
   ['Ctrl + Z', 'shortcuts.undo'],
   ['Ctrl + Shift + Z', 'shortcuts.redo'],
   ['P', 'shortcuts.projector'],
+  ['Page Down / Page Up', 'shortcuts.pages'],
   ['?', 'shortcuts.help'],
   ['Esc', 'shortcuts.escape'],
 ];

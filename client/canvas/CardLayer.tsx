@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { MessageKey } from '../i18n/nl';
 import { useT } from '../i18n/useT';
 import { useSession } from '../store/SessionContext';
-import { selectSelectedRipples } from '../store/selectors';
+import { selectMapPage, selectMapPages, selectSelectedRipples } from '../store/selectors';
 import { useReadableZoom } from './detailZoom';
 import { LINK_COLOR } from './LinkLayer';
 import { orderLabel } from './orderLabel';
@@ -55,6 +55,10 @@ export const CardLayer = memo(function CardLayer({
   const readable = useReadableZoom();
   const selection = useSession(selectSelectedRipples);
   const chosen = useMemo(() => new Set(selection), [selection]);
+  // A projector showing the map in parts fades the cards of the other parts.
+  const pages = useSession(selectMapPages);
+  const page = useSession(selectMapPage);
+  const shown = useMemo(() => (pages && pages.length > 1 ? new Set(pages[page]?.ids) : null), [pages, page]);
   const described = useId();
   return (
     <ViewportPortal>
@@ -70,6 +74,7 @@ export const CardLayer = memo(function CardLayer({
             selected={chosen.has(card.id)}
             editable={editable}
             brief={!readable}
+            otherPart={shown !== null && !shown.has(card.id)}
             described={described}
           />
         ))}
@@ -88,6 +93,7 @@ const Card = memo(function Card({
   selected,
   editable,
   brief,
+  otherPart,
   described,
 }: {
   card: MapCard;
@@ -95,6 +101,8 @@ const Card = memo(function Card({
   editable: boolean;
   /** Zoomed out too far to read: order, code colour and pattern only. */
   brief: boolean;
+  /** On another part of the map than the one the projector shows: faded. */
+  otherPart: boolean;
   described: string;
 }) {
   const t = useT();
@@ -116,6 +124,7 @@ const Card = memo(function Card({
   );
   const orderText = data.kind === 'activity' ? t('node.activity') : orderLabel(t, data.order);
   if (brief) className += ' map-card--brief';
+  if (otherPart) className += ' map-card--other-part';
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card is a group of texts, not a form's fieldset
     <div

@@ -2,12 +2,14 @@ import { getViewportForBounds, useReactFlow, useStore, useStoreApi, type Viewpor
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import type { MapBounds } from '../store/docStore';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectLeaderViewport, selectMapBounds } from '../store/selectors';
+import { selectLeaderViewport, selectMapBounds, selectMapPage, selectMapPages } from '../store/selectors';
 
 const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Fit options shared by the automatic fit and the "fit to content" button. */
 export const FIT_OPTIONS = { padding: 0.08, maxZoom: 2 } as const;
+/** A projector's part of the map is framed closer: it holds as many cards as fit. */
+export const PAGE_PADDING = 0.02;
 
 /**
  * On a projector, type must read from the back of a room: at least 24 px on a 1920×1080
@@ -29,12 +31,23 @@ export function useFitMap(): (options: { projector: boolean; animate?: boolean }
   const { store } = useSessionHandle();
   return useCallback(
     ({ projector, animate = true }) => {
-      const bounds = store.getState().mapBounds;
+      const { mapBounds, mapPages, mapPage } = store.getState();
+      // A projector showing the map in parts frames the part it is on.
+      const page = projector && mapPages && mapPages.length > 1 ? mapPages[mapPage] : undefined;
+      const bounds = page?.bounds ?? mapBounds;
       const { width, height, minZoom, domNode } = flow.getState();
       if (!bounds || width === 0 || height === 0) return;
       const insets = domNode ? overlayInsets(domNode) : NO_INSETS;
-      const fromStart = store.getState().view.meta.layout !== 'rings';
-      const viewport = fittedViewport(bounds, { width, height }, minZoom, projector, insets, fromStart);
+      const fromStart = !page && store.getState().view.meta.layout !== 'rings';
+      const viewport = fittedViewport(
+        bounds,
+        { width, height },
+        minZoom,
+        projector,
+        insets,
+        fromStart,
+        !!page,
+      );
       void setViewport(viewport, { duration: animate && !prefersReducedMotion() ? 300 : 0 });
     },
     [setViewport, flow, store],
@@ -90,7 +103,8 @@ export function overlayInsets(pane: Element): Insets {
  * FIT_OPTIONS, PROJECTOR_MIN_ZOOM). A map too big to show whole at the projector's
  * readable zoom is shown from its start (`fromStart`: the timeline's first months, the
  * free map's top left), where a reading begins, rather than from an empty middle; the
- * rings stay centred on the programme.
+ * rings stay centred on the programme. A projector's part of the map (`paged`) is shown
+ * at the readable zoom itself, so every part reads at the same size.
  */
 export function fittedViewport(
   bounds: MapBounds,
@@ -99,6 +113,7 @@ export function fittedViewport(
   projector: boolean,
   insets: Insets = NO_INSETS,
   fromStart = false,
+  paged = false,
 ): Viewport {
   const width = size.width - insets.left - insets.right;
   const height = size.height - insets.top - insets.bottom;
@@ -107,8 +122,8 @@ export function fittedViewport(
     width,
     height,
     projector ? PROJECTOR_MIN_ZOOM : minZoom,
-    FIT_OPTIONS.maxZoom,
-    FIT_OPTIONS.padding,
+    paged ? PROJECTOR_MIN_ZOOM : FIT_OPTIONS.maxZoom,
+    paged ? PAGE_PADDING : FIT_OPTIONS.padding,
   );
   let { x, y } = viewport;
   const margin = 24;
@@ -143,7 +158,17 @@ export function FitView({
   const sized = useStore(selectPaneSized);
   const placed = useSession(selectMapBounds) !== null;
   const following = useSession(selectLeaderViewport) !== null;
+  const page = useSession(selectMapPage);
+  const pages = useSession(selectMapPages)?.length ?? 0;
   const skip = useRef(startFitted);
+
+  // Turning the projector's page shows that part, however the map was steered before.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the page turns or the parts change
+  useEffect(() => {
+    if (!projector || pages < 2 || following) return;
+    steered.current = false;
+    fitMap({ projector });
+  }, [page, pages, projector]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit when the layout changes
   useEffect(() => {

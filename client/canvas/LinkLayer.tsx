@@ -1,15 +1,9 @@
 import { ViewportPortal } from '@xyflow/react';
-import { memo, useId, useMemo } from 'react';
-import {
-  type CardIndex,
-  INTO,
-  indexCards,
-  type LinkEnds,
-  linkEnds,
-  linkPath,
-} from '../../shared/layouts/linkRoute';
+import { memo, useId, useMemo, useRef } from 'react';
+import { INTO, linkPath } from '../../shared/layouts/linkRoute';
 import type { Link } from '../../shared/model/ripple';
 import { useReadableZoom } from './detailZoom';
+import { type Routes, routeLinks } from './linkRoutes';
 import type { MapCard } from './toCards';
 
 /** Inline, so the lines keep their colour wherever the SVG is copied (stylesheets stay behind). */
@@ -45,19 +39,20 @@ export const LinkLayer = memo(function LinkLayer({
   onSelect: ((linkId: string) => void) | null;
 }) {
   const markerId = `link-arrow-${useId().replace(/:/g, '')}`;
-  const byId = useMemo(() => new Map(cards.map((card) => [card.id, card])), [cards]);
   const chosen = useMemo(() => new Set(selected), [selected]);
   const readable = useReadableZoom();
   // Zoomed out too far to read, a line is too thin to pick: no hit areas, and all lines are
   // one path with their arrowheads in a second (two elements instead of 1,200 components:
   // less to build, style and paint on a big map's first render).
   const pickable = readable && onSelect !== null;
-  // A line picks, of the sides facing its effect, the ones that keep it clear of other cards.
-  const others = useMemo(() => indexCards(cards), [cards]);
-  const overview = useMemo(
-    () => (readable ? null : overviewPaths(links, byId, others)),
-    [readable, links, byId, others],
-  );
+  // A line picks, of the sides facing its effect, the ones that keep it clear of other cards,
+  // or goes round them; routes still good are kept from the last render (linkRoutes.ts).
+  const last = useRef<Routes | null>(null);
+  const routes = useMemo(() => {
+    last.current = routeLinks(cards, links, last.current);
+    return last.current;
+  }, [cards, links]);
+  const overview = useMemo(() => (readable ? null : overviewPaths(links, routes)), [readable, links, routes]);
 
   const onClick = onSelect
     ? (event: React.MouseEvent) => {
@@ -112,20 +107,13 @@ export const LinkLayer = memo(function LinkLayer({
         {links.map((link) => {
           // Zoomed out, only a chosen line is drawn on its own (to show that it is chosen).
           if (overview && !chosen.has(link.id)) return null;
-          const from = byId.get(link.from);
-          const to = byId.get(link.to);
-          if (!from || !to) return null;
-          const ends = linkEnds(from, to, others);
+          const route = routes.byLink.get(link.id);
+          if (!route) return null;
           return (
             <LinkPath
               key={link.id}
               id={link.id}
-              sx={ends.sx}
-              sy={ends.sy}
-              source={ends.source}
-              tx={ends.tx}
-              ty={ends.ty}
-              target={ends.target}
+              d={linkPath(route.ends)}
               selected={chosen.has(link.id)}
               hit={pickable}
               marker={markerId}
@@ -142,18 +130,12 @@ const ARROW_LENGTH = 13.75;
 const ARROW_HALF = 11;
 
 /** Every line as one path and every arrowhead as another, for the zoomed-out map. */
-function overviewPaths(
-  links: readonly Link[],
-  cards: ReadonlyMap<string, MapCard>,
-  others: CardIndex,
-): { lines: string; arrows: string } {
+function overviewPaths(links: readonly Link[], routes: Routes): { lines: string; arrows: string } {
   const lines: string[] = [];
   const arrows: string[] = [];
   for (const link of links) {
-    const from = cards.get(link.from);
-    const to = cards.get(link.to);
-    if (!from || !to) continue;
-    const ends = linkEnds(from, to, others);
+    const ends = routes.byLink.get(link.id)?.ends;
+    if (!ends) continue;
     lines.push(linkPath(ends, ARROW_LENGTH));
     const { x: dx, y: dy } = INTO[ends.target];
     const bx = ends.tx - dx * ARROW_LENGTH;
@@ -167,22 +149,18 @@ function overviewPaths(
 
 const LinkPath = memo(function LinkPath({
   id,
-  sx,
-  sy,
-  source,
-  tx,
-  ty,
-  target,
+  d,
   selected,
   hit,
   marker,
-}: LinkEnds & {
+}: {
   id: string;
+  /** The path (linkPath): a string, so the line re-renders only when its route changes. */
+  d: string;
   selected: boolean;
   hit: boolean;
   marker: string;
 }) {
-  const d = linkPath({ sx, sy, source, tx, ty, target });
   const line = (className?: string, linkId?: string) => (
     <path
       className={className}

@@ -26,6 +26,7 @@ import { LinkLayer } from './LinkLayer';
 import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
 import { PeerCursors, PresenceSync } from './Presence';
+import { ProjectorPages } from './ProjectorPages';
 import { layoutBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
 import { useCanvasCommands } from './useCanvasCommands';
 import { createDraftStore, useCardGestures } from './useCardGestures';
@@ -225,6 +226,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           <CardLayer cards={cards} editable={editable} gestures={gestures} draft={draft} live={live} />
           {layout.kind === 'free' && <MapGrid />}
           {editable && <Controls showInteractive={false} showFitView={false} />}
+          {readOnly && <ProjectorPages cards={derived} layout={layout} />}
           <FitView
             count={cards.length}
             layoutKind={layout.kind}

@@ -1,6 +1,6 @@
 import type { CodePattern } from '../../shared/codebooks';
 import type { RippleView } from '../../shared/doc/viewModel';
-import { NODE_SIZE, type RingsResult, type TimelineResult } from '../../shared/layouts';
+import { NODE_SIZE, type RingsResult, rectUnion, type TimelineResult } from '../../shared/layouts';
 import type { CodeRef, Intended, Ongoing, Position, RippleKind, Valence } from '../../shared/model/ripple';
 
 /**
@@ -176,16 +176,7 @@ export function placeCards(
 
 type Extent = { x: number; y: number; width: number; height: number };
 
-const union = (a: Extent, b: Extent): Extent => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
-};
+const union = rectUnion;
 
 /**
  * What "fit to content" frames: the cards and what the layout draws around them (the

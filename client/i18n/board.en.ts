@@ -97,6 +97,10 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'projector.showJoin': 'Show code',
   'projector.waiting': '{count} waiting',
   'projector.rail': 'Joining and controls',
+  'pager.label': 'Parts of the map',
+  'pager.part': 'Part {page} of {count}',
+  'pager.previous': '‹ Previous',
+  'pager.next': 'Next ›',
 
   'prompt.button': 'Prompt card',
   'prompt.heading': 'Look beyond the successes',
@@ -125,6 +129,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'shortcuts.undo': 'Undo my own change',
   'shortcuts.redo': 'Redo',
   'shortcuts.projector': 'Projector on or off',
+  'shortcuts.pages': 'On the projector: next or previous part of the map',
   'shortcuts.help': 'This overview',
   'shortcuts.escape': 'Close',
 

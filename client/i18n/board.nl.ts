@@ -98,6 +98,10 @@ export const boardNl = {
   'projector.showJoin': 'Code tonen',
   'projector.waiting': '{count} wachtend',
   'projector.rail': 'Meedoen en bediening',
+  'pager.label': 'Delen van de kaart',
+  'pager.part': 'Deel {page} van {count}',
+  'pager.previous': '‹ Vorige',
+  'pager.next': 'Volgende ›',
 
   'prompt.button': 'Vragenkaart',
   'prompt.heading': 'Kijk verder dan de successen',
@@ -126,6 +130,7 @@ export const boardNl = {
   'shortcuts.undo': 'Eigen wijziging ongedaan maken',
   'shortcuts.redo': 'Opnieuw doen',
   'shortcuts.projector': 'Projector aan of uit',
+  'shortcuts.pages': 'Op de projector: volgende of vorige deel van de kaart',
   'shortcuts.help': 'Dit overzicht',
   'shortcuts.escape': 'Sluiten',
 

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useState } from 'react';
 import type { Actor } from '../../shared/model/ripple';
 import { useSessionInfo } from '../api/useSessionInfo';
+import { MapPager } from '../board/MapPager';
 import { MapToolbar } from '../board/MapToolbar';
 import { ProjectorCorner } from '../board/ProjectorCorner';
 import { PromptCardOverlay } from '../board/PromptCard';
@@ -52,6 +53,7 @@ export default function PresenterPage({ sessionId }: { sessionId: string }) {
             <aside className="projector-rail" aria-label={t('projector.rail')}>
               <ProjectorCorner info={info.phase === 'ready' ? info.info : null} />
               <PromptCardOverlay closable />
+              <MapPager />
               <div className="projector-rail__controls">
                 <MapToolbar editable={false} />
               </div>

@@ -1,3 +1,4 @@
+import type { MapPage } from '../../shared/layouts/mapPages';
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
 import type { DocStore, MapBounds, PanelName } from './docStore';
@@ -63,6 +64,36 @@ export function setShortcutsOpen(store: DocStore, shortcutsOpen: boolean): void 
 /** Shows a ripple large on this screen (and, from a facilitator's board, on the presenter screens), or closes it. */
 export function openCard(store: DocStore, openedId: string | null): void {
   store.setState({ openedId });
+}
+
+/** The projector's pages, kept on the same part where it still exists. */
+export function setMapPages(store: DocStore, mapPages: readonly MapPage[] | null): void {
+  const { mapPage } = store.getState();
+  const same = (a: readonly MapPage[] | null, b: readonly MapPage[] | null) =>
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.length === b.length &&
+      a.every((page, i) => {
+        const other = b[i] as MapPage;
+        return (
+          page.ids.join() === other.ids.join() &&
+          page.bounds.x === other.bounds.x &&
+          page.bounds.y === other.bounds.y &&
+          page.bounds.width === other.bounds.width &&
+          page.bounds.height === other.bounds.height
+        );
+      }));
+  if (same(store.getState().mapPages, mapPages)) return;
+  store.setState({ mapPages, mapPage: Math.min(mapPage, Math.max(0, (mapPages?.length ?? 1) - 1)) });
+}
+
+/** Shows the next (`step` 1) or the previous (-1) part of the map on the projector. */
+export function turnMapPage(store: DocStore, step: 1 | -1): void {
+  const { mapPages, mapPage } = store.getState();
+  if (!mapPages) return;
+  const next = mapPage + step;
+  if (next >= 0 && next < mapPages.length) store.setState({ mapPage: next });
 }
 
 export function setMapBounds(store: DocStore, mapBounds: MapBounds | null): void {

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { docToView, type SessionView } from '../../shared/doc/viewModel';
+import type { MapPage } from '../../shared/layouts/mapPages';
 import type { MessageKey } from '../i18n/nl';
 import type { ConnectionState } from '../sync/connectSession';
 import { hasChanges } from '../sync/hasChanges';
@@ -59,6 +60,14 @@ export interface DocState {
    * null while the map is empty: what "fit to content" frames.
    */
   mapBounds: MapBounds | null;
+  /**
+   * On a projector, the map in parts shown one at a time at reading size
+   * (canvas/ProjectorPages.tsx), or null where the map is not paged (the board); one page
+   * when the whole map fits.
+   */
+  mapPages: readonly MapPage[] | null;
+  /** The part of the map the projector shows (an index into `mapPages`). */
+  mapPage: number;
 }
 
 export interface MapBounds {
@@ -95,6 +104,8 @@ export function createDocStore(doc: Y.Doc): {
     shortcutsOpen: false,
     openedId: null,
     mapBounds: null,
+    mapPages: null,
+    mapPage: 0,
   }));
 
   let frame: number | null = null;

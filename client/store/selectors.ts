@@ -17,6 +17,8 @@ export const selectNotice = (s: DocState) => s.notice;
 export const selectSelectedLinks = (s: DocState) => s.selection.links;
 export const selectSelectedRipples = (s: DocState) => s.selection.ripples;
 export const selectMapBounds = (s: DocState) => s.mapBounds;
+export const selectMapPages = (s: DocState) => s.mapPages;
+export const selectMapPage = (s: DocState) => s.mapPage;
 
 const isOnMap = (r: RippleView) => r.status === 'accepted';
 const isPending = (r: RippleView) => r.status === 'pending';

@@ -14,6 +14,7 @@ export {
   NODE_SIZE,
   type Rect,
   rectsOverlap,
+  rectUnion,
   resolveOverlaps,
 } from './geometry';
 export { monthIndex, monthName, timeValue } from './months';

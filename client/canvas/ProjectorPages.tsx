@@ -1,0 +1,93 @@
+import { useStore } from '@xyflow/react';
+import { useEffect, useLayoutEffect } from 'react';
+import { NODE_SIZE } from '../../shared/layouts/geometry';
+import { type MapPage, mapPages, type PageCard } from '../../shared/layouts/mapPages';
+import { setMapPages } from '../store/actions';
+import { useSessionHandle } from '../store/SessionContext';
+import { PAGE_PADDING, PROJECTOR_MIN_ZOOM } from './FitView';
+import { layoutBounds, type MapCard } from './toCards';
+import type { MapLayout } from './useMapLayout';
+
+const selectPaneWidth = (s: { width: number }) => s.width;
+const selectPaneHeight = (s: { height: number }) => s.height;
+
+/**
+ * On a projector (or presenter) screen: keeps the session store's `mapPages` to the map
+ * and the pane's size, so FitView frames the part shown and MapPager turns the parts.
+ * Left out of the board, which pans and zooms by hand.
+ */
+export function ProjectorPages({ cards, layout }: { cards: readonly MapCard[]; layout: MapLayout }) {
+  const { store } = useSessionHandle();
+  const width = useStore(selectPaneWidth);
+  const height = useStore(selectPaneHeight);
+  useLayoutEffect(
+    () => setMapPages(store, projectorPages(cards, layout, { width, height })),
+    [store, cards, layout, width, height],
+  );
+  useEffect(() => () => setMapPages(store, null), [store]);
+  return null;
+}
+
+/**
+ * The projector's pages (shared/layouts/mapPages.ts) for a pane of `size` pixels: at the
+ * smallest readable zoom, as many cards per page as fit with the fit's padding. The rings
+ * go sector by sector, clockwise from the top, each from the inner ring out (a sector's
+ * name on its first page); the timeline goes from its first month on; the free map row by
+ * row. Null when the pane is not measured yet.
+ */
+export function projectorPages(
+  cards: readonly MapCard[],
+  layout: MapLayout,
+  size: { width: number; height: number },
+): MapPage[] | null {
+  const whole = layoutBounds(cards, layout);
+  if (!whole || size.width === 0 || size.height === 0) return null;
+  const margin = 1 + 2 * PAGE_PADDING;
+  const window = {
+    width: size.width / PROJECTOR_MIN_ZOOM / margin,
+    height: size.height / PROJECTOR_MIN_ZOOM / margin,
+  };
+  const boxes = cards.map(
+    (card): PageCard => ({
+      id: card.id,
+      group: '',
+      x: card.position.x,
+      y: card.position.y,
+      width: NODE_SIZE.width,
+      height: card.height,
+    }),
+  );
+  if (layout.kind !== 'rings') {
+    const key = layout.kind === 'timeline' ? (b: PageCard) => [b.x, b.y] : (b: PageCard) => [b.y, b.x];
+    boxes.sort(
+      (a, b) =>
+        (key(a)[0] as number) - (key(b)[0] as number) || (key(a)[1] as number) - (key(b)[1] as number),
+    );
+    return mapPages(boxes, window, whole);
+  }
+  const { centre, sectors, labels } = layout.rings;
+  const polar = (b: PageCard) => {
+    const dx = b.x + b.width / 2 - centre.x;
+    const dy = b.y + b.height / 2 - centre.y;
+    const angle = (Math.atan2(dx, -dy) + 2 * Math.PI) % (2 * Math.PI);
+    return { angle, radius: Math.hypot(dx, dy) };
+  };
+  const sectorAt = (angle: number) =>
+    Math.max(
+      0,
+      sectors.findIndex((s) => angle >= s.start && angle < s.end),
+    );
+  const order = new Map(
+    boxes.map((b) => {
+      const { angle, radius } = polar(b);
+      return [b.id, { sector: sectorAt(angle), radius, angle }];
+    }),
+  );
+  for (const b of boxes) b.group = sectors[order.get(b.id)?.sector ?? 0]?.code ?? '';
+  boxes.sort((a, b) => {
+    const p = order.get(a.id) as { sector: number; radius: number; angle: number };
+    const q = order.get(b.id) as { sector: number; radius: number; angle: number };
+    return p.sector - q.sector || p.radius - q.radius || p.angle - q.angle;
+  });
+  return mapPages(boxes, window, whole, new Map(labels.map((l) => [l.code, l.box])));
+}
