@@ -58,11 +58,16 @@ class PhoneView {
   /** Writes what the view should hold for `entries` (only what differs), as the server. */
   setRight(full: Y.Doc, entries: readonly ViewEntry[], reads = new SessionReads(full)): void {
     const cache: ViewCache = { reads };
+    const writes: Array<[ViewEntry, unknown]> = [];
+    for (const entry of entries) {
+      if (this.ownToCome && this.isOwn(full, entry)) continue;
+      const value = viewValue(full, entry, this.viewerId, cache);
+      if (!sameValue(entryValue(this.doc, entry), value)) writes.push([entry, value]);
+    }
+    // Most changes concern few views (a waiting ripple, its author's): the others stay untouched.
+    if (writes.length === 0) return;
     this.doc.transact(() => {
-      for (const entry of entries) {
-        if (this.ownToCome && this.isOwn(full, entry)) continue;
-        writeEntry(this.doc, entry, viewValue(full, entry, this.viewerId, cache));
-      }
+      for (const [entry, value] of writes) writeEntry(this.doc, entry, value);
     }, VIEW_ORIGIN);
     // A phone's update may carry the view's own id (a crafted one): Yjs then gives the view a
     // new id, which must keep the view shape.
@@ -187,7 +192,7 @@ export class PhoneViews {
       const expected = viewValue(full, entry, view.viewerId, cache);
       const held = entryValue(view.doc, entry);
       if (sameValue(held, expected)) continue;
-      const value = !changedByPhone(view.doc, entry, expected)
+      const value = !changedByPhone(view.doc, entry, expected, peer.awarenessIds)
         ? null
         : own && view.isOwn(full, entry)
           ? returningClaim(entry, held, expected, votingOpen)

@@ -245,28 +245,38 @@ export function writeEntry(doc: Y.Doc, entry: ViewEntry, value: unknown): void {
     if (!target.has(key) || !sameValue(target.get(key), field)) target.set(key, field);
 }
 
-/** Whether the writer of a key counts as the phone: anyone but a view (set or removed). */
-function phoneWrote(map: Y.Map<unknown>, key: string): boolean {
+/**
+ * Whether the writer of a key counts as the phone: the phone's own client ids (those it
+ * speaks for in awareness), or anyone but a view (set or removed).
+ */
+function phoneWrote(map: Y.Map<unknown>, key: string, phoneIds: ReadonlySet<number>): boolean {
   const writer = writerOf(map, key);
-  return writer !== null && !isViewClientId(writer);
+  return writer !== null && (phoneIds.has(writer) || !isViewClientId(writer));
 }
 
 /**
  * Whether what `view` holds for an entry, where it differs from what the view should hold
  * (`expected`), is the phone's own change rather than an earlier view's content that a
  * reconnecting phone brought back. Only the phone's changes are judged and written to the
- * session; the rest is simply set right in the view.
+ * session; the rest is simply set right in the view. `phoneIds`: the client ids the phone is
+ * known by, which count as the phone's whatever their shape (a stock client may pick one
+ * that looks like a view's).
  */
-export function changedByPhone(view: Y.Doc, entry: ViewEntry, expected: unknown): boolean {
+export function changedByPhone(
+  view: Y.Doc,
+  entry: ViewEntry,
+  expected: unknown,
+  phoneIds: ReadonlySet<number> = new Set(),
+): boolean {
   const map = roots(view)[entry.root] as Y.Map<unknown>;
   if (!map.has(entry.key)) return writerOf(map, entry.key) !== null;
-  if (phoneWrote(map, entry.key)) return true;
+  if (phoneWrote(map, entry.key, phoneIds)) return true;
   const ripple = map.get(entry.key);
   if (entry.root !== 'ripples' || !(ripple instanceof Y.Map)) return false;
   const want = (expected ?? {}) as RippleFields;
   for (const field of new Set([...ripple.keys(), ...Object.keys(want)])) {
     const held = ripple.has(field) ? ripple.get(field) : undefined;
-    if (!sameValue(held, want[field]) && phoneWrote(ripple, field)) return true;
+    if (!sameValue(held, want[field]) && phoneWrote(ripple, field, phoneIds)) return true;
   }
   return false;
 }

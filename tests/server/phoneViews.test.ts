@@ -7,7 +7,7 @@ import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
 import { addRipple, editRipple, moveRipple, setRippleStatus } from '../../shared/doc/commands';
 import { entryValue, SOMEONE, viewDocument, writeEntry } from '../../shared/doc/phoneView';
 import { readRipple } from '../../shared/doc/read';
-import { avoidViewClientId } from '../../shared/doc/yjsInternals';
+import { avoidViewClientId, viewClientId } from '../../shared/doc/yjsInternals';
 import type { Actor } from '../../shared/model/ripple';
 
 const boss: Actor = { role: 'facilitator', id: 'facilitator' };
@@ -175,5 +175,20 @@ describe('PhoneViews: what a phone sends back from an earlier view', () => {
       authorId: SOMEONE,
     });
     expect(readRipple(viewDocument(full, 'cor'), 'b1')).toBeNull();
+  });
+
+  it("takes a stock client's ripple even when its random client id looks like a view's", () => {
+    const full = new Y.Doc();
+    const room = roomWith(full);
+    const doc = new Y.Doc();
+    const phone = phoneOf(ans, doc);
+    // As a stock y-websocket client may draw it (one in 1024): the id it speaks for in awareness.
+    doc.clientID = viewClientId();
+    phone.peer.awarenessIds.add(doc.clientID);
+    phone.connect(room.views, room.apply);
+    room.apply(
+      phone.change(room.views, () => addRipple(doc, ans, { text: 'Toch aangekomen' }, { id: 'a1' })),
+    );
+    expect(readRipple(full, 'a1')?.text).toBe('Toch aangekomen');
   });
 });
