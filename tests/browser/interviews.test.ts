@@ -376,7 +376,7 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
     await teller.getByLabel('Wat is er veranderd?').waitFor(VISIBLE);
   });
 
-  it('keeps the asker’s offline drafts when the server refuses an edit to one the teller sent meanwhile', async () => {
+  it('keeps the asker’s offline drafts when an edit meets one the teller sent meanwhile', async () => {
     onTestFailed(() =>
       console.error(`--- server output ---\n${harness.server().output()}\n${logs.join('\n')}`),
     );
@@ -410,7 +410,11 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
       .click();
     await waitFor(() => readRipples(client.doc).length === 1, 10_000, 'the first ripple');
 
-    // Back online: the edit is refused, the phone starts over, and the second draft survives it.
+    // Back online: the edit meets the sent draft. Which of two concurrent writes to one draft
+    // wins depends on the writers' random ids: when the edit wins, the server refuses it and
+    // the phone starts over (the start-over keeping drafts is tests/client/rescueDrafts.test.ts);
+    // when the mark "sent" wins, the edit is simply outrun. Either way the second draft survives
+    // and the first stays sent, as it was.
     await askerContext.setOffline(false);
     await draftItems(teller).filter({ hasText: 'Jongeren helpen bij de kraam' }).waitFor(VISIBLE);
     await draftItems(asker).filter({ hasText: 'Jongeren helpen bij de kraam' }).waitFor(VISIBLE);
@@ -419,7 +423,6 @@ describe.skipIf(!hasChromium)('interviews in pairs', () => {
       .getByText('Ingestuurd')
       .waitFor(VISIBLE);
     expect(readRipples(client.doc).map((r) => r.text)).toEqual(['De markt is weer open']);
-    expect(harness.server().output()).toContain('refused');
   });
 
   it('makes a trio of three, shows it in English too, and fits a 320 px phone', async () => {
