@@ -1,4 +1,5 @@
 import type { SessionView } from '../../shared/doc/viewModel';
+import { sameValue } from '../../shared/util/sameValue';
 
 /**
  * Reuses the previous objects for ripples and links that did not change, so memoised
@@ -24,16 +25,4 @@ function shareList<T extends { id: string }>(prev: readonly T[], next: T[]): T[]
     return item;
   });
   return changed ? out : (prev as T[]);
-}
-
-/** Deep equality for the plain JSON values a view holds. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  return aKeys.every((key) =>
-    sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
 }

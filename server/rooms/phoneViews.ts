@@ -8,7 +8,6 @@ import {
   entryValue,
   returningClaim,
   SessionReads,
-  sameValue,
   type ViewCache,
   type ViewEntry,
   viewValue,
@@ -17,6 +16,7 @@ import {
 import { readMeta } from '../../shared/doc/read';
 import { isRootName, roots } from '../../shared/doc/schema';
 import { hasGaps, isViewClientId, viewClientId } from '../../shared/doc/yjsInternals';
+import { sameValue } from '../../shared/util/sameValue';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../ws/syncMessages';
 import type { RoomPeer } from './roomTypes';
 

@@ -11,6 +11,7 @@ import {
 } from '../model/ripple';
 import { randomId } from '../util/randomId';
 import { err, ok, type Result } from '../util/result';
+import { sameValue } from '../util/sameValue';
 import { findCodebook } from './codeRefs';
 import { type CommandName, CommandOrigin } from './origins';
 import { parseMeta, parseRipple, RIPPLE_DEFAULTS } from './parse';
@@ -60,7 +61,6 @@ function run(doc: Y.Doc, command: CommandName, fn: () => void): void {
 }
 
 /** Ripple values are plain JSON, so equal JSON is an equal value (arrays and objects included). */
-const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The default a missing key of a ripple's map reads as (undefined for a required field). */
 const defaultOf = (key: string): unknown =>

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { parseDraft, parsePair } from '../interview/parseInterview';
 import { INTERVIEW_ROOTS, interviewEntriesFor } from '../interview/visibleTo';
 import type { Ripple, SessionMeta } from '../model/ripple';
+import { sameValue } from '../util/sameValue';
+import type { DocChange } from './changes';
 import { PARTICIPANT_CONTENT_FIELDS } from './permissions';
 import { parseVoteKey, readMeta, readRippleMap } from './read';
 import { isRootName, type RootName, roots } from './schema';
@@ -163,10 +165,7 @@ export function allEntries(full: Y.Doc, view?: Y.Doc): ViewEntry[] {
  * keys, the links of a ripple that changed (it may have come into view or gone), and every
  * dot when the vote is revealed or hidden again.
  */
-export function entriesAfter(
-  full: Y.Doc,
-  changes: readonly { path: string[]; key: string | null }[],
-): ViewEntry[] {
+export function entriesAfter(full: Y.Doc, changes: readonly DocChange[]): ViewEntry[] {
   const entries = new Map<string, ViewEntry>();
   const add = (root: RootName, key: string) => entries.set(`${root}\u0000${key}`, { root, key });
   const ripples = new Set<string>();
@@ -202,21 +201,6 @@ export function entriesAfter(
 export function entryValue(doc: Y.Doc, entry: ViewEntry): unknown {
   const value = roots(doc)[entry.root].get(entry.key);
   return value instanceof Y.Map ? value.toJSON() : value;
-}
-
-/** Whether two plain values are the same, whatever the order of their keys. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  if (keysA.length !== keysB.length) return false;
-  return keysA.every(
-    (key) =>
-      Object.hasOwn(b, key) &&
-      sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
 }
 
 /**
