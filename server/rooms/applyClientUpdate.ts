@@ -89,7 +89,8 @@ export async function applyClientUpdate(input: ClientUpdate): Promise<Outcome> {
       if (!transaction.local) claimTransaction(doc, transaction, ownClock);
       // The prior state's meta is the session's unless this update changed it.
       const meta = changes.some(({ path }) => path[0] === 'meta') ? undefined : prior.meta;
-      result.followedUp = updateSuggestions(doc, toSuggest, meta) > 0;
+      const examples = () => prior.examples(changes);
+      result.followedUp = updateSuggestions(doc, toSuggest, meta, examples) > 0;
       if (result.followedUp) changes = changesOfTransaction(doc, transaction);
     }, input.origin);
     if (result.outcome) return result.outcome;

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { CodedExample } from '../classifier';
 import { isValidInterviewEntry, parseDraft, parsePair } from '../interview/parseInterview';
 import { readDraft, readInterview, readPair, readPairs } from '../interview/readInterview';
 import type { Draft, InterviewSettings, Pair } from '../model/interview';
@@ -7,6 +8,7 @@ import type { DocChange } from './changes';
 import type { InterviewReader } from './permissions';
 import { readMeta, readRippleMap } from './read';
 import { roots } from './schema';
+import { exampleOf } from './suggestions';
 
 /** What the permission rules need of a ripple as it was: whose it is and whether it waits. */
 export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
@@ -16,7 +18,8 @@ export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
  * update: each ripple's author and status, the session settings, and which ripples and
  * links existed. The server keeps one next to its live document and refreshes it after
  * every change, so it can apply an update first and judge it afterwards, without holding
- * a second copy of the document to try it on.
+ * a second copy of the document to try it on. It also keeps the ripples with a confirmed
+ * code, the classifier's examples, so a new ripple's suggestion does not read them all.
  */
 /** The interview roots' parsers, for the rules (see `InterviewReader` in permissions.ts). */
 const INTERVIEW_READER: InterviewReader = {
@@ -33,6 +36,9 @@ export class PriorState {
   /** Every key of the ripples map: its author and status, or 'invalid' when unreadable. */
   private readonly ripples = new Map<string, PriorRipple | 'invalid'>();
   private readonly links = new Set<string>();
+  /** The ripples with a confirmed code, as classifier examples, and their list while unchanged. */
+  private readonly coded = new Map<string, CodedExample>();
+  private codedList: readonly CodedExample[] | null = null;
   private readonly pairs = new Map<string, Pair | 'invalid'>();
   private readonly drafts = new Map<string, Draft | 'invalid'>();
   private currentMeta: SessionMeta;
@@ -69,6 +75,29 @@ export class PriorState {
   /** The ripple under `id`: null when there was none, 'invalid' when its content did not read as a ripple. */
   ripple(id: string): PriorRipple | 'invalid' | null {
     return this.ripples.get(id) ?? null;
+  }
+
+  /**
+   * The session's confirmed codes as classifier examples (what `confirmedExamples` reads),
+   * with the ripples that `changes` (the transaction under way) touched read as they are
+   * now. While none of them changes, the same array: the classifier indexes it once.
+   */
+  examples(changes: readonly DocChange[] = []): readonly CodedExample[] {
+    let now: Map<string, CodedExample> | null = null;
+    for (const { path, key } of changes) {
+      if (path[0] !== 'ripples') continue;
+      const id = path[1] ?? key;
+      if (id === null || id === undefined) continue;
+      const example = exampleOf(roots(this.doc).ripples.get(id));
+      const before = this.coded.get(id);
+      if (example?.code === before?.code && example?.text === before?.text) continue;
+      now ??= new Map(this.coded);
+      if (example) now.set(id, example);
+      else now.delete(id);
+    }
+    if (now) return [...now.values()];
+    this.codedList ??= [...this.coded.values()];
+    return this.codedList;
   }
 
   get rippleCount(): number {
@@ -120,6 +149,13 @@ export class PriorState {
 
   private refreshRipple(id: string): void {
     const map = roots(this.doc).ripples.get(id);
+    const example = exampleOf(map);
+    const before = this.coded.get(id);
+    if (example?.code !== before?.code || example?.text !== before?.text) {
+      if (example) this.coded.set(id, example);
+      else this.coded.delete(id);
+      this.codedList = null;
+    }
     if (map === undefined) {
       this.ripples.delete(id);
       return;

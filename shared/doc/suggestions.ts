@@ -44,15 +44,17 @@ export function updateSuggestions(
   doc: Y.Doc,
   rippleIds: readonly string[],
   meta: Pick<SessionMeta, 'codebook' | 'customCodebooks'> = readMeta(doc),
+  examples: () => readonly CodedExample[] = () => confirmedExamples(doc),
 ): number {
+  if (rippleIds.length === 0) return 0;
   const codebook = sessionCodebook(meta);
-  const examples = rippleIds.length > 0 ? confirmedExamples(doc) : [];
+  const given = examples();
   const writes: Array<{ map: Y.Map<unknown>; code: string | null }> = [];
   for (const id of rippleIds) {
     const ripple = readRipple(doc, id);
     const map = roots(doc).ripples.get(id);
     if (!ripple || !map || ripple.code !== null) continue;
-    const code = suggestCode(ripple.text, codebook, examples);
+    const code = suggestCode(ripple.text, codebook, given);
     if (code !== ripple.suggestedCode) writes.push({ map, code });
   }
   if (writes.length > 0) {
@@ -63,26 +65,24 @@ export function updateSuggestions(
   return writes.length;
 }
 
+/** A ripple map as a classifier example: its text and confirmed code, or null when it has none. */
+export function exampleOf(map: Y.Map<unknown> | undefined): CodedExample | null {
+  const code = map?.get('code');
+  const text = map?.get('text');
+  if (typeof code !== 'string' || code === '' || typeof text !== 'string' || text.trim() === '') return null;
+  return { text, code };
+}
+
 /**
- * The session's ripples with a confirmed code, as classifier examples. Read straight from
- * the ripple maps (no full parse: the server runs this per batch of new ripples), and the
- * same array is returned while nothing changed, so the classifier's index of it is reused.
+ * The session's ripples with a confirmed code, as classifier examples, read from every
+ * ripple map. The server keeps the same list up to date instead (`PriorState.examples`):
+ * reading every ripple per new ripple grows with the session.
  */
 export function confirmedExamples(doc: Y.Doc): readonly CodedExample[] {
   const examples: CodedExample[] = [];
-  const signature: string[] = [];
-  for (const [id, map] of roots(doc).ripples) {
-    const code = map.get('code');
-    const text = map.get('text');
-    if (typeof code !== 'string' || code === '' || typeof text !== 'string' || text.trim() === '') continue;
-    examples.push({ text, code });
-    signature.push(`${id}\u0000${code}\u0000${text}`);
+  for (const map of roots(doc).ripples.values()) {
+    const example = exampleOf(map);
+    if (example) examples.push(example);
   }
-  const key = signature.join('\u0001');
-  const cached = examplesCache.get(doc);
-  if (cached && cached.key === key) return cached.examples;
-  examplesCache.set(doc, { key, examples });
   return examples;
 }
-
-const examplesCache = new WeakMap<Y.Doc, { key: string; examples: readonly CodedExample[] }>();

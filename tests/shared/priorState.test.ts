@@ -15,6 +15,7 @@ import {
 } from '../../shared/doc/commands';
 import { PriorState } from '../../shared/doc/priorState';
 import { roots } from '../../shared/doc/schema';
+import { confirmedExamples } from '../../shared/doc/suggestions';
 import type { Actor } from '../../shared/model/ripple';
 
 const boss: Actor = { role: 'facilitator', id: 'facilitator' };
@@ -34,6 +35,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     ([who, id]): Step =>
       (doc) =>
         editRipple(doc, who, id, { text: 'Anders' }),
+  ),
+  fc.tuple(rippleId, fc.constantFrom('ownership', 'connection', null)).map(
+    ([id, code]): Step =>
+      (doc) =>
+        editRipple(doc, boss, id, { code }),
   ),
   fc.tuple(rippleId, fc.constantFrom('accepted', 'pending', 'hidden') as fc.Arbitrary<'accepted'>).map(
     ([id, status]): Step =>
@@ -79,7 +85,11 @@ const answers = (prior: PriorState) => ({
   rippleCount: prior.rippleCount,
   linkCount: prior.linkCount,
   meta: prior.meta,
+  examples: sorted(prior.examples()),
 });
+
+const sorted = (examples: readonly { text: string; code: string }[]) =>
+  [...examples].sort((a, b) => `${a.code} ${a.text}`.localeCompare(`${b.code} ${b.text}`));
 
 describe('PriorState', () => {
   it('kept up to date change by change, it says what a fresh read of the document says', () => {
@@ -94,6 +104,7 @@ describe('PriorState', () => {
         for (const run of steps) {
           run(doc);
           expect(answers(kept)).toEqual(answers(new PriorState(doc)));
+          expect(sorted(kept.examples())).toEqual(sorted(confirmedExamples(doc)));
         }
       }),
       { numRuns: 200 },
@@ -110,5 +121,29 @@ describe('PriorState', () => {
     expect(prior.ripple('r1')).toEqual({ authorId: 'p-ans', status: 'pending' });
     expect(prior.meta.votingOpen).toBe(false);
     expect(prior.ripple('nope')).toBeNull();
+  });
+
+  it('gives the confirmed codes as examples: the same list while they stand, the transaction’s own changes included', () => {
+    const doc = new Y.Doc();
+    initSession(doc, { title: 'Sessie' }, 1000);
+    addRipple(doc, boss, { text: 'De bewoners runnen de koffieochtend zelf' }, { id: 'r1' });
+    addRipple(doc, boss, { text: 'Nog niet gecodeerd' }, { id: 'r2' });
+    const prior = new PriorState(doc);
+    doc.on('afterTransaction', (transaction: Y.Transaction) =>
+      prior.refresh(changesOfTransaction(doc, transaction)),
+    );
+    editRipple(doc, boss, 'r1', { code: 'ownership' });
+    const examples = prior.examples();
+    expect(examples).toEqual([{ text: 'De bewoners runnen de koffieochtend zelf', code: 'ownership' }]);
+    addRipple(doc, ans, { text: 'Een nieuwe' }, { id: 'r3' });
+    expect(prior.examples()).toBe(examples);
+    doc.transact((transaction) => {
+      editRipple(doc, boss, 'r2', { code: 'connection' });
+      const during = prior.examples(changesOfTransaction(doc, transaction));
+      expect(sorted(during)).toEqual(sorted(confirmedExamples(doc)));
+      expect(during).toHaveLength(2);
+    });
+    expect(prior.examples()).not.toBe(examples);
+    expect(prior.examples()).toHaveLength(2);
   });
 });
