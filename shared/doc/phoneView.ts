@@ -272,6 +272,11 @@ export function changedByPhone(
  * the server cannot tell, so it takes from the phone only what a participant writes (the
  * content of their ripples), over what the session holds; the rest is set right. Null: nothing
  * to claim.
+ *
+ * An own ripple the phone no longer holds while the session still does is set right, not
+ * withdrawn: Yjs does not record who removed a key, and the removal a phone brings back may be
+ * an earlier view's. Keeping a ripple the phone meant to withdraw costs a tap; deleting one it
+ * did not, a story.
  */
 export function returningClaim(
   entry: ViewEntry,
@@ -280,6 +285,7 @@ export function returningClaim(
   votingOpen: boolean,
 ): unknown {
   if (entry.root === 'votes') return votingOpen ? held : null;
+  if (entry.root === 'ripples' && held === undefined && expected !== undefined) return null;
   if (entry.root !== 'ripples' || held === undefined || expected === undefined) return held;
   const claim: RippleFields = { ...(expected as RippleFields) };
   const phone = held as RippleFields;

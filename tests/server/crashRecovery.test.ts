@@ -78,13 +78,14 @@ describe('kill -9 in the middle of a load run', () => {
       (error) => {
         // Say which ripples are missing, who holds them, and what the server said.
         const there = new Set(readRipples(after.doc).map((r) => r.id));
+        const gone = [...written].filter((id) => !there.has(id));
         const holders = writers.map((w) =>
           readRipples(w.client.doc)
             .filter((r) => !there.has(r.id))
             .map((r) => r.id),
         );
         throw new Error(
-          `${error}\nmissing on the server, per writer: ${JSON.stringify(holders)}\n${server?.output().slice(-3000)}`,
+          `${error}\nmissing on the server, per writer: ${JSON.stringify(holders)}; written before, now nowhere: ${JSON.stringify(gone)}\n${server?.output().slice(-3000)}`,
         );
       },
     );

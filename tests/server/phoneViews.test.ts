@@ -191,4 +191,26 @@ describe('PhoneViews: what a phone sends back from an earlier view', () => {
     );
     expect(readRipple(full, 'a1')?.text).toBe('Toch aangekomen');
   });
+
+  it('keeps a waiting ripple that an earlier view removed from the phone: a returning phone cannot tell it withdrew it', () => {
+    const full = new Y.Doc();
+    addRipple(full, ans, { text: 'Mijn rimpel wacht nog' }, { id: 'a1' });
+    const room = roomWith(full);
+    const phone = phoneOf(ans);
+    phone.connect(room.views, room.apply);
+    expect(readRipple(phone.doc, 'a1')?.text).toBe('Mijn rimpel wacht nog');
+    // What the phone holds says the ripple was removed, by a writer with a view's id.
+    const earlierView = new Y.Doc();
+    earlierView.clientID = viewClientId();
+    Y.applyUpdate(earlierView, Y.encodeStateAsUpdate(phone.doc));
+    earlierView.getMap('ripples').delete('a1');
+    Y.applyUpdate(phone.doc, Y.encodeStateAsUpdate(earlierView), 'server');
+    expect(readRipple(phone.doc, 'a1')).toBeNull();
+
+    room.restart();
+    phone.connect(room.views, room.apply);
+    expect(room.claimsSeen).toEqual([]);
+    expect(readRipple(full, 'a1')?.text).toBe('Mijn rimpel wacht nog');
+    expect(readRipple(phone.doc, 'a1')?.text).toBe('Mijn rimpel wacht nog');
+  });
 });
