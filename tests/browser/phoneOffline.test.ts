@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { FACILITATOR } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Issue 5, point 5: a phone on Wi-Fi that drops. What is typed offline stays on the phone
@@ -15,7 +16,6 @@ import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
  */
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-const FACILITATOR = { role: 'facilitator', id: 'facilitator' } as const;
 
 interface Session {
   id: string;
@@ -24,48 +24,33 @@ interface Session {
 }
 
 describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const clients: TestClient[] = [];
+  const env = serverAndChromium();
   const logs: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function createSession(): Promise<{ session: Session; board: TestClient }> {
-    const res = await fetch(`${server.baseUrl}/api/sessions`, {
+    const res = await fetch(`${env.server().baseUrl}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Terugblik Buurtkracht', programme: 'Buurtkracht' }),
     });
     const session = (await res.json()) as Session;
-    const board = connectClient(`ws://127.0.0.1:${server.port}/ws`, session.id, {
-      key: session.facilitatorKey,
-    });
-    clients.push(board);
+    const board = env.track(
+      connectClient(`ws://127.0.0.1:${env.server().port}/ws`, session.id, {
+        key: session.facilitatorKey,
+      }),
+    );
     await board.synced;
     return { session, board };
   }
 
   async function openPhone(): Promise<{ context: BrowserContext; phone: Page }> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport: { width: 390, height: 844 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       isMobile: true,
       hasTouch: true,
       locale: 'nl-NL',
     });
-    contexts.push(context);
     const phone = await context.newPage();
     phone.on('console', (message) => logs.push(`[phone ${message.type()}] ${message.text()}`));
     phone.on('pageerror', (error) => logs.push(`[phone error] ${error.message}`));
@@ -106,7 +91,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     readRipples(board.doc).filter((r) => r.text === text).length;
 
   it('a ripple typed offline survives a reload while offline and reaches the board exactly once', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
     const { session, board } = await createSession();
     const { context, phone } = await openPhone();
     await join(phone, session);
@@ -142,7 +127,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   });
 
   it('an offline edit the server refuses (4403) starts over fresh and keeps the typed text', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
     const { session, board } = await createSession();
     const { context, phone } = await openPhone();
     await join(phone, session);
@@ -176,7 +161,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     await ownItem(phone, original).filter({ hasText: 'Staat op de kaart' }).waitFor(VISIBLE);
     await ownItem(phone, edited).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);
     await phone.getByText('als nieuwe rimpeling verstuurd').waitFor(VISIBLE);
-    expect(server.output()).toContain('forbidden-change');
+    expect(env.server().output()).toContain('forbidden-change');
 
     // The refused update is gone for good: a reload does not send it again.
     await phone.reload();
