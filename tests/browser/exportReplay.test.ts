@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
 import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
 import {
   boardMenuAction,
@@ -25,6 +24,7 @@ import {
   serverExport,
   waitForServer,
 } from './exportSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * The research-export issue's "Done when", the parts that are about a session's life
@@ -49,40 +49,28 @@ async function sessionCount(baseUrl: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const env = serverAndChromium();
   let session: SeededSession;
   let client: TestClient;
   let phaseOneMinute = 0;
   const plan = seedPlan();
   const phaseOneLinks = plan.links.filter(([, to]) => rippleIndex(to) < PHASE_ONE).length;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    session = await createSession(server.baseUrl, 'Terugblik Gezond Dorp');
-    client = await facilitatorClient(server.baseUrl, session);
+    session = await createSession(env.server().baseUrl, 'Terugblik Gezond Dorp');
+    client = env.track(await facilitatorClient(env.server().baseUrl, session));
     seedPhase(client, plan, 0, PHASE_ONE);
-    await waitForServer(server.baseUrl, session, PHASE_ONE, phaseOneLinks);
+    await waitForServer(env.server().baseUrl, session, PHASE_ONE, phaseOneLinks);
     phaseOneMinute = Math.floor(Date.now() / 60_000);
   });
 
-  afterAll(async () => {
-    client?.destroy();
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport: { width: 1920, height: 1080 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       locale: 'nl-NL',
       acceptDownloads: true,
     });
-    contexts.push(context);
     const page = await context.newPage();
     await page.goto(path);
     return page;
@@ -91,9 +79,9 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
   const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
 
   it('refuses a corrupted session file by field, from the home page, and creates nothing', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const good = await serverExport(server.baseUrl, session.id, session.facilitatorKey);
-    const before = await sessionCount(server.baseUrl);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const good = await serverExport(env.server().baseUrl, session.id, session.facilitatorKey);
+    const before = await sessionCount(env.server().baseUrl);
     const page = await open('/');
     const form = page.getByRole('form', { name: 'Een sessie openen uit een bestand' });
     const status = form.getByRole('status');
@@ -126,7 +114,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
         .filter({ hasText: `Dit bestand kon niet worden geopend. Er klopt iets niet bij ${field}:` })
         .waitFor(VISIBLE);
       expect(new URL(page.url()).pathname).toBe('/');
-      expect(await sessionCount(server.baseUrl)).toBe(before);
+      expect(await sessionCount(env.server().baseUrl)).toBe(before);
     }
 
     // Not JSON at all: refused in the browser, nothing sent.
@@ -137,13 +125,13 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     });
     await form.getByRole('button', { name: 'Sessie openen' }).click();
     await status.filter({ hasText: 'Dit bestand is geen JSON.' }).waitFor(VISIBLE);
-    expect(await sessionCount(server.baseUrl)).toBe(before);
+    expect(await sessionCount(env.server().baseUrl)).toBe(before);
   });
 
   it('is scaled down to fit 16,384 px, says so, and is not blank', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const session = await createSession(server.baseUrl, 'Reuzenkaart');
-    const client = await facilitatorClient(server.baseUrl, session);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const session = await createSession(env.server().baseUrl, 'Reuzenkaart');
+    const client = await facilitatorClient(env.server().baseUrl, session);
     // Far apart, and tall: at A3 width (4961 px) the picture would be over 150,000 px high.
     client.doc.transact(() => {
       const spots = [
@@ -171,7 +159,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       ] as const)
         linkRipples(client.doc, FACILITATOR, `g${a}`, `g${b}`);
     });
-    await waitForServer(server.baseUrl, session, 5, 4);
+    await waitForServer(env.server().baseUrl, session, 5, 4);
     try {
       const page = await open(session.boardUrl);
       await page
@@ -234,13 +222,13 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
   });
 
   it('analysis counts the seeded codes and prints one clean page; replay shows the map growing', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
     // Phase 2 in a later minute than phase 1, so history holds an earlier moment.
     while (Math.floor(Date.now() / 60_000) <= phaseOneMinute) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     seedPhase(client, plan, PHASE_ONE, RIPPLES);
-    const data = await waitForServer(server.baseUrl, session, RIPPLES, LINKS);
+    const data = await waitForServer(env.server().baseUrl, session, RIPPLES, LINKS);
 
     const page = await open(session.boardUrl);
     await connected(page).waitFor(VISIBLE);
