@@ -3,9 +3,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addRipple } from '../../shared/doc/commands';
 import { readLinks } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, type TestClient } from '../helpers/yClient';
+import type { TestClient } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { card, centre, type SeededSession, seed, VISIBLE } from './boardSeed';
+import {
+  card,
+  centre,
+  joinSession,
+  participant,
+  participantClient,
+  type SeededSession,
+  seed,
+  VISIBLE,
+} from './boardSeed';
 
 /**
  * The facilitator's board (issue 4) in real Chromium against the real server: layouts
@@ -182,19 +191,12 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
     await presenter.getByRole('img', { name: 'QR-code om mee te doen' }).waitFor(VISIBLE);
 
     // A phone joins and sends a ripple (a stock y-websocket client, as the phone page uses).
-    const joined = await fetch(`${server().baseUrl}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: session.joinCode, name: 'Fatima' }),
-    }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-    const phone = connectClient(`${server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
-      pid: joined.participantId,
-      secret: joined.secret,
-    });
+    const joined = await joinSession(server().baseUrl, session.joinCode, 'Fatima');
+    const phone = participantClient(server().baseUrl, session.id, joined);
     await phone.synced;
     phone.provider.awareness.setLocalStateField('user', { name: 'Fatima', role: 'participant' });
     const text = 'Ouderen komen vaker naar buiten';
-    addRipple(phone.doc, { role: 'participant', id: joined.participantId }, { text, authorName: 'Fatima' });
+    addRipple(phone.doc, participant(joined), { text, authorName: 'Fatima' });
 
     await presenter.getByText('1 deelnemer verbonden').waitFor(VISIBLE);
     const accept = board.getByRole('button', { name: 'Op de kaart', description: text });

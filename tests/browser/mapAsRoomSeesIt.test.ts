@@ -5,12 +5,14 @@ import { addRipple, updateMeta } from '../../shared/doc/commands';
 import { readMeta } from '../../shared/doc/read';
 import type { LayoutName } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient } from '../helpers/yClient';
 import {
   boardMenuAction,
   createSession,
   FACILITATOR,
   facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
   type SeededSession,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
@@ -521,23 +523,10 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     async (language) => {
       const session = await createSession(env.server().baseUrl, 'Inklappen');
       env.track(await facilitatorClient(env.server().baseUrl, session));
-      const joined = await fetch(`${env.server().baseUrl}/api/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: session.joinCode, name: 'Anouk' }),
-      }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-      const phone = env.track(
-        connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
-          pid: joined.participantId,
-          secret: joined.secret,
-        }),
-      );
+      const joined = await joinSession(env.server().baseUrl, session.joinCode, 'Anouk');
+      const phone = env.track(participantClient(env.server().baseUrl, session.id, joined));
       await phone.synced;
-      addRipple(
-        phone.doc,
-        { role: 'participant', id: joined.participantId },
-        { text: 'Er is een buurtkamer' },
-      );
+      addRipple(phone.doc, participant(joined), { text: 'Er is een buurtkamer' });
       const context = await env.context({
         viewport: { width: 1280, height: 800 },
         baseURL: env.server().baseUrl,

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple as addRippleCommand, linkRipples, updateMeta } from '../../shared/doc/commands';
 import { readRipples, readVotes } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { type TestClient, waitFor } from '../helpers/yClient';
 import { axe } from './axe';
-import { FACILITATOR } from './boardSeed';
+import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -19,29 +19,15 @@ import { serverAndChromium } from './serverAndChromium';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 const SHOTS = '/tmp/kringen-shots';
 
-interface Session {
-  id: string;
-  joinCode: string;
-  facilitatorKey: string;
-}
-
 describe.skipIf(!hasChromium)('a participant on a phone', () => {
   const env = serverAndChromium();
-  let session: Session;
+  let session: SeededSession;
   let board: TestClient;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    const res = await fetch(`${env.server().baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Terugblik Gezond Dorp', programme: 'Gezond Dorp' }),
-    });
-    session = (await res.json()) as Session;
-    board = env.track(
-      connectClient(`ws://127.0.0.1:${env.server().port}/ws`, session.id, { key: session.facilitatorKey }),
-    );
-    await board.synced;
+    session = await createSession(env.server().baseUrl, 'Terugblik Gezond Dorp', 'Gezond Dorp');
+    board = env.track(await facilitatorClient(env.server().baseUrl, session));
     updateMeta(board.doc, FACILITATOR, {
       prompt: 'Wat ging er minder goed?',
       phases: [

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium';
+import { createSession } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -15,12 +16,7 @@ describe.skipIf(!hasChromium)('the phone pages’ JavaScript', () => {
   const env = serverAndChromium();
 
   it('is at most 150 KB gzipped across join, add, vote and map, with no board canvas code', async () => {
-    const res = await fetch(`${env.server().baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Bundel' }),
-    });
-    const { joinCode } = (await res.json()) as { joinCode: string };
+    const { joinCode } = await createSession(env.server().baseUrl, 'Bundel', null);
     const context = await env.browser().newContext({
       viewport: { width: 390, height: 844 },
       baseURL: env.server().baseUrl,

@@ -3,8 +3,8 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
-import { FACILITATOR } from './boardSeed';
+import { type TestClient, waitFor } from '../helpers/yClient';
+import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -17,29 +17,13 @@ import { serverAndChromium } from './serverAndChromium';
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
-interface Session {
-  id: string;
-  joinCode: string;
-  facilitatorKey: string;
-}
-
 describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   const env = serverAndChromium();
   const logs: string[] = [];
 
-  async function createSession(): Promise<{ session: Session; board: TestClient }> {
-    const res = await fetch(`${env.server().baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Terugblik Buurtkracht', programme: 'Buurtkracht' }),
-    });
-    const session = (await res.json()) as Session;
-    const board = env.track(
-      connectClient(`ws://127.0.0.1:${env.server().port}/ws`, session.id, {
-        key: session.facilitatorKey,
-      }),
-    );
-    await board.synced;
+  async function sessionWithBoard(): Promise<{ session: SeededSession; board: TestClient }> {
+    const session = await createSession(env.server().baseUrl, 'Terugblik Buurtkracht', 'Buurtkracht');
+    const board = env.track(await facilitatorClient(env.server().baseUrl, session));
     return { session, board };
   }
 
@@ -58,7 +42,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   }
 
   /** Joins through the join link and waits until the service worker holds the app for offline starts. */
-  async function join(phone: Page, session: Session): Promise<void> {
+  async function join(phone: Page, session: SeededSession): Promise<void> {
     await phone.goto(`/j/${session.joinCode.replace('-', '')}`);
     await phone.getByRole('button', { name: 'Meedoen' }).click();
     await phone.waitForURL(/\/s\/[a-z0-9]+\/phone$/);
@@ -92,7 +76,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
 
   it('a ripple typed offline survives a reload while offline and reaches the board exactly once', async () => {
     onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
-    const { session, board } = await createSession();
+    const { session, board } = await sessionWithBoard();
     const { context, phone } = await openPhone();
     await join(phone, session);
 
@@ -128,7 +112,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
 
   it('an offline edit the server refuses (4403) starts over fresh and keeps the typed text', async () => {
     onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
-    const { session, board } = await createSession();
+    const { session, board } = await sessionWithBoard();
     const { context, phone } = await openPhone();
     await join(phone, session);
     const original = 'Er is een wandelgroep voor ouderen';

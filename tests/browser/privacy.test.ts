@@ -4,12 +4,15 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple, mergeRipples, setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, waitFor } from '../helpers/yClient';
+import { waitFor } from '../helpers/yClient';
 import {
   boardMenuAction,
   createSession,
   FACILITATOR,
   facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
   type SeededSession,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
@@ -29,18 +32,10 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
 
   /** A phone joined under `name`: a stock y-websocket client with its participant identity, synced. */
   async function joinPhone(session: SeededSession, name: string) {
-    const joined = await fetch(`${env.server().baseUrl}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: session.joinCode, name }),
-    }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-    const client = connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
-      pid: joined.participantId,
-      secret: joined.secret,
-    });
-    env.track(client);
+    const joined = await joinSession(env.server().baseUrl, session.joinCode, name);
+    const client = env.track(participantClient(env.server().baseUrl, session.id, joined));
     await client.synced;
-    return { actor: { role: 'participant' as const, id: joined.participantId }, client };
+    return { actor: participant(joined), client };
   }
 
   /** A session where three named phones added ripples (one names another; two are merged), accepted. */
