@@ -95,6 +95,15 @@ export { Y };
 /** How long the board tests wait for an element to appear. */
 export const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 
+/** How long tests of heavier pages (big maps, exports, a phone back from offline) wait for an element. */
+export const VISIBLE_SLOW = { state: 'visible', timeout: 15_000 } as const;
+
+/** Where the browser tests leave screenshots to look at by eye. */
+export const SHOTS = '/tmp/kringen-shots';
+
+/** The connection status once a page is connected to the server. */
+export const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
+
 /** A ripple's card on the board, found by its accessible name as a screen reader hears it. */
 export const card = (page: Page, text: string) =>
   page.getByRole('group', { name: new RegExp(`Rimpeling, .*: ${text}$`) });

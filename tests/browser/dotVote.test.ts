@@ -11,6 +11,7 @@ import {
   joinSession,
   participant,
   participantClient,
+  SHOTS,
   seed,
   VISIBLE,
 } from './boardSeed';
@@ -23,7 +24,6 @@ import {
  * by dots. The phone is a 390×844 page; a second voter is a stock y-websocket client.
  */
 
-const SHOTS = '/tmp/kringen-shots';
 const A = 'Er is een buurtkamer';
 const B = 'Buren helpen elkaar vaker';
 const C = 'De huisarts verwijst naar de buurtkamer';

@@ -6,7 +6,14 @@ import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
 import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
-import { boardMenuAction, createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  connected,
+  createSession,
+  facilitatorClient,
+  type SeededSession,
+  VISIBLE_SLOW,
+} from './boardSeed';
 import {
   LINKS,
   pngSize,
@@ -28,7 +35,6 @@ import { serverAndChromium } from './serverAndChromium';
  * print and replay: exportReplay.test.ts.)
  */
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 /** RFC 4180 parser (quoted cells with "" escapes, CRLF rows). */
 function parseCsv(text: string, separator: string): string[][] {
   const rows: string[][] = [];
@@ -84,12 +90,9 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
     });
     page = await context.newPage();
     await page.goto(session.boardUrl);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Verbonden$/ })
-      .waitFor(VISIBLE);
+    await connected(page).waitFor(VISIBLE_SLOW);
     await boardMenuAction(page, 'Bewaren en terugkijken');
-    await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE);
+    await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE_SLOW);
   });
 
   /** Clicks a button in the panel and returns the file the browser downloaded. */
@@ -128,7 +131,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
     expect(height).toBeGreaterThan(0);
     await status()
       .filter({ hasText: `Klaar: ${png.name} (3508 × ${height} px)` })
-      .waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
     const seen = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     expect(seen).toContain('De kaart wordt getekend…');
     expect(seen).toContain('Het plaatje wordt gemaakt…');

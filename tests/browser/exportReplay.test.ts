@@ -7,10 +7,12 @@ import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
 import {
   boardMenuAction,
+  connected,
   createSession,
   FACILITATOR,
   facilitatorClient,
   type SeededSession,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import {
   CODES,
@@ -40,7 +42,6 @@ import { serverAndChromium } from './serverAndChromium';
  * turned (the import and giant-map tests run in between, so the wait is mostly used).
  */
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 /** Ripples (and the links among them) of the first phase. */
 const PHASE_ONE = 120;
 
@@ -76,8 +77,6 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     return page;
   }
 
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
-
   it('refuses a corrupted session file by field, from the home page, and creates nothing', async () => {
     onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
     const good = await serverExport(env.server().baseUrl, session.id, session.facilitatorKey);
@@ -112,7 +111,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       await form.getByRole('button', { name: 'Sessie openen' }).click();
       await status
         .filter({ hasText: `Dit bestand kon niet worden geopend. Er klopt iets niet bij ${field}:` })
-        .waitFor(VISIBLE);
+        .waitFor(VISIBLE_SLOW);
       expect(new URL(page.url()).pathname).toBe('/');
       expect(await sessionCount(env.server().baseUrl)).toBe(before);
     }
@@ -124,7 +123,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       buffer: Buffer.from('{"format":"kringen-session",'),
     });
     await form.getByRole('button', { name: 'Sessie openen' }).click();
-    await status.filter({ hasText: 'Dit bestand is geen JSON.' }).waitFor(VISIBLE);
+    await status.filter({ hasText: 'Dit bestand is geen JSON.' }).waitFor(VISIBLE_SLOW);
     expect(await sessionCount(env.server().baseUrl)).toBe(before);
   });
 
@@ -162,10 +161,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     await waitForServer(env.server().baseUrl, session, 5, 4);
     try {
       const page = await open(session.boardUrl);
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Verbonden$/ })
-        .waitFor(VISIBLE);
+      await connected(page).waitFor(VISIBLE_SLOW);
       await boardMenuAction(page, 'Bewaren en terugkijken');
       await page.getByLabel('Formaat').selectOption('a3');
       const [file] = await Promise.all([
@@ -184,7 +180,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
         .filter({
           hasText: `De kaart is groter dan de browser in één keer kan tekenen; het plaatje is daarom ${width} px breed geworden.`,
         })
-        .waitFor(VISIBLE);
+        .waitFor(VISIBLE_SLOW);
       const pixels = await page.evaluate(async (base64) => {
         const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
@@ -231,14 +227,14 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     const data = await waitForServer(env.server().baseUrl, session, RIPPLES, LINKS);
 
     const page = await open(session.boardUrl);
-    await connected(page).waitFor(VISIBLE);
+    await connected(page).waitFor(VISIBLE_SLOW);
     await boardMenuAction(page, 'Bewaren en terugkijken');
     await page
       .getByRole('navigation', { name: 'Bewaren en terugkijken' })
       .getByRole('button', { name: 'Analyse' })
       .click();
-    await page.getByRole('heading', { name: 'Wat zegt de kaart?' }).waitFor(VISIBLE);
-    await page.getByText(`${RIPPLES} rimpelingen op de kaart`).waitFor(VISIBLE);
+    await page.getByRole('heading', { name: 'Wat zegt de kaart?' }).waitFor(VISIBLE_SLOW);
+    await page.getByText(`${RIPPLES} rimpelingen op de kaart`).waitFor(VISIBLE_SLOW);
 
     // Code × order, against what was seeded (codes) and what the server derives (orders).
     const table = page.locator('table.analysis__table');
@@ -276,13 +272,13 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       .getByRole('button', { name: 'Terugkijken' })
       .click();
     const slider = page.getByRole('slider', { name: 'Moment in de sessie' });
-    await slider.waitFor(VISIBLE);
+    await slider.waitFor(VISIBLE_SLOW);
     const line = page.locator('.replay__status');
     const picture = page.getByRole('img', { name: 'De kaart op dat moment' });
     await line
       .filter({ hasText: `${RIPPLES} rimpelingen, ${RIPPLES} op de kaart, ${LINKS} verbindingen` })
-      .waitFor(VISIBLE);
-    await picture.waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
+    await picture.waitFor(VISIBLE_SLOW);
     const nowPicture = await picture.getAttribute('src');
     // The page's CSP allows no fetch of blob: URLs; the drawing's size tells the maps apart.
     const heightOf = () => picture.evaluate((img: HTMLImageElement) => img.naturalHeight);
@@ -292,7 +288,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     await slider.focus();
     await page.keyboard.press('Home');
     expect(await slider.inputValue()).toBe('0');
-    await line.filter({ hasNotText: `${RIPPLES} rimpelingen` }).waitFor(VISIBLE);
+    await line.filter({ hasNotText: `${RIPPLES} rimpelingen` }).waitFor(VISIBLE_SLOW);
     const earlier = Number(/: (\d+) rimpelingen/.exec((await line.textContent()) ?? '')?.[1]);
     expect(earlier).toBeLessThan(RIPPLES);
     expect([0, PHASE_ONE]).toContain(earlier);
@@ -312,11 +308,11 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     // Shown large for a room: the whole screen, play and pause, and a PNG of the moment.
     await page.getByRole('button', { name: 'Groot tonen', exact: true }).click();
     const large = page.getByRole('dialog', { name: 'Terugkijken' });
-    await large.waitFor(VISIBLE);
+    await large.waitFor(VISIBLE_SLOW);
     const shown = await large.getByRole('img', { name: 'De kaart op dat moment' }).boundingBox();
     expect(shown?.height ?? 0).toBeGreaterThan(800);
     await large.getByRole('button', { name: 'Afspelen' }).click();
-    await large.getByRole('button', { name: 'Pauze' }).waitFor(VISIBLE);
+    await large.getByRole('button', { name: 'Pauze' }).waitFor(VISIBLE_SLOW);
     await large.getByRole('button', { name: 'Pauze' }).click();
     const [step] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),

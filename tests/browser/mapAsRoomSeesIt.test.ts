@@ -14,6 +14,7 @@ import {
   participant,
   participantClient,
   type SeededSession,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
@@ -25,7 +26,6 @@ import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
  * element exists. With SCREENSHOTS=<dir> set, each view is also saved as a PNG (the
  * README's pictures: scripts/screenshots.ts).
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 const LAYOUTS: LayoutName[] = ['free', 'timeline', 'rings'];
 const VIEWS = [
   { name: 'board', width: 1280, height: 800, projector: false },
@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     );
     const page = await context.newPage();
     await page.goto(session.boardUrl);
-    await page.locator('.map-card').first().waitFor(VISIBLE);
+    await page.locator('.map-card').first().waitFor(VISIBLE_SLOW);
     await page.evaluate(() => document.fonts.ready);
     // The board's header at this size, before projector mode hides it.
     const header = await page.evaluate(() => ({
@@ -231,7 +231,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     }));
     if (view.projector) {
       await page.keyboard.press('p');
-      await page.locator('.board--projector').waitFor(VISIBLE);
+      await page.locator('.board--projector').waitFor(VISIBLE_SLOW);
     }
     // The fit after the layout settles (and after projector mode's chrome changed the pane).
     await page.waitForTimeout(800);
@@ -342,7 +342,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const { page } = await openView('rings', VIEWS[1], language);
       const en = language === 'en';
       const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
-      await pager.waitFor(VISIBLE);
+      await pager.waitFor(VISIBLE_SLOW);
       const where = () =>
         pager
           .locator('.map-pager__where')
@@ -467,10 +467,10 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const context = await env.context({ viewport, baseURL: env.server().baseUrl });
       const page = await context.newPage();
       await page.goto(session.boardUrl);
-      await page.locator('.map-card').first().waitFor(VISIBLE);
+      await page.locator('.map-card').first().waitFor(VISIBLE_SLOW);
       await page.keyboard.press('p');
       const prompt = page.locator('.prompt-card');
-      await prompt.waitFor(VISIBLE);
+      await prompt.waitFor(VISIBLE_SLOW);
       const box = async (selector: string) => {
         const b = await page.locator(selector).first().boundingBox();
         if (!b) throw new Error(`no ${selector}`);
@@ -541,9 +541,9 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       await page.getByRole('button', { name: en ? 'Fold away' : 'Inklappen' }).click();
       await page.locator('.board__side .join-panel .qr').waitFor({ state: 'hidden' });
       // The code itself stays.
-      await page.locator('.board__side .join-code__value').waitFor(VISIBLE);
+      await page.locator('.board__side .join-code__value').waitFor(VISIBLE_SLOW);
       const item = page.locator('.board__side').getByText('Er is een buurtkamer');
-      await item.waitFor(VISIBLE);
+      await item.waitFor(VISIBLE_SLOW);
       const accept = page
         .locator('.board__side')
         .getByRole('button', { name: en ? 'Put on map' : 'Op de kaart', exact: true })
@@ -553,7 +553,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
       // Remembered on this device.
       await page.reload();
-      await page.getByRole('button', { name: en ? 'Show all' : 'Uitklappen' }).waitFor(VISIBLE);
+      await page.getByRole('button', { name: en ? 'Show all' : 'Uitklappen' }).waitFor(VISIBLE_SLOW);
     },
     60_000,
   );

@@ -5,7 +5,14 @@ import { readRipples, readVotes } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { type TestClient, waitFor } from '../helpers/yClient';
 import { axe } from './axe';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  SHOTS,
+  VISIBLE,
+} from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -15,9 +22,6 @@ import { serverAndChromium } from './serverAndChromium';
  * read-only map — and axe-core (WCAG 2.2 AA) on each of those pages, plus 320 px width and
  * 200 % text without sideways scrolling. The facilitator is a stock y-websocket client.
  */
-
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const SHOTS = '/tmp/kringen-shots';
 
 describe.skipIf(!hasChromium)('a participant on a phone', () => {
   const env = serverAndChromium();

@@ -4,7 +4,7 @@ import { setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { type TestClient, waitFor } from '../helpers/yClient';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession } from './boardSeed';
+import { createSession, FACILITATOR, facilitatorClient, type SeededSession, VISIBLE_SLOW } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -14,8 +14,6 @@ import { serverAndChromium } from './serverAndChromium';
  * refuses a change made offline (the facilitator handled the ripple meanwhile: close 4403),
  * the phone starts over with a fresh document without losing the typed text.
  */
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   const env = serverAndChromium();
@@ -46,7 +44,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     await phone.goto(`/j/${session.joinCode.replace('-', '')}`);
     await phone.getByRole('button', { name: 'Meedoen' }).click();
     await phone.waitForURL(/\/s\/[a-z0-9]+\/phone$/);
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await phone.waitForFunction(
       async () => {
         if (!navigator.serviceWorker.controller) return false;
@@ -65,7 +63,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   async function addRipple(phone: Page, text: string): Promise<void> {
     await phone.getByLabel('Wat is er veranderd?').fill(text);
     await phone.getByRole('button', { name: 'Verder' }).click();
-    await phone.getByRole('heading', { name: 'Klopt dit?' }).waitFor(VISIBLE);
+    await phone.getByRole('heading', { name: 'Klopt dit?' }).waitFor(VISIBLE_SLOW);
     await phone.getByRole('button', { name: 'Versturen' }).click();
   }
 
@@ -81,30 +79,30 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     await join(phone, session);
 
     await context.setOffline(true);
-    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE_SLOW);
     const text = 'De buurtkamer is nu ook op zaterdag open';
     await addRipple(phone, text);
-    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE);
+    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE_SLOW);
     await phone.screenshot({ path: '/tmp/kringen-shots/phone-offline-390.png', fullPage: true });
 
     // Reload without a connection: the service worker serves the page, IndexedDB the ripple.
     await phone.reload();
-    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE);
+    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE_SLOW);
     await phone
       .getByRole('status')
       .filter({ hasText: 'Je rimpeling staat veilig op je telefoon' })
-      .waitFor(VISIBLE);
-    await phone.getByRole('heading', { name: 'Terugblik Buurtkracht' }).waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
+    await phone.getByRole('heading', { name: 'Terugblik Buurtkracht' }).waitFor(VISIBLE_SLOW);
     expect(countOnBoard(board, text)).toBe(0);
 
     await context.setOffline(false);
     await waitFor(() => countOnBoard(board, text) === 1, 15_000, 'the ripple on the board');
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
-    await ownItem(phone, text).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
+    await ownItem(phone, text).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE_SLOW);
 
     // Reloading again (online) sends nothing twice.
     await phone.reload();
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(countOnBoard(board, text)).toBe(1);
     expect(await ownItem(phone, text).count()).toBe(1);
@@ -121,13 +119,13 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
 
     // Offline, the participant rewrites the waiting ripple; meanwhile the facilitator accepts it.
     await context.setOffline(true);
-    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE_SLOW);
     const item = ownItem(phone, original);
     await item.getByRole('button', { name: 'Aanpassen' }).click();
     const edited = 'Er zijn nu twee wandelgroepen voor ouderen';
     await phone.getByLabel('Je rimpeling').fill(edited);
     await phone.getByRole('button', { name: 'Opslaan' }).click();
-    await ownItem(phone, edited).waitFor(VISIBLE);
+    await ownItem(phone, edited).waitFor(VISIBLE_SLOW);
     const id = readRipples(board.doc).find((r) => r.text === original)?.id ?? '';
     expect(setRippleStatus(board.doc, FACILITATOR, id, 'accepted').ok).toBe(true);
 
@@ -142,14 +140,14 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     const ripples = readRipples(board.doc);
     expect(ripples.find((r) => r.id === id)).toMatchObject({ text: original, status: 'accepted' });
     expect(ripples.find((r) => r.text === edited)).toMatchObject({ status: 'pending' });
-    await ownItem(phone, original).filter({ hasText: 'Staat op de kaart' }).waitFor(VISIBLE);
-    await ownItem(phone, edited).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);
-    await phone.getByText('als nieuwe rimpeling verstuurd').waitFor(VISIBLE);
+    await ownItem(phone, original).filter({ hasText: 'Staat op de kaart' }).waitFor(VISIBLE_SLOW);
+    await ownItem(phone, edited).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE_SLOW);
+    await phone.getByText('als nieuwe rimpeling verstuurd').waitFor(VISIBLE_SLOW);
     expect(env.server().output()).toContain('forbidden-change');
 
     // The refused update is gone for good: a reload does not send it again.
     await phone.reload();
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(countOnBoard(board, edited)).toBe(1);
     expect(readRipples(board.doc).find((r) => r.id === id)?.text).toBe(original);

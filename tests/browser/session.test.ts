@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { hasChromium } from '../helpers/chromium';
+import { connected, VISIBLE } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -13,10 +14,8 @@ import { serverAndChromium } from './serverAndChromium';
  */
 
 const RIPPLE = 'De dorpsondersteuner heeft nu vaste financiering';
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 
 const onMap = (page: Page): Locator => page.getByRole('group', { name: `Rimpeling, 1e orde: ${RIPPLE}` });
-const connected = (page: Page): Locator => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
 
 describe.skipIf(!hasChromium)('a live REM session across phone, board and presenter', () => {
   const env = serverAndChromium();
