@@ -1,15 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addRipple } from '../../shared/doc/commands';
 import { readLinks } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { connectClient, type TestClient } from '../helpers/yClient';
+import { hasChromium } from '../helpers/chromium';
+import type { TestClient } from '../helpers/yClient';
+import { boardHarness } from './boardHarness';
 import {
   card,
   centre,
-  createSession,
-  facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
   type SeededSession,
   seed,
   VISIBLE,
@@ -22,50 +23,31 @@ import {
  */
 
 describe.skipIf(!hasChromium)('the facilitator board', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const { seeded, open, logServerOnFailure, server } = boardHarness();
   let session: SeededSession;
   let client: TestClient;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    session = await createSession(server.baseUrl, 'Bordtest');
-    client = await facilitatorClient(server.baseUrl, session);
-    seed(
-      client.doc,
-      [
-        { id: 'jan', text: 'Januari: buurtapp', when: { kind: 'month', value: '2024-01' } },
-        { id: 'jun', text: 'Juni: koffieochtend', when: { kind: 'month', value: '2024-06' } },
-        { id: 'nov', text: 'November: buurtmarkt', when: { kind: 'month', value: '2024-11' } },
-        { id: 'undated', text: 'Zonder datum: wandelgroep' },
-      ],
-      [
-        ['jan', 'jun'],
-        ['jun', 'nov'],
-      ],
-      { spanStart: '2024-01', spanEnd: '2024-12' },
-    );
+    ({ session, client } = await seeded('Bordtest', (client) =>
+      seed(
+        client.doc,
+        [
+          { id: 'jan', text: 'Januari: buurtapp', when: { kind: 'month', value: '2024-01' } },
+          { id: 'jun', text: 'Juni: koffieochtend', when: { kind: 'month', value: '2024-06' } },
+          { id: 'nov', text: 'November: buurtmarkt', when: { kind: 'month', value: '2024-11' } },
+          { id: 'undated', text: 'Zonder datum: wandelgroep' },
+        ],
+        [
+          ['jan', 'jun'],
+          ['jun', 'nov'],
+        ],
+        { spanStart: '2024-01', spanEnd: '2024-12' },
+      ),
+    ));
   });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    client?.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale: 'nl-NL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    return page;
-  }
 
   it('places ripples by date on the timeline and by order on the rings; links change order on a second screen; a cycle is refused', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const board = await open(session.boardUrl);
     await card(board, 'Januari: buurtapp').waitFor(VISIBLE);
     const second = await open(session.boardUrl);
@@ -126,7 +108,7 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
   });
 
   it('a drag from card to card links them; a click on a line chooses it and Delete removes it, on every screen', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const board = await open(session.boardUrl);
     const second = await open(session.boardUrl);
     await card(board, 'November: buurtmarkt').waitFor(VISIBLE);
@@ -202,26 +184,19 @@ describe.skipIf(!hasChromium)('the facilitator board', () => {
   });
 
   it('a phone ripple waits in the inbox, is accepted and shows on the presenter, which follows the leading facilitator', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    logServerOnFailure();
     const board = await open(session.boardUrl);
     const presenter = await open(session.presenterUrl, { width: 1920, height: 1080 });
     await presenter.getByText(session.joinCode).waitFor(VISIBLE);
     await presenter.getByRole('img', { name: 'QR-code om mee te doen' }).waitFor(VISIBLE);
 
     // A phone joins and sends a ripple (a stock y-websocket client, as the phone page uses).
-    const joined = await fetch(`${server.baseUrl}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: session.joinCode, name: 'Fatima' }),
-    }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-    const phone = connectClient(`${server.baseUrl.replace('http', 'ws')}/ws`, session.id, {
-      pid: joined.participantId,
-      secret: joined.secret,
-    });
+    const joined = await joinSession(server().baseUrl, session.joinCode, 'Fatima');
+    const phone = participantClient(server().baseUrl, session.id, joined);
     await phone.synced;
     phone.provider.awareness.setLocalStateField('user', { name: 'Fatima', role: 'participant' });
     const text = 'Ouderen komen vaker naar buiten';
-    addRipple(phone.doc, { role: 'participant', id: joined.participantId }, { text, authorName: 'Fatima' });
+    addRipple(phone.doc, participant(joined), { text, authorName: 'Fatima' });
 
     await presenter.getByText('1 deelnemer verbonden').waitFor(VISIBLE);
     const accept = board.getByRole('button', { name: 'Op de kaart', description: text });

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, onTestFailed } from 'vitest';
-import { launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import type { Page } from 'playwright-core';
+import { onTestFailed } from 'vitest';
+import type { ServerProcessOptions } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
 import { createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import { type ServerAndChromium, serverAndChromium } from './serverAndChromium';
 
-export interface BoardHarness {
+export interface BoardHarness extends ServerAndChromium {
   /** A session made through the API, filled by `build` through a connected facilitator client. */
   seeded(
     title: string,
@@ -18,45 +18,28 @@ export interface BoardHarness {
 }
 
 /**
- * One real server and one Chromium for the tests of a `describe` block, started before
- * them and closed after them with every context and client the tests opened. Call it
- * inside the `describe`.
+ * The board tests' `serverAndChromium` (one real server and one Chromium for the tests of a
+ * `describe` block, closed after them with every context and client the tests opened),
+ * with seeded sessions and open board pages. Call it inside the `describe`.
  */
-export function boardHarness(): BoardHarness {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    for (const client of clients) client.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
-
+export function boardHarness(options: ServerProcessOptions = {}): BoardHarness {
+  const env = serverAndChromium(options);
   return {
+    ...env,
     async seeded(title, build) {
-      const session = await createSession(server.baseUrl, title);
-      const client = await facilitatorClient(server.baseUrl, session);
-      clients.push(client);
+      const session = await createSession(env.server().baseUrl, title);
+      const client = env.track(await facilitatorClient(env.server().baseUrl, session));
       build(client);
       return { session, client };
     },
     async open(path, viewport = { width: 1280, height: 800 }, locale = 'nl-NL') {
-      const context = await browser.newContext({ viewport, baseURL: server.baseUrl, locale });
-      contexts.push(context);
+      const context = await env.context({ viewport, baseURL: env.server().baseUrl, locale });
       const page = await context.newPage();
       await page.goto(path);
       return page;
     },
     logServerOnFailure() {
-      onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+      onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
     },
   };
 }

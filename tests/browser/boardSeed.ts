@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { addRipple, linkRipples, type RippleInput, updateMeta } from '../../shared/doc/commands';
 import type { Actor } from '../../shared/model/ripple';
+import { boss } from '../helpers/people';
+import { postJson } from '../helpers/serverProcess';
 import { connectClient, type TestClient } from '../helpers/yClient';
 
 /** A session made through the API, as the home page makes it. */
@@ -14,13 +16,26 @@ export interface SeededSession {
   presenterUrl: string;
 }
 
-export const FACILITATOR: Actor = { role: 'facilitator', id: 'facilitator' };
+/** The facilitator of the seeded sessions (the shared/ tests' `boss`). */
+export const FACILITATOR: Actor = boss;
 
-export async function createSession(baseUrl: string, title: string): Promise<SeededSession> {
+/** A participant as the server made it on joining: the identity a phone connects with. */
+export interface JoinedPhone {
+  participantId: string;
+  secret: string;
+  name: string;
+}
+
+/** Creates a session through the API, as the home page does; `programme` null sends none. */
+export async function createSession(
+  baseUrl: string,
+  title: string,
+  programme: string | null = 'Samen Gezond Dorp',
+): Promise<SeededSession> {
   const response = await fetch(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, programme: 'Samen Gezond Dorp' }),
+    body: JSON.stringify(programme === null ? { title } : { title, programme }),
   });
   if (!response.ok) throw new Error(`creating a session failed: ${response.status}`);
   const body = (await response.json()) as SeededSession;
@@ -39,6 +54,26 @@ export async function facilitatorClient(baseUrl: string, session: SeededSession)
   await client.synced;
   return client;
 }
+
+/** Joins a session through the API, as the join page does, under `name` if given. */
+export async function joinSession(baseUrl: string, joinCode: string, name?: string): Promise<JoinedPhone> {
+  const body = name === undefined ? { code: joinCode } : { code: joinCode, name };
+  return (await postJson(baseUrl, '/api/join', body)) as unknown as JoinedPhone;
+}
+
+/** A stock y-websocket client with a joined participant's identity, as the phone page uses it (not yet synced). */
+export function participantClient(baseUrl: string, sessionId: string, joined: JoinedPhone): TestClient {
+  return connectClient(`${baseUrl.replace('http', 'ws')}/ws`, sessionId, {
+    pid: joined.participantId,
+    secret: joined.secret,
+  });
+}
+
+/** The participant `joined` as an actor of the document's commands. */
+export const participant = (joined: JoinedPhone): Actor => ({
+  role: 'participant',
+  id: joined.participantId,
+});
 
 /** Adds ripples (as the facilitator) and links them, in one go per call. */
 export function seed(
@@ -59,6 +94,15 @@ export { Y };
 
 /** How long the board tests wait for an element to appear. */
 export const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
+
+/** How long tests of heavier pages (big maps, exports, a phone back from offline) wait for an element. */
+export const VISIBLE_SLOW = { state: 'visible', timeout: 15_000 } as const;
+
+/** Where the browser tests leave screenshots to look at by eye. */
+export const SHOTS = '/tmp/kringen-shots';
+
+/** The connection status once a page is connected to the server. */
+export const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
 
 /** A ripple's card on the board, found by its accessible name as a screen reader hears it. */
 export const card = (page: Page, text: string) =>

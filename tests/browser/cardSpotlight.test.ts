@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium';
-import { card, createSession, facilitatorClient, seed } from './boardSeed';
+import { card, createSession, facilitatorClient, seed, VISIBLE_SLOW } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
  * A card opened large: on the board with "Groot tonen", on the projector with a click or
  * Enter; the presenter screen shows what the facilitator opened, and closes with it.
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 const LONG =
   'De dorpsondersteuner heeft nu structurele financiering van de gemeente, zodat bewoners weten bij wie ze terechtkunnen, ook na het project.';
 
@@ -39,12 +38,12 @@ describe.skipIf(!hasChromium)('a card opened large', () => {
     });
     const presenter = await presenterContext.newPage();
     await presenter.goto(session.presenterUrl);
-    await card(presenter, 'Meer vrijwilligers').waitFor(VISIBLE);
+    await card(presenter, 'Meer vrijwilligers').waitFor(VISIBLE_SLOW);
 
     await card(board, 'De dorpsondersteuner.*').click();
     await board.getByRole('button', { name: 'Groot tonen' }).click();
     const dialog = board.getByRole('dialog', { name: LONG });
-    await dialog.waitFor(VISIBLE);
+    await dialog.waitFor(VISIBLE_SLOW);
     expect(await dialog.getByText('Ik kon eindelijk bij iemand terecht.').isVisible()).toBe(true);
     expect(await dialog.getByText('Anouk').isVisible()).toBe(true);
     // The focus is in the dialog: its close button.
@@ -58,7 +57,7 @@ describe.skipIf(!hasChromium)('a card opened large', () => {
     expect(cut).toBe(false);
 
     const shown = presenter.getByRole('dialog', { name: LONG });
-    await shown.waitFor(VISIBLE);
+    await shown.waitFor(VISIBLE_SLOW);
     const box = await shown.locator('.spotlight__text').boundingBox();
     // Large on the projector: at least 28 px type.
     const size = await shown
@@ -82,16 +81,16 @@ describe.skipIf(!hasChromium)('a card opened large', () => {
     });
     const page = await context.newPage();
     await page.goto(session.boardUrl);
-    await card(page, 'De dorpsondersteuner.*').waitFor(VISIBLE);
+    await card(page, 'De dorpsondersteuner.*').waitFor(VISIBLE_SLOW);
     await page.keyboard.press('p');
-    await page.locator('.board--projector').waitFor(VISIBLE);
+    await page.locator('.board--projector').waitFor(VISIBLE_SLOW);
     await card(page, 'De dorpsondersteuner.*').click();
     const dialog = page.getByRole('dialog', { name: LONG });
-    await dialog.waitFor(VISIBLE);
+    await dialog.waitFor(VISIBLE_SLOW);
     await page.getByRole('button', { name: 'Terug naar de kaart' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await card(page, 'De dorpsondersteuner.*').focus();
     await page.keyboard.press('Enter');
-    await dialog.waitFor(VISIBLE);
+    await dialog.waitFor(VISIBLE_SLOW);
   }, 60_000);
 });

@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../scripts/classifier/corpusFiles';
 import { type Classification, type CodedExample, classifyRipple } from '../../shared/classifier';
 import { BUILTIN_CODEBOOKS } from '../../shared/codebooks';
-import { hasChromium, launchChromium } from '../helpers/chromium';
+import { hasChromium } from '../helpers/chromium';
 import { DEV_CORPUS, HELDOUT_CORPUS } from '../shared/classifier/corpus';
+import { chromiumAlone } from './serverAndChromium';
 
 /**
  * The classifier must give the phone, the board and the server the same suggestion: this
@@ -49,22 +49,16 @@ async function bundleClassifier(): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('classifier in Chromium', () => {
-  let browser: Browser | undefined;
+  const env = chromiumAlone();
   let bundle = '';
 
   beforeAll(async () => {
     bundle = await bundleClassifier();
     console.log(`classifier browser bundle: ${(bundle.length / 1024).toFixed(0)} KiB minified`);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('gives exactly the results Node gives for every corpus text', async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    const page = await browser.newPage();
+    const page = await env.browser().newPage();
     await page.goto('about:blank');
     await page.addScriptTag({ content: bundle });
     const inBrowser = await page.evaluate(

@@ -1,35 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { readRipple } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardMenuAction, createSession, facilitatorClient, seed } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * A facilitator picks a built-in codebook, or makes an own version whose keywords drive the
  * suggestions: the server re-suggests codes for unconfirmed ripples as soon as it is saved.
  */
 describe.skipIf(!hasChromium)('the session codebook', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndChromium();
 
   it('switches to a built-in codebook and to an own version with own keywords', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const session = await createSession(server.baseUrl, 'Codeboek');
-    const client = await facilitatorClient(server.baseUrl, session);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const session = await createSession(env.server().baseUrl, 'Codeboek');
+    const client = await facilitatorClient(env.server().baseUrl, session);
     seed(client.doc, [{ id: 'r1', text: 'De koffie was weer lekker sterk' }]);
-    const context = await browser.newContext({
+    const context = await env.browser().newContext({
       viewport: { width: 1440, height: 900 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
     });
     const page = await context.newPage();
     await page.goto(session.boardUrl);

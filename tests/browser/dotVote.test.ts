@@ -2,11 +2,19 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { castVote } from '../../shared/doc/commands';
 import { readVotes } from '../../shared/doc/read';
-import type { Actor } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, waitFor } from '../helpers/yClient';
+import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { boardMenuAction, card, seed, VISIBLE } from './boardSeed';
+import {
+  boardMenuAction,
+  card,
+  joinSession,
+  participant,
+  participantClient,
+  SHOTS,
+  seed,
+  VISIBLE,
+} from './boardSeed';
 
 /**
  * Issue #20, point 3: a dot vote as REM practice runs it. The facilitator sets the dots
@@ -16,7 +24,6 @@ import { boardMenuAction, card, seed, VISIBLE } from './boardSeed';
  * by dots. The phone is a 390×844 page; a second voter is a stock y-websocket client.
  */
 
-const SHOTS = '/tmp/kringen-shots';
 const A = 'Er is een buurtkamer';
 const B = 'Buren helpen elkaar vaker';
 const C = 'De huisarts verwijst naar de buurtkamer';
@@ -64,17 +71,10 @@ describe.skipIf(!hasChromium)('a dot vote with hidden counts and a separate reve
     expect(await item(B).getByRole('button', { name: 'Stip zetten' }).isDisabled()).toBe(true);
 
     // A second participant (a stock client) puts one dot on A and one on B.
-    const joined = (await (
-      await fetch(new URL('/api/join', board.url()), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: session.joinCode }),
-      })
-    ).json()) as { participantId: string; secret: string };
-    const wsUrl = new URL('/ws', board.url()).href.replace('http', 'ws');
-    const voter = connectClient(wsUrl, session.id, { pid: joined.participantId, secret: joined.secret });
+    const joined = await joinSession(new URL(board.url()).origin, session.joinCode);
+    const voter = participantClient(new URL(board.url()).origin, session.id, joined);
     await voter.synced;
-    const actor: Actor = { role: 'participant', id: joined.participantId };
+    const actor = participant(joined);
     expect(castVote(voter.doc, actor, 'a').ok).toBe(true);
     expect(castVote(voter.doc, actor, 'b').ok).toBe(true);
     await waitFor(() => readVotes(client.doc).length === 4, 5000, 'four dots on the server');

@@ -5,7 +5,7 @@ import { readRipple } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { boardMenuAction, card, centre, FACILITATOR, seed, VISIBLE } from './boardSeed';
+import { boardMenuAction, card, centre, FACILITATOR, SHOTS, seed, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 4: a ripple gets a second code (borging strategies by default) and
@@ -15,7 +15,6 @@ import { boardMenuAction, card, centre, FACILITATOR, seed, VISIBLE } from './boa
  * codebook it came from (never a raw key).
  */
 
-const SHOTS = '/tmp/kringen-shots';
 const A = 'Bewoners runnen de buurtkamer nu zelf';
 const B = 'De wijkagent en bewoners ontmoeten elkaar op de markt';
 

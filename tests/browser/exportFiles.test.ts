@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
-import { boardMenuAction, createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  connected,
+  createSession,
+  facilitatorClient,
+  type SeededSession,
+  VISIBLE_SLOW,
+} from './boardSeed';
 import {
   LINKS,
   pngSize,
@@ -18,6 +24,7 @@ import {
   serverExport,
   waitForServer,
 } from './exportSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * The research-export issue's "Done when", file by file, in real Chromium against the real
@@ -28,7 +35,6 @@ import {
  * print and replay: exportReplay.test.ts.)
  */
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 /** RFC 4180 parser (quoted cells with "" escapes, CRLF rows). */
 function parseCsv(text: string, separator: string): string[][] {
   const rows: string[][] = [];
@@ -63,8 +69,7 @@ const unescapeXml = (text: string) =>
   text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 
 describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const env = serverAndChromium();
   let context: BrowserContext;
   let page: Page;
   let session: SeededSession;
@@ -73,33 +78,21 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
   const files = new Map<string, { name: string; bytes: Buffer }>();
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    session = await createSession(server.baseUrl, 'Terugblik Gezond Dorp – één jaar later');
-    client = await facilitatorClient(server.baseUrl, session);
+    session = await createSession(env.server().baseUrl, 'Terugblik Gezond Dorp – één jaar later');
+    client = env.track(await facilitatorClient(env.server().baseUrl, session));
     seedPhase(client, plan);
-    await waitForServer(server.baseUrl, session, RIPPLES, LINKS);
-    context = await browser.newContext({
+    await waitForServer(env.server().baseUrl, session, RIPPLES, LINKS);
+    context = await env.context({
       viewport: { width: 1920, height: 1080 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       locale: 'nl-NL',
       acceptDownloads: true,
     });
     page = await context.newPage();
     await page.goto(session.boardUrl);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Verbonden$/ })
-      .waitFor(VISIBLE);
+    await connected(page).waitFor(VISIBLE_SLOW);
     await boardMenuAction(page, 'Bewaren en terugkijken');
-    await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE);
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
+    await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE_SLOW);
   });
 
   /** Clicks a button in the panel and returns the file the browser downloaded. */
@@ -117,7 +110,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
   const status = () => page.locator('.export-panel__status');
 
   it('PNG (A4): 3508 px wide, not blank, every link drawn, the legend colours, progress shown', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
     // Record every text the status line shows while the picture is made.
     await status().evaluate((el) => {
       const seen: string[] = [];
@@ -138,7 +131,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
     expect(height).toBeGreaterThan(0);
     await status()
       .filter({ hasText: `Klaar: ${png.name} (3508 × ${height} px)` })
-      .waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
     const seen = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
     expect(seen).toContain('De kaart wordt getekend…');
     expect(seen).toContain('Het plaatje wordt gemaakt…');
@@ -304,13 +297,13 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
 
     const { exportedAt: _a, ...fromBrowser } = data;
     const { exportedAt: _b, ...fromServer } = await serverExport(
-      server.baseUrl,
+      env.server().baseUrl,
       session.id,
       session.facilitatorKey,
     );
     expect(fromBrowser).toEqual(fromServer);
 
-    const imported = await fetch(`${server.baseUrl}/api/sessions/import`, {
+    const imported = await fetch(`${env.server().baseUrl}/api/sessions/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: file.bytes,
@@ -319,7 +312,7 @@ describe.skipIf(!hasChromium)('exporting a 200-ripple session from the board', (
     const created = (await imported.json()) as { id: string; facilitatorKey: string };
     expect(created.id).not.toBe(session.id);
     const { exportedAt: _c, ...again } = await serverExport(
-      server.baseUrl,
+      env.server().baseUrl,
       created.id,
       created.facilitatorKey,
     );

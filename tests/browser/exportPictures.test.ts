@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutName } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
-import { boardMenuAction, createSession, facilitatorClient, type SeededSession } from './boardSeed';
+import {
+  boardMenuAction,
+  createSession,
+  facilitatorClient,
+  type SeededSession,
+  VISIBLE_SLOW,
+} from './boardSeed';
 import { pngSize } from './exportSeed';
 import { serverAndChromium } from './serverAndChromium';
 import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
@@ -14,7 +20,6 @@ import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
  * the rings' sectors and the programme's whole name, the timeline's undated tray named.
  * With SCREENSHOTS=<dir>, each SVG is also saved as a PNG for the README.
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 const LAYOUTS: LayoutName[] = ['free', 'timeline', 'rings'];
 const PROGRAMME = 'Samen Gezond Dorp: bewoners en zorg in de Achterhoek';
 
@@ -107,7 +112,7 @@ describe.skipIf(!hasChromium)('the exported pictures', () => {
       });
       const page = await context.newPage();
       await page.goto(session.boardUrl);
-      await page.locator('.map-card').first().waitFor(VISIBLE);
+      await page.locator('.map-card').first().waitFor(VISIBLE_SLOW);
       await boardMenuAction(page, 'Bewaren en terugkijken');
       const save = async (name: string) => {
         const [file] = await Promise.all([

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { WORKING_ELEMENTS } from '../../shared/codebooks';
 import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { hasChromium } from '../helpers/chromium';
 import type { TestClient } from '../helpers/yClient';
 import {
   boardMenuAction,
+  connected,
   createSession,
   FACILITATOR,
   facilitatorClient,
   type SeededSession,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import {
   CODES,
@@ -25,6 +26,7 @@ import {
   serverExport,
   waitForServer,
 } from './exportSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * The research-export issue's "Done when", the parts that are about a session's life
@@ -40,7 +42,6 @@ import {
  * turned (the import and giant-map tests run in between, so the wait is mostly used).
  */
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 /** Ripples (and the links among them) of the first phase. */
 const PHASE_ONE = 120;
 
@@ -49,51 +50,37 @@ async function sessionCount(baseUrl: string): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay', () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const env = serverAndChromium();
   let session: SeededSession;
   let client: TestClient;
   let phaseOneMinute = 0;
   const plan = seedPlan();
   const phaseOneLinks = plan.links.filter(([, to]) => rippleIndex(to) < PHASE_ONE).length;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    session = await createSession(server.baseUrl, 'Terugblik Gezond Dorp');
-    client = await facilitatorClient(server.baseUrl, session);
+    session = await createSession(env.server().baseUrl, 'Terugblik Gezond Dorp');
+    client = env.track(await facilitatorClient(env.server().baseUrl, session));
     seedPhase(client, plan, 0, PHASE_ONE);
-    await waitForServer(server.baseUrl, session, PHASE_ONE, phaseOneLinks);
+    await waitForServer(env.server().baseUrl, session, PHASE_ONE, phaseOneLinks);
     phaseOneMinute = Math.floor(Date.now() / 60_000);
   });
 
-  afterAll(async () => {
-    client?.destroy();
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport: { width: 1920, height: 1080 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       locale: 'nl-NL',
       acceptDownloads: true,
     });
-    contexts.push(context);
     const page = await context.newPage();
     await page.goto(path);
     return page;
   }
 
-  const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
-
   it('refuses a corrupted session file by field, from the home page, and creates nothing', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const good = await serverExport(server.baseUrl, session.id, session.facilitatorKey);
-    const before = await sessionCount(server.baseUrl);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const good = await serverExport(env.server().baseUrl, session.id, session.facilitatorKey);
+    const before = await sessionCount(env.server().baseUrl);
     const page = await open('/');
     const form = page.getByRole('form', { name: 'Een sessie openen uit een bestand' });
     const status = form.getByRole('status');
@@ -124,9 +111,9 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       await form.getByRole('button', { name: 'Sessie openen' }).click();
       await status
         .filter({ hasText: `Dit bestand kon niet worden geopend. Er klopt iets niet bij ${field}:` })
-        .waitFor(VISIBLE);
+        .waitFor(VISIBLE_SLOW);
       expect(new URL(page.url()).pathname).toBe('/');
-      expect(await sessionCount(server.baseUrl)).toBe(before);
+      expect(await sessionCount(env.server().baseUrl)).toBe(before);
     }
 
     // Not JSON at all: refused in the browser, nothing sent.
@@ -136,14 +123,14 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       buffer: Buffer.from('{"format":"kringen-session",'),
     });
     await form.getByRole('button', { name: 'Sessie openen' }).click();
-    await status.filter({ hasText: 'Dit bestand is geen JSON.' }).waitFor(VISIBLE);
-    expect(await sessionCount(server.baseUrl)).toBe(before);
+    await status.filter({ hasText: 'Dit bestand is geen JSON.' }).waitFor(VISIBLE_SLOW);
+    expect(await sessionCount(env.server().baseUrl)).toBe(before);
   });
 
   it('is scaled down to fit 16,384 px, says so, and is not blank', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const session = await createSession(server.baseUrl, 'Reuzenkaart');
-    const client = await facilitatorClient(server.baseUrl, session);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const session = await createSession(env.server().baseUrl, 'Reuzenkaart');
+    const client = await facilitatorClient(env.server().baseUrl, session);
     // Far apart, and tall: at A3 width (4961 px) the picture would be over 150,000 px high.
     client.doc.transact(() => {
       const spots = [
@@ -171,13 +158,10 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       ] as const)
         linkRipples(client.doc, FACILITATOR, `g${a}`, `g${b}`);
     });
-    await waitForServer(server.baseUrl, session, 5, 4);
+    await waitForServer(env.server().baseUrl, session, 5, 4);
     try {
       const page = await open(session.boardUrl);
-      await page
-        .getByRole('status')
-        .filter({ hasText: /^Verbonden$/ })
-        .waitFor(VISIBLE);
+      await connected(page).waitFor(VISIBLE_SLOW);
       await boardMenuAction(page, 'Bewaren en terugkijken');
       await page.getByLabel('Formaat').selectOption('a3');
       const [file] = await Promise.all([
@@ -196,7 +180,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
         .filter({
           hasText: `De kaart is groter dan de browser in één keer kan tekenen; het plaatje is daarom ${width} px breed geworden.`,
         })
-        .waitFor(VISIBLE);
+        .waitFor(VISIBLE_SLOW);
       const pixels = await page.evaluate(async (base64) => {
         const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
@@ -234,23 +218,23 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
   });
 
   it('analysis counts the seeded codes and prints one clean page; replay shows the map growing', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
     // Phase 2 in a later minute than phase 1, so history holds an earlier moment.
     while (Math.floor(Date.now() / 60_000) <= phaseOneMinute) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     seedPhase(client, plan, PHASE_ONE, RIPPLES);
-    const data = await waitForServer(server.baseUrl, session, RIPPLES, LINKS);
+    const data = await waitForServer(env.server().baseUrl, session, RIPPLES, LINKS);
 
     const page = await open(session.boardUrl);
-    await connected(page).waitFor(VISIBLE);
+    await connected(page).waitFor(VISIBLE_SLOW);
     await boardMenuAction(page, 'Bewaren en terugkijken');
     await page
       .getByRole('navigation', { name: 'Bewaren en terugkijken' })
       .getByRole('button', { name: 'Analyse' })
       .click();
-    await page.getByRole('heading', { name: 'Wat zegt de kaart?' }).waitFor(VISIBLE);
-    await page.getByText(`${RIPPLES} rimpelingen op de kaart`).waitFor(VISIBLE);
+    await page.getByRole('heading', { name: 'Wat zegt de kaart?' }).waitFor(VISIBLE_SLOW);
+    await page.getByText(`${RIPPLES} rimpelingen op de kaart`).waitFor(VISIBLE_SLOW);
 
     // Code × order, against what was seeded (codes) and what the server derives (orders).
     const table = page.locator('table.analysis__table');
@@ -288,13 +272,13 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
       .getByRole('button', { name: 'Terugkijken' })
       .click();
     const slider = page.getByRole('slider', { name: 'Moment in de sessie' });
-    await slider.waitFor(VISIBLE);
+    await slider.waitFor(VISIBLE_SLOW);
     const line = page.locator('.replay__status');
     const picture = page.getByRole('img', { name: 'De kaart op dat moment' });
     await line
       .filter({ hasText: `${RIPPLES} rimpelingen, ${RIPPLES} op de kaart, ${LINKS} verbindingen` })
-      .waitFor(VISIBLE);
-    await picture.waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
+    await picture.waitFor(VISIBLE_SLOW);
     const nowPicture = await picture.getAttribute('src');
     // The page's CSP allows no fetch of blob: URLs; the drawing's size tells the maps apart.
     const heightOf = () => picture.evaluate((img: HTMLImageElement) => img.naturalHeight);
@@ -304,7 +288,7 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     await slider.focus();
     await page.keyboard.press('Home');
     expect(await slider.inputValue()).toBe('0');
-    await line.filter({ hasNotText: `${RIPPLES} rimpelingen` }).waitFor(VISIBLE);
+    await line.filter({ hasNotText: `${RIPPLES} rimpelingen` }).waitFor(VISIBLE_SLOW);
     const earlier = Number(/: (\d+) rimpelingen/.exec((await line.textContent()) ?? '')?.[1]);
     expect(earlier).toBeLessThan(RIPPLES);
     expect([0, PHASE_ONE]).toContain(earlier);
@@ -324,11 +308,11 @@ describe.skipIf(!hasChromium)('import refusal, a giant map, analysis and replay'
     // Shown large for a room: the whole screen, play and pause, and a PNG of the moment.
     await page.getByRole('button', { name: 'Groot tonen', exact: true }).click();
     const large = page.getByRole('dialog', { name: 'Terugkijken' });
-    await large.waitFor(VISIBLE);
+    await large.waitFor(VISIBLE_SLOW);
     const shown = await large.getByRole('img', { name: 'De kaart op dat moment' }).boundingBox();
     expect(shown?.height ?? 0).toBeGreaterThan(800);
     await large.getByRole('button', { name: 'Afspelen' }).click();
-    await large.getByRole('button', { name: 'Pauze' }).waitFor(VISIBLE);
+    await large.getByRole('button', { name: 'Pauze' }).waitFor(VISIBLE_SLOW);
     await large.getByRole('button', { name: 'Pauze' }).click();
     const [step] = await Promise.all([
       page.waitForEvent('download', { timeout: 30_000 }),

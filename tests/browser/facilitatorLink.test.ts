@@ -4,7 +4,7 @@ import { readMeta } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { facilitatorClient, seed, VISIBLE } from './boardSeed';
+import { connected, facilitatorClient, SHOTS, seed, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 1: a facilitator prepares on a laptop and opens the same board on the
@@ -13,9 +13,6 @@ import { facilitatorClient, seed, VISIBLE } from './boardSeed';
  * facilitator key retires the old one: a board still open with it is cut off, and the
  * old link no longer opens the board.
  */
-
-const SHOTS = '/tmp/kringen-shots';
-const connected = (page: Page) => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
 
 async function copiedLink(page: Page): Promise<string> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

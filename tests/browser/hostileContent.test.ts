@@ -1,10 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple, updateMeta } from '../../shared/doc/commands';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { connectClient, sleep } from '../helpers/yClient';
-import { FACILITATOR, facilitatorClient } from './boardSeed';
+import { hasChromium } from '../helpers/chromium';
+import { sleep } from '../helpers/yClient';
+import {
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
+} from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Ripple texts, names, session titles and prompts full of HTML and script render as text
@@ -22,28 +29,15 @@ const PAYLOADS = [
 const TITLE = '<b onmouseover="window.__xss=5">Sessie</b>';
 
 describe.skipIf(!hasChromium)('hostile content renders as text everywhere', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndChromium();
 
   async function open(viewport: { width: number; height: number }, mobile = false) {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport,
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       isMobile: mobile,
       hasTouch: mobile,
     });
-    contexts.push(context);
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -63,19 +57,9 @@ describe.skipIf(!hasChromium)('hostile content renders as text everywhere', () =
   }
 
   it('on the board, the presenter and the phone', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
-    const created = await fetch(`${server.baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: TITLE, programme: '<i>programma</i>' }),
-    });
-    const session = (await created.json()) as {
-      id: string;
-      facilitatorKey: string;
-      viewerKey: string;
-      joinCode: string;
-    };
-    const board = await facilitatorClient(server.baseUrl, session as never);
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
+    const session = await createSession(env.server().baseUrl, TITLE, '<i>programma</i>');
+    const board = await facilitatorClient(env.server().baseUrl, session);
     updateMeta(board.doc, FACILITATOR, {
       prompt: '<img src=x onerror="window.__xss=6">Wat ging minder goed?',
       moderation: false,
@@ -85,21 +69,14 @@ describe.skipIf(!hasChromium)('hostile content renders as text everywhere', () =
     }
 
     // A phone joins with a hostile name and sends a hostile ripple of its own.
-    const joined = await fetch(`${server.baseUrl}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: session.joinCode, name: '<img src=x onerror="window.__xss=7">Ans' }),
-    });
-    const phoneId = (await joined.json()) as { participantId: string; secret: string; name: string };
-    const wsUrl = `${server.baseUrl.replace('http', 'ws')}/ws`;
-    const mobile = connectClient(wsUrl, session.id, { pid: phoneId.participantId, secret: phoneId.secret });
-    await mobile.synced;
-    addRipple(
-      mobile.doc,
-      { role: 'participant', id: phoneId.participantId },
-      { text: PAYLOADS[0] as string },
-      { id: 'p0' },
+    const phoneId = await joinSession(
+      env.server().baseUrl,
+      session.joinCode,
+      '<img src=x onerror="window.__xss=7">Ans',
     );
+    const mobile = participantClient(env.server().baseUrl, session.id, phoneId);
+    await mobile.synced;
+    addRipple(mobile.doc, participant(phoneId), { text: PAYLOADS[0] as string }, { id: 'p0' });
     await sleep(300);
 
     const shown = [PAYLOADS[0] as string, PAYLOADS[1] as string];

@@ -7,7 +7,14 @@ import { readInterview } from '../../shared/interview/readInterview';
 import { hasChromium } from '../helpers/chromium';
 import { type TestClient, waitFor } from '../helpers/yClient';
 import { axe } from './axe';
-import { createSession, FACILITATOR, facilitatorClient, type SeededSession, VISIBLE } from './boardSeed';
+import {
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  SHOTS,
+  VISIBLE,
+} from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
 /**
@@ -19,7 +26,6 @@ import { serverAndChromium } from './serverAndChromium';
  * nothing cut off or overlapping at 390 and 320 px, in Dutch and English.
  */
 
-const SHOTS = '/tmp/kringen-shots';
 const FIVE_MINUTES = 5 * 60_000;
 
 describe.skipIf(!hasChromium)('interviews in pairs', () => {

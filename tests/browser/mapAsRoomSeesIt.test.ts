@@ -5,13 +5,16 @@ import { addRipple, updateMeta } from '../../shared/doc/commands';
 import { readMeta } from '../../shared/doc/read';
 import type { LayoutName } from '../../shared/model/ripple';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient } from '../helpers/yClient';
 import {
   boardMenuAction,
   createSession,
   FACILITATOR,
   facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
   type SeededSession,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
@@ -23,7 +26,6 @@ import { seedVisual, VISUAL_LINKS, VISUAL_RIPPLES } from './visualSeed';
  * element exists. With SCREENSHOTS=<dir> set, each view is also saved as a PNG (the
  * README's pictures: scripts/screenshots.ts).
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 const LAYOUTS: LayoutName[] = ['free', 'timeline', 'rings'];
 const VIEWS = [
   { name: 'board', width: 1280, height: 800, projector: false },
@@ -220,7 +222,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     );
     const page = await context.newPage();
     await page.goto(session.boardUrl);
-    await page.locator('.map-card').first().waitFor(VISIBLE);
+    await page.locator('.map-card').first().waitFor(VISIBLE_SLOW);
     await page.evaluate(() => document.fonts.ready);
     // The board's header at this size, before projector mode hides it.
     const header = await page.evaluate(() => ({
@@ -229,7 +231,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     }));
     if (view.projector) {
       await page.keyboard.press('p');
-      await page.locator('.board--projector').waitFor(VISIBLE);
+      await page.locator('.board--projector').waitFor(VISIBLE_SLOW);
     }
     // The fit after the layout settles (and after projector mode's chrome changed the pane).
     await page.waitForTimeout(800);
@@ -340,7 +342,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const { page } = await openView('rings', VIEWS[1], language);
       const en = language === 'en';
       const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
-      await pager.waitFor(VISIBLE);
+      await pager.waitFor(VISIBLE_SLOW);
       const where = () =>
         pager
           .locator('.map-pager__where')
@@ -465,10 +467,10 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const context = await env.context({ viewport, baseURL: env.server().baseUrl });
       const page = await context.newPage();
       await page.goto(session.boardUrl);
-      await page.locator('.map-card').first().waitFor(VISIBLE);
+      await page.locator('.map-card').first().waitFor(VISIBLE_SLOW);
       await page.keyboard.press('p');
       const prompt = page.locator('.prompt-card');
-      await prompt.waitFor(VISIBLE);
+      await prompt.waitFor(VISIBLE_SLOW);
       const box = async (selector: string) => {
         const b = await page.locator(selector).first().boundingBox();
         if (!b) throw new Error(`no ${selector}`);
@@ -521,23 +523,10 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     async (language) => {
       const session = await createSession(env.server().baseUrl, 'Inklappen');
       env.track(await facilitatorClient(env.server().baseUrl, session));
-      const joined = await fetch(`${env.server().baseUrl}/api/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: session.joinCode, name: 'Anouk' }),
-      }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-      const phone = env.track(
-        connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
-          pid: joined.participantId,
-          secret: joined.secret,
-        }),
-      );
+      const joined = await joinSession(env.server().baseUrl, session.joinCode, 'Anouk');
+      const phone = env.track(participantClient(env.server().baseUrl, session.id, joined));
       await phone.synced;
-      addRipple(
-        phone.doc,
-        { role: 'participant', id: joined.participantId },
-        { text: 'Er is een buurtkamer' },
-      );
+      addRipple(phone.doc, participant(joined), { text: 'Er is een buurtkamer' });
       const context = await env.context({
         viewport: { width: 1280, height: 800 },
         baseURL: env.server().baseUrl,
@@ -552,9 +541,9 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       await page.getByRole('button', { name: en ? 'Fold away' : 'Inklappen' }).click();
       await page.locator('.board__side .join-panel .qr').waitFor({ state: 'hidden' });
       // The code itself stays.
-      await page.locator('.board__side .join-code__value').waitFor(VISIBLE);
+      await page.locator('.board__side .join-code__value').waitFor(VISIBLE_SLOW);
       const item = page.locator('.board__side').getByText('Er is een buurtkamer');
-      await item.waitFor(VISIBLE);
+      await item.waitFor(VISIBLE_SLOW);
       const accept = page
         .locator('.board__side')
         .getByRole('button', { name: en ? 'Put on map' : 'Op de kaart', exact: true })
@@ -564,7 +553,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       expect((box?.y ?? 9999) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
       // Remembered on this device.
       await page.reload();
-      await page.getByRole('button', { name: en ? 'Show all' : 'Uitklappen' }).waitFor(VISIBLE);
+      await page.getByRole('button', { name: en ? 'Show all' : 'Uitklappen' }).waitFor(VISIBLE_SLOW);
     },
     60_000,
   );

@@ -1,11 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple as addRippleCommand, linkRipples, updateMeta } from '../../shared/doc/commands';
 import { readRipples, readVotes } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { hasChromium } from '../helpers/chromium';
+import { type TestClient, waitFor } from '../helpers/yClient';
 import { axe } from './axe';
+import {
+  createSession,
+  FACILITATOR,
+  facilitatorClient,
+  type SeededSession,
+  SHOTS,
+  VISIBLE,
+} from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Issue 5 on a 390×844 phone against the real server: joining by typed code and by the
@@ -15,35 +23,15 @@ import { axe } from './axe';
  * 200 % text without sideways scrolling. The facilitator is a stock y-websocket client.
  */
 
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const FACILITATOR = { role: 'facilitator', id: 'facilitator' } as const;
-const SHOTS = '/tmp/kringen-shots';
-
-interface Session {
-  id: string;
-  joinCode: string;
-  facilitatorKey: string;
-}
-
 describe.skipIf(!hasChromium)('a participant on a phone', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let session: Session;
+  const env = serverAndChromium();
+  let session: SeededSession;
   let board: TestClient;
-  const contexts: BrowserContext[] = [];
   const logs: string[] = [];
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-    const res = await fetch(`${server.baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Terugblik Gezond Dorp', programme: 'Gezond Dorp' }),
-    });
-    session = (await res.json()) as Session;
-    board = connectClient(`ws://127.0.0.1:${server.port}/ws`, session.id, { key: session.facilitatorKey });
-    await board.synced;
+    session = await createSession(env.server().baseUrl, 'Terugblik Gezond Dorp', 'Gezond Dorp');
+    board = env.track(await facilitatorClient(env.server().baseUrl, session));
     updateMeta(board.doc, FACILITATOR, {
       prompt: 'Wat ging er minder goed?',
       phases: [
@@ -62,24 +50,16 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
       addRippleCommand(board.doc, FACILITATOR, { text });
   });
 
-  afterAll(async () => {
-    board?.destroy();
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function openPhone(width = 390): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport: { width, height: 844 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       isMobile: true,
       hasTouch: true,
       locale: 'nl-NL',
       // axe-core is injected as a script; the app's CSP (script-src 'self') would block it.
       bypassCSP: true,
     });
-    contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => logs.push(`[phone error] ${error.message}`));
     return page;
@@ -120,7 +100,7 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
   }
 
   it('joins by a typed code, forgiving case, spaces and dashes, and keeps the same person after a reload', async () => {
-    onTestFailed(() => console.error(`${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`${env.server().output()}\n${logs.join('\n')}`));
     const phone = await openPhone();
     await phone.goto('/join');
     await checkPage(phone, 'join');
@@ -138,7 +118,7 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
   });
 
   it('adds a ripple with every optional answer, after a preview, under the facilitator’s question', async () => {
-    onTestFailed(() => console.error(`${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`${env.server().output()}\n${logs.join('\n')}`));
     const phone = await openPhone();
     await joinByLink(phone, 'Fatima');
     await phone.getByText('Wat ging er minder goed?').waitFor(VISIBLE);
@@ -212,7 +192,7 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
   });
 
   it('votes with at most the set number of dots and moves one', async () => {
-    onTestFailed(() => console.error(`${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`${env.server().output()}\n${logs.join('\n')}`));
     const phone = await openPhone();
     await joinByLink(phone);
     await phone.getByRole('button', { name: 'Stemmen' }).click();
@@ -258,7 +238,7 @@ describe.skipIf(!hasChromium)('a participant on a phone', () => {
   });
 
   it('reads the map as a list grouped by order or theme, and as a zoomable picture', async () => {
-    onTestFailed(() => console.error(`${server.output()}\n${logs.join('\n')}`));
+    onTestFailed(() => console.error(`${env.server().output()}\n${logs.join('\n')}`));
     // One link, so the picture has a line (with its arrowhead) to draw.
     const idOf = (text: string) => readRipples(board.doc).find((r) => r.text === text)?.id ?? '';
     linkRipples(

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from '../helpers/chromium';
+import { createSession } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Issue 5, point 6: the phone pages stay light. Every script Chromium requests while a
@@ -13,29 +13,13 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
 const BUDGET_BYTES = 150 * 1024;
 
 describe.skipIf(!hasChromium)('the phone pages’ JavaScript', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndChromium();
 
   it('is at most 150 KB gzipped across join, add, vote and map, with no board canvas code', async () => {
-    const res = await fetch(`${server.baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Bundel' }),
-    });
-    const { joinCode } = (await res.json()) as { joinCode: string };
-    const context = await browser.newContext({
+    const { joinCode } = await createSession(env.server().baseUrl, 'Bundel', null);
+    const context = await env.browser().newContext({
       viewport: { width: 390, height: 844 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
     });
     const page = await context.newPage();
     const scripts = new Set<string>();

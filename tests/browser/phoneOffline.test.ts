@@ -1,10 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
-import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
+import { hasChromium } from '../helpers/chromium';
+import { type TestClient, waitFor } from '../helpers/yClient';
+import { createSession, FACILITATOR, facilitatorClient, type SeededSession, VISIBLE_SLOW } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * Issue 5, point 5: a phone on Wi-Fi that drops. What is typed offline stays on the phone
@@ -14,58 +15,24 @@ import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
  * the phone starts over with a fresh document without losing the typed text.
  */
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-const FACILITATOR = { role: 'facilitator', id: 'facilitator' } as const;
-
-interface Session {
-  id: string;
-  joinCode: string;
-  facilitatorKey: string;
-}
-
 describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const clients: TestClient[] = [];
+  const env = serverAndChromium();
   const logs: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function createSession(): Promise<{ session: Session; board: TestClient }> {
-    const res = await fetch(`${server.baseUrl}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Terugblik Buurtkracht', programme: 'Buurtkracht' }),
-    });
-    const session = (await res.json()) as Session;
-    const board = connectClient(`ws://127.0.0.1:${server.port}/ws`, session.id, {
-      key: session.facilitatorKey,
-    });
-    clients.push(board);
-    await board.synced;
+  async function sessionWithBoard(): Promise<{ session: SeededSession; board: TestClient }> {
+    const session = await createSession(env.server().baseUrl, 'Terugblik Buurtkracht', 'Buurtkracht');
+    const board = env.track(await facilitatorClient(env.server().baseUrl, session));
     return { session, board };
   }
 
   async function openPhone(): Promise<{ context: BrowserContext; phone: Page }> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport: { width: 390, height: 844 },
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       isMobile: true,
       hasTouch: true,
       locale: 'nl-NL',
     });
-    contexts.push(context);
     const phone = await context.newPage();
     phone.on('console', (message) => logs.push(`[phone ${message.type()}] ${message.text()}`));
     phone.on('pageerror', (error) => logs.push(`[phone error] ${error.message}`));
@@ -73,11 +40,11 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   }
 
   /** Joins through the join link and waits until the service worker holds the app for offline starts. */
-  async function join(phone: Page, session: Session): Promise<void> {
+  async function join(phone: Page, session: SeededSession): Promise<void> {
     await phone.goto(`/j/${session.joinCode.replace('-', '')}`);
     await phone.getByRole('button', { name: 'Meedoen' }).click();
     await phone.waitForURL(/\/s\/[a-z0-9]+\/phone$/);
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await phone.waitForFunction(
       async () => {
         if (!navigator.serviceWorker.controller) return false;
@@ -96,7 +63,7 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
   async function addRipple(phone: Page, text: string): Promise<void> {
     await phone.getByLabel('Wat is er veranderd?').fill(text);
     await phone.getByRole('button', { name: 'Verder' }).click();
-    await phone.getByRole('heading', { name: 'Klopt dit?' }).waitFor(VISIBLE);
+    await phone.getByRole('heading', { name: 'Klopt dit?' }).waitFor(VISIBLE_SLOW);
     await phone.getByRole('button', { name: 'Versturen' }).click();
   }
 
@@ -106,44 +73,44 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     readRipples(board.doc).filter((r) => r.text === text).length;
 
   it('a ripple typed offline survives a reload while offline and reaches the board exactly once', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}\n${logs.join('\n')}`));
-    const { session, board } = await createSession();
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
+    const { session, board } = await sessionWithBoard();
     const { context, phone } = await openPhone();
     await join(phone, session);
 
     await context.setOffline(true);
-    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE_SLOW);
     const text = 'De buurtkamer is nu ook op zaterdag open';
     await addRipple(phone, text);
-    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE);
+    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE_SLOW);
     await phone.screenshot({ path: '/tmp/kringen-shots/phone-offline-390.png', fullPage: true });
 
     // Reload without a connection: the service worker serves the page, IndexedDB the ripple.
     await phone.reload();
-    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE);
+    await ownItem(phone, text).filter({ hasText: 'Nog op je telefoon' }).waitFor(VISIBLE_SLOW);
     await phone
       .getByRole('status')
       .filter({ hasText: 'Je rimpeling staat veilig op je telefoon' })
-      .waitFor(VISIBLE);
-    await phone.getByRole('heading', { name: 'Terugblik Buurtkracht' }).waitFor(VISIBLE);
+      .waitFor(VISIBLE_SLOW);
+    await phone.getByRole('heading', { name: 'Terugblik Buurtkracht' }).waitFor(VISIBLE_SLOW);
     expect(countOnBoard(board, text)).toBe(0);
 
     await context.setOffline(false);
     await waitFor(() => countOnBoard(board, text) === 1, 15_000, 'the ripple on the board');
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
-    await ownItem(phone, text).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
+    await ownItem(phone, text).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE_SLOW);
 
     // Reloading again (online) sends nothing twice.
     await phone.reload();
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(countOnBoard(board, text)).toBe(1);
     expect(await ownItem(phone, text).count()).toBe(1);
   });
 
   it('an offline edit the server refuses (4403) starts over fresh and keeps the typed text', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}\n${logs.join('\n')}`));
-    const { session, board } = await createSession();
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}\n${logs.join('\n')}`));
+    const { session, board } = await sessionWithBoard();
     const { context, phone } = await openPhone();
     await join(phone, session);
     const original = 'Er is een wandelgroep voor ouderen';
@@ -152,13 +119,13 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
 
     // Offline, the participant rewrites the waiting ripple; meanwhile the facilitator accepts it.
     await context.setOffline(true);
-    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Geen verbinding' }).waitFor(VISIBLE_SLOW);
     const item = ownItem(phone, original);
     await item.getByRole('button', { name: 'Aanpassen' }).click();
     const edited = 'Er zijn nu twee wandelgroepen voor ouderen';
     await phone.getByLabel('Je rimpeling').fill(edited);
     await phone.getByRole('button', { name: 'Opslaan' }).click();
-    await ownItem(phone, edited).waitFor(VISIBLE);
+    await ownItem(phone, edited).waitFor(VISIBLE_SLOW);
     const id = readRipples(board.doc).find((r) => r.text === original)?.id ?? '';
     expect(setRippleStatus(board.doc, FACILITATOR, id, 'accepted').ok).toBe(true);
 
@@ -173,14 +140,14 @@ describe.skipIf(!hasChromium)('a phone on a connection that drops', () => {
     const ripples = readRipples(board.doc);
     expect(ripples.find((r) => r.id === id)).toMatchObject({ text: original, status: 'accepted' });
     expect(ripples.find((r) => r.text === edited)).toMatchObject({ status: 'pending' });
-    await ownItem(phone, original).filter({ hasText: 'Staat op de kaart' }).waitFor(VISIBLE);
-    await ownItem(phone, edited).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE);
-    await phone.getByText('als nieuwe rimpeling verstuurd').waitFor(VISIBLE);
-    expect(server.output()).toContain('forbidden-change');
+    await ownItem(phone, original).filter({ hasText: 'Staat op de kaart' }).waitFor(VISIBLE_SLOW);
+    await ownItem(phone, edited).filter({ hasText: 'Wacht op de begeleider' }).waitFor(VISIBLE_SLOW);
+    await phone.getByText('als nieuwe rimpeling verstuurd').waitFor(VISIBLE_SLOW);
+    expect(env.server().output()).toContain('forbidden-change');
 
     // The refused update is gone for good: a reload does not send it again.
     await phone.reload();
-    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE);
+    await phone.getByRole('status').filter({ hasText: 'Alles is verstuurd' }).waitFor(VISIBLE_SLOW);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(countOnBoard(board, edited)).toBe(1);
     expect(readRipples(board.doc).find((r) => r.id === id)?.text).toBe(original);

@@ -4,13 +4,17 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import { addRipple, mergeRipples, setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
-import { connectClient, waitFor } from '../helpers/yClient';
+import { waitFor } from '../helpers/yClient';
 import {
   boardMenuAction,
   createSession,
   FACILITATOR,
   facilitatorClient,
+  joinSession,
+  participant,
+  participantClient,
   type SeededSession,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
@@ -19,7 +23,6 @@ import { serverAndChromium } from './serverAndChromium';
  * every file (JSON, both CSVs, SVG) and the replay; "Sessie verwijderen" deletes the
  * session from the server, and everyone in it is told. Dutch at 1280×800, English too.
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 const ANNEGIEN = 'Annegien Wolterbeek';
 const BAREND = 'Barend Oosterhuis';
 const COR = 'Cor Dijkstra';
@@ -29,18 +32,10 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
 
   /** A phone joined under `name`: a stock y-websocket client with its participant identity, synced. */
   async function joinPhone(session: SeededSession, name: string) {
-    const joined = await fetch(`${env.server().baseUrl}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: session.joinCode, name }),
-    }).then((r) => r.json() as Promise<{ participantId: string; secret: string }>);
-    const client = connectClient(`${env.server().baseUrl.replace('http', 'ws')}/ws`, session.id, {
-      pid: joined.participantId,
-      secret: joined.secret,
-    });
-    env.track(client);
+    const joined = await joinSession(env.server().baseUrl, session.joinCode, name);
+    const client = env.track(participantClient(env.server().baseUrl, session.id, joined));
     await client.synced;
-    return { actor: { role: 'participant' as const, id: joined.participantId }, client };
+    return { actor: participant(joined), client };
   }
 
   /** A session where three named phones added ripples (one names another; two are merged), accepted. */
@@ -95,7 +90,7 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
     const session = await namedSession('Koken in de buurt');
     const { context, page } = await openBoard(session, 'nl');
     try {
-      await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE);
+      await page.getByRole('heading', { name: 'Bewaren en delen' }).waitFor(VISIBLE_SLOW);
       const kept = await download(page, 'Sessiebestand (JSON)');
       expect(kept).toContain(ANNEGIEN);
 
@@ -136,7 +131,7 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
       const replayed = await (await answer).text();
       expect(replayed).toContain('Deelnemer 2 bracht de buren samen');
       for (const name of ['Annegien', 'Barend', 'Dijkstra']) expect(replayed).not.toContain(name);
-      await page.getByRole('img', { name: 'De kaart op dat moment' }).waitFor(VISIBLE);
+      await page.getByRole('img', { name: 'De kaart op dat moment' }).waitFor(VISIBLE_SLOW);
       expect(await page.getByRole('radio', { name: /Met schuilnamen/ }).isChecked()).toBe(true);
     } finally {
       await context.close();
@@ -156,12 +151,12 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
       expect(await button.isDisabled()).toBe(true);
       await page.getByRole('checkbox', { name: /Ja, ik wil deze sessie/ }).check();
       await button.click();
-      await page.getByText('De sessie is verwijderd. Er is niets meer van bewaard.').waitFor(VISIBLE);
+      await page.getByText('De sessie is verwijderd. Er is niets meer van bewaard.').waitFor(VISIBLE_SLOW);
       // The board itself hears that its session is gone.
       await page
         .getByText(/Deze sessie is verwijderd/)
         .first()
-        .waitFor(VISIBLE);
+        .waitFor(VISIBLE_SLOW);
       expect((await watcher.closed).code).toBe(4410);
       const gone = await fetch(`${env.server().baseUrl}/api/sessions/${session.id}`, {
         headers: { 'x-kringen-key': session.facilitatorKey },
@@ -178,11 +173,11 @@ describe.skipIf(!hasChromium)('privacy on the board', () => {
     const session = await namedSession('Cooking together');
     const { context, page } = await openBoard(session, 'en');
     try {
-      await page.getByRole('group', { name: "Participants' names in what you save" }).waitFor(VISIBLE);
+      await page.getByRole('group', { name: "Participants' names in what you save" }).waitFor(VISIBLE_SLOW);
       await page.getByRole('radio', { name: /With pseudonyms/ }).check();
       const json = await download(page, /session file/i);
       expect(json).not.toContain('Annegien');
-      await page.getByRole('heading', { name: 'Delete session' }).waitFor(VISIBLE);
+      await page.getByRole('heading', { name: 'Delete session' }).waitFor(VISIBLE_SLOW);
       expect(await page.getByRole('button', { name: 'Delete session' }).isDisabled()).toBe(true);
     } finally {
       await context.close();

@@ -4,18 +4,35 @@ import { launchChromium } from '../helpers/chromium';
 import { type ServerProcess, type ServerProcessOptions, startServerProcess } from '../helpers/serverProcess';
 import type { TestClient } from '../helpers/yClient';
 
+/** What `serverAndChromium` gives a test file: its server, its Chromium, and cleanup of what the tests open. */
+export type ServerAndChromium = ReturnType<typeof serverAndChromium>;
+
 /**
  * The real server and one Chromium for the calling test file, started before its tests and
  * stopped after them, with what the tests opened (clients, browser contexts) closed first.
  * Call it inside a `describe.skipIf(!hasChromium)`.
  */
 export function serverAndChromium(options: ServerProcessOptions = {}) {
+  return forTheFile(options);
+}
+
+/**
+ * One Chromium for the calling test file, for tests that need no server (a page of their
+ * own, `about:blank`); started before its tests, closed after them with its contexts.
+ */
+export function chromiumAlone() {
+  const { browser, context } = forTheFile(null);
+  return { browser, context };
+}
+
+/** The file's Chromium, and its server unless `options` is null. */
+function forTheFile(options: ServerProcessOptions | null) {
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
   const clients: TestClient[] = [];
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startServerProcess(options);
+    if (options) server = await startServerProcess(options);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { hasChromium, launchChromium } from '../helpers/chromium';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { hasChromium } from '../helpers/chromium';
+import { connected, VISIBLE } from './boardSeed';
+import { serverAndChromium } from './serverAndChromium';
 
 /**
  * The foundation issue end to end, in real Chromium against the real server process:
@@ -13,41 +14,25 @@ import { type ServerProcess, startServerProcess } from '../helpers/serverProcess
  */
 
 const RIPPLE = 'De dorpsondersteuner heeft nu vaste financiering';
-const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 
 const onMap = (page: Page): Locator => page.getByRole('group', { name: `Rimpeling, 1e orde: ${RIPPLE}` });
-const connected = (page: Page): Locator => page.getByRole('status').filter({ hasText: /^Verbonden$/ });
 
 describe.skipIf(!hasChromium)('a live REM session across phone, board and presenter', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = serverAndChromium();
 
   async function open(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.context({
       viewport,
-      baseURL: server.baseUrl,
+      baseURL: env.server().baseUrl,
       isMobile: mobile,
       hasTouch: mobile,
       locale: 'nl-NL',
     });
-    contexts.push(context);
     return context.newPage();
   }
 
   it('a ripple sent from a phone reaches the board and presenter, and survives a server crash', async () => {
-    onTestFailed(() => console.error(`--- server output ---\n${server.output()}`));
+    onTestFailed(() => console.error(`--- server output ---\n${env.server().output()}`));
 
     // The facilitator starts a session from the home page on a laptop.
     const board = await open({ width: 1280, height: 800 });
@@ -118,9 +103,9 @@ describe.skipIf(!hasChromium)('a live REM session across phone, board and presen
     }
 
     // The server dies without saving anything on the way out, and comes back.
-    await server.kill();
+    await env.server().kill();
     await board.getByRole('status').filter({ hasText: 'Verbinding kwijt' }).waitFor(VISIBLE);
-    await server.restart();
+    await env.server().restart();
 
     for (const page of [board, presenter, phone]) await page.reload();
     await Promise.all([connected(board).waitFor(VISIBLE), connected(presenter).waitFor(VISIBLE)]);
@@ -131,7 +116,7 @@ describe.skipIf(!hasChromium)('a live REM session across phone, board and presen
 
   /** The same path and fragment on the test server (join links carry the machine's LAN address). */
   function sameServer(href: string): string {
-    const url = new URL(href, server.baseUrl);
-    return `${server.baseUrl}${url.pathname}${url.hash}`;
+    const url = new URL(href, env.server().baseUrl);
+    return `${env.server().baseUrl}${url.pathname}${url.hash}`;
   }
 });

@@ -5,7 +5,7 @@ import { readRipples } from '../../shared/doc/read';
 import { hasChromium } from '../helpers/chromium';
 import { waitFor } from '../helpers/yClient';
 import { boardHarness } from './boardHarness';
-import { boardMenuAction, card, centre, FACILITATOR, VISIBLE } from './boardSeed';
+import { boardMenuAction, card, centre, FACILITATOR, SHOTS, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 5, on a 390×844 phone and a board against the real server: the join
@@ -15,7 +15,6 @@ import { boardMenuAction, card, centre, FACILITATOR, VISIBLE } from './boardSeed
  * interface language, not the browser's (an en-US browser with the Dutch interface).
  */
 
-const SHOTS = '/tmp/kringen-shots';
 const PHONE = { width: 390, height: 844 };
 
 async function tryCode(phone: Page, code: string, button: string): Promise<string> {

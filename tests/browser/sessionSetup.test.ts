@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium';
 import { boardHarness } from './boardHarness';
-import { card, VISIBLE } from './boardSeed';
+import { card, SHOTS, VISIBLE } from './boardSeed';
 
 /**
  * Issue #20, point 2: a facilitator sets up the session right after creating it — period,
@@ -10,8 +10,6 @@ import { card, VISIBLE } from './boardSeed';
  * timeline shows a band per phase in order, and a phone (390×844) offers the phases, the
  * months of the period and a day for "when"; a ripple placed in a phase lands in its band.
  */
-
-const SHOTS = '/tmp/kringen-shots';
 
 async function pickMonth(panel: ReturnType<Page['getByRole']>, label: string, month: string, year: string) {
   await panel.getByLabel(`${label}: maand`).selectOption({ label: month });

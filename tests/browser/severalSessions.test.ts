@@ -12,6 +12,7 @@ import {
   facilitatorClient,
   type SeededSession,
   seed,
+  VISIBLE_SLOW,
 } from './boardSeed';
 import { serverAndChromium } from './serverAndChromium';
 
@@ -20,7 +21,6 @@ import { serverAndChromium } from './serverAndChromium';
  * from the board, and two session files become one map on the home page, with the likely
  * duplicate shown side by side. Every ripple shows the session it came from.
  */
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 describe.skipIf(!hasChromium)('several sessions, one story', () => {
   const env = serverAndChromium();
@@ -63,14 +63,14 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       await page.goto(march.boardUrl);
       await boardMenuAction(page, 'Bewaren en terugkijken');
       const name = page.getByRole('textbox', { name: 'Naam van de nieuwe sessie' });
-      await name.waitFor(VISIBLE);
+      await name.waitFor(VISIBLE_SLOW);
       expect(await name.inputValue()).toBe('Maart – vervolg');
       await name.fill('Juni');
       await page.getByRole('button', { name: 'Nieuwe sessie beginnen' }).click();
       await page.waitForURL((url) => url.pathname.endsWith('/board') && !url.pathname.includes(march.id));
-      await page.getByRole('heading', { name: 'Juni' }).waitFor(VISIBLE);
+      await page.getByRole('heading', { name: 'Juni' }).waitFor(VISIBLE_SLOW);
       const origin = page.locator('.ripple-card__origin').first();
-      await origin.waitFor(VISIBLE);
+      await origin.waitFor(VISIBLE_SLOW);
       expect(await origin.textContent()).toMatch(/^uit Maart, \d{4}-\d\d-\d\d$/);
       expect(await page.locator('.map-card').count()).toBe(2);
       // The origin line stays inside its card.
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
     try {
       await page.goto('/');
       await page.getByLabel('Sessiebestanden (JSON), twee of meer').setInputFiles(files);
-      await page.getByText('2 sessies, 4 rimpelingen. 1 paar lijkt op elkaar.').waitFor(VISIBLE);
+      await page.getByText('2 sessies, 4 rimpelingen. 1 paar lijkt op elkaar.').waitFor(VISIBLE_SLOW);
       const pair = page.locator('.merge-sessions__pair');
       expect(await pair.locator('blockquote').allTextContents()).toEqual([
         expect.stringContaining('De buurtcoach heeft nu vaste financiering'),
@@ -125,8 +125,8 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       await pair.getByRole('radio', { name: 'Samenvoegen (beide schrijvers blijven)' }).check();
       await page.getByRole('textbox', { name: 'Naam van de samengevoegde sessie' }).fill('Noord en Zuid');
       await page.getByRole('button', { name: 'Maak één kaart' }).click();
-      await page.getByRole('heading', { name: 'Noord en Zuid' }).waitFor(VISIBLE);
-      await page.locator('.map-card').nth(2).waitFor(VISIBLE);
+      await page.getByRole('heading', { name: 'Noord en Zuid' }).waitFor(VISIBLE_SLOW);
+      await page.locator('.map-card').nth(2).waitFor(VISIBLE_SLOW);
       expect(await page.locator('.map-card').count()).toBe(3);
 
       const mergedId = new URL(page.url()).pathname.split('/')[2] as string;
@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       // Each board opened once on this device: both are in its list, with their keys.
       for (const session of [west, east]) {
         await page.goto(session.boardUrl);
-        await page.getByRole('heading', { name: session === west ? 'West' : 'Oost' }).waitFor(VISIBLE);
+        await page.getByRole('heading', { name: session === west ? 'West' : 'Oost' }).waitFor(VISIBLE_SLOW);
         // The board puts itself in the device's list once it knows its role.
         await page.waitForFunction(
           (id) => (localStorage.getItem('kringen:my-sessions') ?? '').includes(id),
@@ -183,10 +183,10 @@ describe.skipIf(!hasChromium)('several sessions, one story', () => {
       const mine = page.getByRole('group', { name: 'Of kies sessies die je op dit apparaat begeleidde' });
       await mine.getByRole('checkbox', { name: 'West' }).check();
       await mine.getByRole('checkbox', { name: 'Oost' }).check();
-      await page.getByText('2 sessies, 4 rimpelingen. 1 paar lijkt op elkaar.').waitFor(VISIBLE);
+      await page.getByText('2 sessies, 4 rimpelingen. 1 paar lijkt op elkaar.').waitFor(VISIBLE_SLOW);
       await page.getByRole('button', { name: 'Maak één kaart' }).click();
-      await page.getByRole('heading', { name: 'Samen: West + Oost' }).waitFor(VISIBLE);
-      await page.locator('.map-card').nth(3).waitFor(VISIBLE);
+      await page.getByRole('heading', { name: 'Samen: West + Oost' }).waitFor(VISIBLE_SLOW);
+      await page.locator('.map-card').nth(3).waitFor(VISIBLE_SLOW);
       expect(await page.locator('.map-card').count()).toBe(4);
     } finally {
       await context.close();

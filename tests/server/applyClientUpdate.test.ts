@@ -7,10 +7,9 @@ import { PriorState } from '../../shared/doc/priorState';
 import { readRipple } from '../../shared/doc/read';
 import { hasGaps } from '../../shared/doc/yjsInternals';
 import type { Actor } from '../../shared/model/ripple';
+import { boss as facilitator, ans as phone } from '../helpers/people';
 
 /** The update path's judging step on its own: a document, a store, no sockets. */
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
-const phone: Actor = { role: 'participant', id: 'p-ans' };
 const quota = { maxRippleText: 500, maxRipples: 100, maxLinks: 100 };
 
 /** The room's document and a client's copy of it, in sync. */

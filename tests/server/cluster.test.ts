@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
-import type { Actor } from '../../shared/model/ripple';
+import { boss as facilitator } from '../helpers/people';
 import { hasPostgres, type PostgresServer, startPostgres } from '../helpers/postgres';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
 import { postJson, type ServerProcess, startServerProcess } from '../helpers/serverProcess';
@@ -12,7 +12,6 @@ import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClie
  * The deployment of issue 8 for real: two server processes behind a balancer, sharing one
  * PostgreSQL and one Redis. Phones prefer instance A, the facilitator prefers B.
  */
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
 let postgres: PostgresServer;
 let redis: RedisServer;
 let a: ServerProcess;

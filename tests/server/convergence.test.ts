@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRipple, editRipple, linkRipples } from '../../shared/doc/commands';
 import { readLinks, readRipple } from '../../shared/doc/read';
-import type { Actor } from '../../shared/model/ripple';
+import { boss as facilitator } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

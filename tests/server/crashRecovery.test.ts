@@ -1,42 +1,35 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { addRipple, editRipple } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess';
+import type { Actor } from '../../shared/model/ripple';
+import { boss } from '../helpers/people';
+import { postJson, type ServerProcess, startServerProcess } from '../helpers/serverProcess';
 import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClient';
 
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 let server: ServerProcess | undefined;
 afterAll(() => server?.stop());
-
-async function post(base: string, path: string, body: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return res.json() as Promise<Record<string, string>>;
-}
 
 describe('kill -9 in the middle of a load run', () => {
   it('loses nothing that any client saw applied', async () => {
     server = await startServerProcess({ env: { COMPACT_EVERY: '25' } });
     const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
-    const session = await post(server.baseUrl, '/api/sessions', { title: 'Crash' });
+    const session = await postJson(server.baseUrl, '/api/sessions', { title: 'Crash' });
     const sessionId = session.id as string;
     const phones = await Promise.all(
-      Array.from({ length: 6 }, () => post(server?.baseUrl ?? '', '/api/join', { code: session.joinCode })),
+      Array.from({ length: 6 }, () =>
+        postJson(server?.baseUrl ?? '', '/api/join', { code: session.joinCode }),
+      ),
     );
-    const writers: Array<{ client: TestClient; actor: { role: 'facilitator' | 'participant'; id: string } }> =
-      [
-        { client: connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string }), actor: boss },
-        ...phones.map((p) => ({
-          client: connectClient(wsUrl, sessionId, {
-            pid: p.participantId as string,
-            secret: p.secret as string,
-          }),
-          actor: { role: 'participant' as const, id: p.participantId as string },
-        })),
-      ];
+    const writers: Array<{ client: TestClient; actor: Actor }> = [
+      { client: connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string }), actor: boss },
+      ...phones.map((p) => ({
+        client: connectClient(wsUrl, sessionId, {
+          pid: p.participantId as string,
+          secret: p.secret as string,
+        }),
+        actor: { role: 'participant' as const, id: p.participantId as string },
+      })),
+    ];
     // The observer stands for "any client": what it saw applied must survive. A second board
     // sees everything (a presenter screen would see only the map).
     const observer = connectClient(wsUrl, sessionId, { key: session.facilitatorKey as string });

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addRipple, linkRipples } from '../../shared/doc/commands';
 import { readLinks, readRipples } from '../../shared/doc/read';
 import type { SessionExport } from '../../shared/export/sessionExport';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, sleep, waitFor } from '../helpers/yClient';
 
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

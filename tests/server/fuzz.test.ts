@@ -11,10 +11,9 @@ import { handleMessage } from '../../server/ws/handleMessage';
 import { addRipple, initSession } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import type { CloseName } from '../../shared/protocol/closeCodes';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, sleep, waitFor } from '../helpers/yClient';
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 
 /** Real protocol frames to mutate: a sync step 1, and an update that adds a ripple. */
 function seedFrames(): Uint8Array[] {

@@ -6,6 +6,7 @@ import { roots } from '../../shared/doc/schema';
 import { readDrafts, readInterview, readPairs } from '../../shared/interview/readInterview';
 import { rippleIdOfDraft } from '../../shared/model/interview';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, sleep, waitFor } from '../helpers/yClient';
 
@@ -14,8 +15,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.dispose());
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 
 /** Ans stays unpaired; Bert and Cor are a pair with one draft (Bert asks, Cor tells). */
 async function pairedSession() {

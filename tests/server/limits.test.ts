@@ -4,10 +4,10 @@ import { addRipple, linkRipples } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 let server: TestServer | undefined;
 afterEach(async () => {
   await server?.dispose();

@@ -7,10 +7,10 @@ import { MemoryUpdateStore } from '../../server/storage/MemoryUpdateStore';
 import { addRipple, editRipple } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, sleep, waitFor } from '../helpers/yClient';
 
-const facilitator = { role: 'facilitator' as const, id: 'facilitator' };
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();

@@ -10,6 +10,7 @@ import {
 } from '../../shared/doc/commands';
 import { SOMEONE } from '../../shared/doc/phoneView';
 import { readRipple, readRipples, readVotes } from '../../shared/doc/read';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
 
@@ -18,8 +19,6 @@ beforeAll(async () => {
   server = await startTestServer({ phoneBatchMs: 0 });
 });
 afterAll(() => server.dispose());
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 
 /** Everything a client's document holds, deleted content included, as text. */
 const everything = (client: TestClient) => Buffer.from(Y.encodeStateAsUpdate(client.doc)).toString('latin1');

@@ -9,8 +9,8 @@ import { entryValue, SOMEONE, viewDocument, writeEntry } from '../../shared/doc/
 import { readRipple } from '../../shared/doc/read';
 import { avoidViewClientId, viewClientId } from '../../shared/doc/yjsInternals';
 import type { Actor } from '../../shared/model/ripple';
+import { boss } from '../helpers/people';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
 const ans: Actor = { role: 'participant', id: 'ans' };
 const bert: Actor = { role: 'participant', id: 'bert' };
 

@@ -5,12 +5,12 @@ import { createServer } from '../../server/createServer';
 import { addRipple } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { hasPostgres, postgresForThisFile } from '../helpers/postgres';
 import { freePort } from '../helpers/serverProcess';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
 
-const facilitator = { role: 'facilitator' as const, id: 'facilitator' };
 const postgres = postgresForThisFile();
 
 const cleanup: Array<() => Promise<void> | void> = [];

@@ -5,8 +5,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
-import type { Actor } from '../../shared/model/ripple';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { hasPostgres, postgresForThisFile } from '../helpers/postgres';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClient';
@@ -17,7 +17,6 @@ import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClie
  * facilitator's alone.
  */
 const postgres = postgresForThisFile();
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();

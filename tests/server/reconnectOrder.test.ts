@@ -8,6 +8,7 @@ import { addRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messageTypes';
+import { boss as facilitator } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 
@@ -16,7 +17,6 @@ import { connectClient, waitFor } from '../helpers/yClient';
  * step 2, and that change builds on one the server never stored. The stock y-websocket
  * client does exactly this; the server must wait for the step 2, not refuse.
  */
-const facilitator = { role: 'facilitator' as const, id: 'facilitator' };
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

@@ -8,6 +8,7 @@ import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
@@ -16,7 +17,6 @@ import { connectClient, type TestClient, waitFor } from '../helpers/yClient';
  * Two instances in one process sharing a Redis and one store (the in-memory twin here; the
  * PostgreSQL cluster test runs real processes). What the relay alone must get right.
  */
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
 let redis: RedisServer;
 let a: TestServer;
 let b: TestServer;

@@ -10,6 +10,7 @@ import { addRipple } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { docAt } from '../../shared/export/replay';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { startTestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 import { itemsOfStored, keys, writer } from './storageDocs';
@@ -55,8 +56,6 @@ function lockDatabase(dataDir: string): () => void {
   cleanup.push(async () => release());
   return release;
 }
-
-const facilitator = { role: 'facilitator' as const, id: 'facilitator' };
 
 const keysAt = (history: Array<{ at: number; update: Uint8Array }>, time: number) => {
   const doc = docAt(history, time);

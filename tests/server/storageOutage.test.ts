@@ -12,6 +12,7 @@ import { addRipple } from '../../shared/doc/commands';
 import { readRipples } from '../../shared/doc/read';
 import type { Actor } from '../../shared/model/ripple';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { boss as facilitator } from '../helpers/people';
 import { hasPostgres, type PostgresServer, startPostgres } from '../helpers/postgres';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
 import { postJson, type ServerProcess, startServerProcess } from '../helpers/serverProcess';
@@ -23,7 +24,6 @@ import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClie
  * its deadline, refuses what it cannot store and says so once, and picks up by itself.
  * Real PostgreSQL and Redis, stopped and started under the server's feet.
  */
-const facilitator: Actor = { role: 'facilitator', id: 'facilitator' };
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 let postgres: PostgresServer;
 let redis: RedisServer;

@@ -3,10 +3,10 @@ import * as Y from 'yjs';
 import { addRipple, editRipple, updateMeta } from '../../shared/doc/commands';
 import { readRipple } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
+import { boss } from '../helpers/people';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { connectClient, waitFor } from '../helpers/yClient';
 
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();

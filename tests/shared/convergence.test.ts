@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addRipple, editRipple, linkRipples, moveRipple, setRippleStatus } from '../../shared/doc/commands';
 import { docToView } from '../../shared/doc/viewModel';
-import type { Actor } from '../../shared/model/ripple';
-
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
+import { boss } from '../helpers/people';
 
 /**
  * Three peers run random commands; their updates are delivered in a random order.

@@ -13,10 +13,7 @@ import {
 import { roots } from '../../shared/doc/schema';
 import type { Actor } from '../../shared/model/ripple';
 import { judge } from '../helpers/judge';
-
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
-const ans: Actor = { role: 'participant', id: 'p-ans' };
-const bert: Actor = { role: 'participant', id: 'p-bert' };
+import { ans, bert, boss } from '../helpers/people';
 
 function board() {
   const doc = new Y.Doc();

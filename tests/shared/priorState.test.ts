@@ -16,10 +16,8 @@ import {
 import { PriorState } from '../../shared/doc/priorState';
 import { roots } from '../../shared/doc/schema';
 import { confirmedExamples } from '../../shared/doc/suggestions';
-import type { Actor } from '../../shared/model/ripple';
+import { ans, boss } from '../helpers/people';
 
-const boss: Actor = { role: 'facilitator', id: 'facilitator' };
-const ans: Actor = { role: 'participant', id: 'p-ans' };
 const ids = ['r0', 'r1', 'r2', 'r3'];
 const rippleId = fc.constantFrom(...ids);
 const actor = fc.constantFrom(boss, ans);

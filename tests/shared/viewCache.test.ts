@@ -4,8 +4,7 @@ import * as Y from 'yjs';
 import { addRipple, deleteRipple, editRipple, linkRipples, setRippleStatus } from '../../shared/doc/commands';
 import { roots } from '../../shared/doc/schema';
 import { docToView } from '../../shared/doc/viewModel';
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
+import { boss } from '../helpers/people';
 
 /**
  * `docToView` caches parsed ripples between calls; after any sequence of edits it must show

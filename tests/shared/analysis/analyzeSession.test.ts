@@ -10,8 +10,7 @@ import {
   updateMeta,
 } from '../../../shared/doc/commands';
 import { exportSession } from '../../../shared/export/sessionExport';
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
+import { boss } from '../../helpers/people';
 
 describe('analyzeSession', () => {
   it('counts codes by order, intended, valence, time and votes over the ripples on the map', () => {

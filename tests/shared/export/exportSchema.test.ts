@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { exportJsonSchema } from '../../../scripts/exportSchema';
 import { addRipple, initSession, linkRipples } from '../../../shared/doc/commands';
 import { exportSession } from '../../../shared/export/sessionExport';
+import { boss } from '../../helpers/people';
 
 const committed = JSON.parse(
   readFileSync(new URL('../../../docs/kringen-export.schema.json', import.meta.url), 'utf8'),
@@ -19,7 +20,6 @@ describe('the documented JSON Schema', () => {
   it('accepts a real export and rejects a corrupted one', () => {
     const doc = new Y.Doc();
     initSession(doc, { title: 'Schema' });
-    const boss = { role: 'facilitator' as const, id: 'facilitator' };
     addRipple(doc, boss, { text: 'Eén', when: { kind: 'date', value: '2025-04-01' } }, { id: 'a' });
     addRipple(doc, boss, { text: 'Twee' }, { id: 'b' });
     linkRipples(doc, boss, 'a', 'b');

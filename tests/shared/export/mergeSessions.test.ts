@@ -22,8 +22,7 @@ import {
   parseSessionExport,
   type SessionExport,
 } from '../../../shared/export/sessionExport';
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
+import { boss } from '../../helpers/people';
 
 const THEMES = [
   'De buurtcoach heeft nu vaste financiering van de gemeente',

@@ -16,9 +16,7 @@ import {
   parseSessionExport,
   type SessionExport,
 } from '../../../shared/export/sessionExport';
-
-const boss = { role: 'facilitator' as const, id: 'facilitator' };
-const ans = { role: 'participant' as const, id: 'p-ans' };
+import { ans, boss } from '../../helpers/people';
 
 function seededSession(): Y.Doc {
   const doc = new Y.Doc();
