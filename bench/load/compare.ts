@@ -5,7 +5,7 @@
  *
  * Install once:  npm ci --prefix bench
  * Run:           node --import tsx bench/load/compare.ts [--minutes 2] [--full] [--sessions 50]
- *                  [--phones 30] [--interval-s 10] [--no-awareness] [--cpu-profile]   (--full = 5 minutes)
+ *                  [--phones 30] [--interval-s 10] [--no-awareness] [--cpu-profile] [--heap-profile]   (--full = 5 minutes)
  *                  [--workers N] [--nice 10] [--server-js path/to/main.js] [--reference-first]
  */
 import { existsSync } from 'node:fs';

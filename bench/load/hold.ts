@@ -4,7 +4,7 @@
  * whether memory goes back when everyone has left. Prints TARGET MET / MISSED; exits 0.
  *
  * Run:  node --import tsx bench/load/hold.ts [--sessions 50] [--phones 30] [--minutes 5]
- *         [--interval-s 10] [--no-awareness] [--cpu-profile] [--soak]   (--soak = 30 minutes)
+ *         [--interval-s 10] [--no-awareness] [--cpu-profile] [--heap-profile] [--soak]   (--soak = 30 minutes)
  *         [--workers N] [--nice 10] [--server-js path/to/main.js]
  *         [--servers http://a:8080,http://b:8080 [--server-pids 123,456]]   (servers started elsewhere)
  */

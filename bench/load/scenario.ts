@@ -37,6 +37,8 @@ export interface ScenarioParams {
   awareness: boolean;
   /** Take a sampling CPU profile of the server for up to 30 s in the middle of the run. */
   cpuProfile: boolean;
+  /** Sample the server's allocations over the run and name what is still alive at its end. */
+  heapProfile: boolean;
   /** Processes the phones are spread over (the facilitators get one more of their own). */
   phoneWorkers: number;
   /** Niceness of the phone processes. */
@@ -321,6 +323,7 @@ async function drive(
     };
 
     await server.inspector?.startLoopMonitor();
+    if (params.heapProfile) await server.inspector?.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
     const runStart = now() + 500; // every worker has the start message before it is due
     await generator.start(runStart, intervalMs, durationMs);
     await sleep(Math.max(0, runStart - now()));
@@ -405,6 +408,13 @@ async function drive(
     const rssEnd = sample().rss;
     if (server.inspector)
       console.log(`  server memory at the end of sending: ${await server.inspector.memoryBreakdown()}`);
+    if (params.heapProfile && server.inspector) {
+      const { profile } = await server.inspector.send<{ profile: HeapProfileNode }>('HeapProfiler.stopSampling');
+      const file = join(tmpdir(), `kringen-bench-${target}-${Date.now()}.heapprofile`);
+      writeFileSync(file, JSON.stringify({ head: profile.head ?? profile }));
+      progress(`  heap profile of the server (live at the end of sending) written to ${file}`);
+      for (const line of summariseHeapProfile(profile)) progress(line);
+    }
     const heapEnd = await heap();
 
     // Phones leave; within 10 s each facilitator must see only its own awareness state.
@@ -657,4 +667,30 @@ function cpuPressureUs(): number {
 
 function loadAverage(): number[] {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+}
+
+interface HeapProfileNode {
+  head?: HeapProfileNode;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapProfileNode[];
+}
+
+/** The allocation sites that hold the most live memory, by the server's own functions on their stack. */
+function summariseHeapProfile(profile: HeapProfileNode): string[] {
+  const total = new Map<string, number>();
+  let all = 0;
+  const walk = (node: HeapProfileNode, stack: string[]) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    const here = [...stack, name];
+    all += node.selfSize;
+    for (const frame of new Set(here)) total.set(frame, (total.get(frame) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, here);
+  };
+  walk(profile.head ?? profile, []);
+  return [...total]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([name, bytes]) => `  ${(bytes / 1048576).toFixed(1).padStart(7)} MB ${((100 * bytes) / all).toFixed(1).padStart(5)} %  ${name}`);
 }
