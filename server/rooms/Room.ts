@@ -45,13 +45,8 @@ export class Room {
     readonly name: string,
     options: RoomOptions,
   ) {
-    this.snapshots = new Snapshots(
-      name,
-      () => this.document.doc,
-      options.store,
-      options.log,
-      options.compactEvery,
-    );
+    const { store, log, compactEvery } = options;
+    this.snapshots = new Snapshots(name, () => this.document.doc, store, log, compactEvery);
     this.fanout = new UpdateFanout(this.peers, () => this.channel);
     this.views = new PhoneViews(() => this.document.doc, options.phoneBatchMs ?? 0);
     this.presence = new AwarenessFanout(this.peers, () => this.channel);
@@ -74,6 +69,7 @@ export class Room {
       snapshots: this.snapshots,
       now: options.now ?? Date.now,
       reload: (seen, judged) => this.reload(seen, judged),
+      reread: () => this.reads.reread(() => !this.destroyed),
     });
   }
 

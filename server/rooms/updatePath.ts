@@ -25,6 +25,8 @@ export interface PathRoom {
   now(): number;
   /** Starts over from storage; `judged`'s view is left as it is (see Room). */
   reload(seen?: Uint8Array, judged?: RoomPeer): Promise<void>;
+  /** Reads storage into the document: what other instances stored and this one never heard. */
+  reread(): Promise<void>;
 }
 
 /**
@@ -74,6 +76,15 @@ export class UpdatePath {
     update: Uint8Array,
     kind: 'step2' | 'update',
   ): Promise<void> {
+    if (this.room.destroyed() || this.refused.has(peer)) return;
+    // A phone coming back (its step 2) may bring a ripple that an instance which died stored
+    // but never relayed. Read first, its claim meets that ripple instead of writing it again
+    // beside it: two maps under one key, of which Yjs keeps one, and the other's later changes
+    // (the facilitator accepting it) vanish with it.
+    if (kind === 'step2' && this.room.relayed)
+      await this.room.reread().catch((error: unknown) => {
+        this.room.options.log.warn(`room=${this.room.name} could not reread storage for a phone: ${error}`);
+      });
     if (this.room.destroyed() || this.refused.has(peer)) return;
     const read = this.room.views.receive(peer, update, kind);
     if (read.kind !== 'claims')

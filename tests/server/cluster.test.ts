@@ -1,6 +1,10 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PostgresUpdateStore } from '../../server/storage/PostgresUpdateStore';
 import { addRipple, setRippleStatus } from '../../shared/doc/commands';
 import { readRipple, readRipples } from '../../shared/doc/read';
+import { hasGaps } from '../../shared/doc/yjsInternals';
 import { boss as facilitator } from '../helpers/people';
 import { hasPostgres, type PostgresServer, startPostgres } from '../helpers/postgres';
 import { hasRedis, type RedisServer, startRedis } from '../helpers/redis';
@@ -13,6 +17,7 @@ import { connectClient, sleep, type TestClient, waitFor } from '../helpers/yClie
  * PostgreSQL and one Redis. Phones prefer instance A, the facilitator prefers B.
  */
 let postgres: PostgresServer;
+let databaseUrl = '';
 let redis: RedisServer;
 let a: ServerProcess;
 let b: ServerProcess;
@@ -25,8 +30,9 @@ const ready = hasPostgres && hasRedis;
 beforeAll(async () => {
   if (!ready) return;
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  databaseUrl = await postgres.newDatabase();
   const env = {
-    DATABASE_URL: await postgres.newDatabase(),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     // Small, so both instances compact the same room often while the other one writes.
     COMPACT_EVERY: '15',
@@ -133,6 +139,18 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
       );
     });
 
+    // The board's last accepts may still be on their way to B: A is to read them from storage.
+    const statuses = (client: TestClient) =>
+      JSON.stringify(
+        readRipples(client.doc)
+          .map((r) => [r.id, r.status])
+          .sort(),
+      );
+    const onB = connect(b.port, sessionId, { key: session.facilitatorKey as string });
+    await onB.synced;
+    await waitFor(() => statuses(onB) === statuses(board), 10_000, 'the board’s changes stored on B');
+    onB.destroy();
+
     // Redis dies; A comes back. A phone on A and the board on B are cut off from each other
     // but each instance keeps serving its own clients.
     await a.restart();
@@ -151,7 +169,25 @@ describe.skipIf(!ready)('two instances behind a balancer, with Redis and Postgre
       () => rippleIds(onA).size === seenByLate.length,
       5000,
       'the late phone’s view complete on A',
-    );
+    ).catch(async (error) => {
+      const want = new Set(seenByLate.map((r) => r.id));
+      const lacking = [...want].filter((id) => !rippleIds(onA).has(id));
+      const extra = [...rippleIds(onA)].filter((id) => !want.has(id));
+      const onBoard = lacking.map((id) => JSON.stringify(readRipple(board.doc, id)));
+      const sessionOnA = connect(a.port, sessionId, { key: session.facilitatorKey as string });
+      await Promise.race([sessionOnA.synced, sleep(3000)]);
+      const onAFull = lacking.map((id) => JSON.stringify(readRipple(sessionOnA.doc, id)));
+      const pool = new pg.Pool({ connectionString: databaseUrl });
+      const stored = await new PostgresUpdateStore(pool).load(sessionId);
+      await pool.end();
+      const fromStorage = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(fromStorage, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(fromStorage, update);
+      const inStorage = lacking.map((id) => readRipple(fromStorage, id)?.status);
+      throw new Error(
+        `${error}\nlate: ${late.participantId} board: ${onBoard}\nsession on A: ${onAFull}\nstorage: ${inStorage} gaps ${hasGaps(fromStorage)} rows ${stored.updates.length} snapshot ${stored.snapshot?.length}\nlacking on the phone: ${lacking}\nextra on the phone: ${extra}\nA: ${a.output().slice(-2000)}`,
+      );
+    });
     expect(rippleIds(onA)).toEqual(new Set(seenByLate.map((r) => r.id)));
     addRipple(
       onA.doc,
