@@ -25,6 +25,7 @@ export {
   type Ring,
   type RingsOptions,
   type RingsResult,
+  ringsIn,
   ringsLayout,
   SECTOR_LABEL_SIZE,
   type Sector,
