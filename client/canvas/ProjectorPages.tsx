@@ -8,6 +8,12 @@ import { PAGE_PADDING, PROJECTOR_MIN_ZOOM } from './FitView';
 import { layoutBounds, type MapCard } from './toCards';
 import type { MapLayout } from './useMapLayout';
 
+/**
+ * How much of the pane's height the rings' part key takes at its top (PartKey.tsx, its
+ * margin and the room kept below it): the parts are cut for the height that is left.
+ */
+export const PART_KEY_BAND = 112;
+
 const selectPaneWidth = (s: { width: number }) => s.width;
 const selectPaneHeight = (s: { height: number }) => s.height;
 
@@ -31,9 +37,10 @@ export function ProjectorPages({ cards, layout }: { cards: readonly MapCard[]; l
 /**
  * The projector's pages (shared/layouts/mapPages.ts) for a pane of `size` pixels: at the
  * smallest readable zoom, as many cards per page as fit with the fit's padding. The rings
- * go sector by sector, clockwise from the top, each from the inner ring out (a sector's
- * name on its first page); the timeline goes from its first month on; the free map row by
- * row. Null when the pane is not measured yet.
+ * go sector by sector, clockwise from the top, each from the inner ring out; the timeline
+ * goes from its first month on; the free map row by row. On the rings the part key
+ * (PartKey.tsx) takes a band at the top, which names the sector and the rings in view, so
+ * the parts are cut for the height below it. Null when the pane is not measured yet.
  */
 export function projectorPages(
   cards: readonly MapCard[],
@@ -43,10 +50,18 @@ export function projectorPages(
   const whole = layoutBounds(cards, layout);
   if (!whole || size.width === 0 || size.height === 0) return null;
   const margin = 1 + 2 * PAGE_PADDING;
-  const window = {
+  const screen = {
     width: size.width / PROJECTOR_MIN_ZOOM / margin,
     height: size.height / PROJECTOR_MIN_ZOOM / margin,
   };
+  // The key shows only on a map in parts: a map that fits the whole pane is one page.
+  const band = layout.kind === 'rings' && !(whole.width <= screen.width && whole.height <= screen.height);
+  const window = band
+    ? {
+        ...screen,
+        height: Math.max(size.height - PART_KEY_BAND, size.height / 2) / PROJECTOR_MIN_ZOOM / margin,
+      }
+    : screen;
   const boxes = cards.map(
     (card): PageCard => ({
       id: card.id,
@@ -65,7 +80,7 @@ export function projectorPages(
     );
     return mapPages(boxes, window, whole);
   }
-  const { centre, sectors, labels } = layout.rings;
+  const { centre, sectors } = layout.rings;
   const polar = (b: PageCard) => {
     const dx = b.x + b.width / 2 - centre.x;
     const dy = b.y + b.height / 2 - centre.y;
@@ -89,5 +104,5 @@ export function projectorPages(
     const q = order.get(b.id) as { sector: number; radius: number; angle: number };
     return p.sector - q.sector || p.radius - q.radius || p.angle - q.angle;
   });
-  return mapPages(boxes, window, whole, new Map(labels.map((l) => [l.code, l.box])));
+  return mapPages(boxes, window, whole);
 }

@@ -14,7 +14,13 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { setMapBounds, setSelection, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectLinks, selectMapRipples, selectMeta, selectSelectedLinks } from '../store/selectors';
+import {
+  selectLinks,
+  selectMapPages,
+  selectMapRipples,
+  selectMeta,
+  selectSelectedLinks,
+} from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
 import { cardHeights } from './cardContent';
@@ -25,6 +31,7 @@ import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
 import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
+import { PartKey } from './PartKey';
 import { PeerCursors, PresenceSync } from './Presence';
 import { ProjectorPages } from './ProjectorPages';
 import { layoutBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
@@ -144,6 +151,9 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     t,
   });
 
+  // A projector showing the rings in parts names each part in its key (PartKey.tsx).
+  const parts = useSession(selectMapPages)?.length ?? 0;
+  const paged = readOnly && parts > 1;
   const selectedLinks = useSession(selectSelectedLinks);
   // Choosing a line lets go of the cards (one kind of choice at a time).
   const selectLink = useCallback((linkId: string) => setSelection(store, [], [linkId]), [store]);
@@ -216,6 +226,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
             codebook={codebook}
             language={language}
             programme={meta.programme}
+            paged={paged}
           />
           <LinkLayer
             cards={cards}
@@ -227,6 +238,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           {layout.kind === 'free' && <MapGrid />}
           {editable && <Controls showInteractive={false} showFitView={false} />}
           {readOnly && <ProjectorPages cards={derived} layout={layout} />}
+          {readOnly && <PartKey layout={layout} codebook={codebook} language={language} />}
           <FitView
             count={cards.length}
             layoutKind={layout.kind}
