@@ -2,6 +2,7 @@ import { useStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect } from 'react';
 import { NODE_SIZE } from '../../shared/layouts/geometry';
 import { type MapPage, mapPages, type PageCard } from '../../shared/layouts/mapPages';
+import { TRAY_HEAD } from '../../shared/layouts/timelineLayout';
 import { setMapPages } from '../store/actions';
 import { useSessionHandle } from '../store/SessionContext';
 import { PAGE_PADDING, PROJECTOR_MIN_ZOOM } from './FitView';
@@ -38,9 +39,10 @@ export function ProjectorPages({ cards, layout }: { cards: readonly MapCard[]; l
  * The projector's pages (shared/layouts/mapPages.ts) for a pane of `size` pixels: at the
  * smallest readable zoom, as many cards per page as fit with the fit's padding. The rings
  * go sector by sector, clockwise from the top, each from the inner ring out; the timeline
- * goes from its first month on; the free map row by row. On the rings the part key
- * (PartKey.tsx) takes a band at the top, which names the sector and the rings in view, so
- * the parts are cut for the height below it. Null when the pane is not measured yet.
+ * goes from its first month on, after the tray of undated ripples (a part of its own, its
+ * name at its top); the free map row by row. On the rings the part key (PartKey.tsx) takes
+ * a band at the top, which names the sector and the rings in view, so the parts are cut
+ * for the height below it. Null when the pane is not measured yet.
  */
 export function projectorPages(
   cards: readonly MapCard[],
@@ -78,7 +80,13 @@ export function projectorPages(
       (a, b) =>
         (key(a)[0] as number) - (key(b)[0] as number) || (key(a)[1] as number) - (key(b)[1] as number),
     );
-    return mapPages(boxes, window, whole);
+    if (layout.kind === 'free') return mapPages(boxes, window, whole);
+    // The tray of undated ripples is a part of its own, with its name at its top.
+    const { tray } = layout.timeline;
+    const undated = new Set(tray.ids);
+    for (const b of boxes) if (undated.has(b.id)) b.group = 'tray';
+    const head = { x: tray.x, y: tray.y, width: tray.width, height: TRAY_HEAD };
+    return mapPages(boxes, window, whole, new Map([['tray', head]]));
   }
   const { centre, sectors } = layout.rings;
   const polar = (b: PageCard) => {

@@ -23,6 +23,7 @@ import {
 } from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
+import { CutNames } from './CutNames';
 import { cardHeights } from './cardContent';
 import { codeLooks, extraCodeLooks } from './codeLook';
 import { FitView, fittedViewport, overlayInsets } from './FitView';
@@ -151,7 +152,8 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     t,
   });
 
-  // A projector showing the rings in parts names each part in its key (PartKey.tsx).
+  // A projector showing the map in parts: the rings name each part in its key (PartKey.tsx),
+  // the timeline leaves out the names a part would cut (CutNames.tsx).
   const parts = useSession(selectMapPages)?.length ?? 0;
   const paged = readOnly && parts > 1;
   const selectedLinks = useSession(selectSelectedLinks);
@@ -239,6 +241,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           {editable && <Controls showInteractive={false} showFitView={false} />}
           {readOnly && <ProjectorPages cards={derived} layout={layout} />}
           {readOnly && <PartKey layout={layout} codebook={codebook} language={language} />}
+          {readOnly && <CutNames active={paged && layout.kind === 'timeline'} layout={layout} />}
           <FitView
             count={cards.length}
             layoutKind={layout.kind}

@@ -39,6 +39,7 @@ export {
   type TimelineLane,
   type TimelineResult,
   type TimelineTick,
+  TRAY_HEAD,
   timelineLayout,
 } from './timelineLayout';
 export type { LayoutRipple, Positions } from './types';

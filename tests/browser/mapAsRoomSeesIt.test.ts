@@ -529,6 +529,58 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     240_000,
   );
 
+  it.each(PROJECTORS)(
+    "timeline on a $width×$height projector ($language): the first parts cut no name of the timeline at the map's edge (lanes, months, phases, the tray)",
+    async ({ width, height, language }) => {
+      const { page } = await openView('timeline', { width, height, projector: true }, language);
+      const en = language === 'en';
+      const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
+      await pager.waitFor(VISIBLE);
+      const where = () =>
+        pager
+          .locator('.map-pager__where')
+          .textContent()
+          .then((text) => text ?? '');
+      const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+      expect(count).toBeGreaterThan(1);
+      for (let part = 0; part < 2; part++) {
+        if (part > 0) await page.keyboard.press('PageDown');
+        await expect
+          .poll(where)
+          .toContain(en ? `Part ${part + 1} of ${count}` : `Deel ${part + 1} van ${count}`);
+        await page.waitForTimeout(300);
+        const cut = await page.evaluate(() => {
+          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+          const out: string[] = [];
+          for (const el of document.querySelectorAll(
+            '.backdrop .lane__label, .backdrop .tick__label, .backdrop .phase-band__label, .backdrop .tray__label',
+          )) {
+            if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+            const r = el.getBoundingClientRect();
+            const inView =
+              r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+            const whole =
+              r.left >= pane.left - 0.5 &&
+              r.right <= pane.right + 0.5 &&
+              r.top >= pane.top - 0.5 &&
+              r.bottom <= pane.bottom + 0.5;
+            if (inView && !whole) out.push(`${el.className} "${el.textContent}" cut at the map's edge`);
+          }
+          return out;
+        });
+        expect(cut, `part ${part + 1}`).toEqual([]);
+      }
+      // The first part is the tray of undated ripples: its name reads whole on the map.
+      await page.keyboard.press('PageUp');
+      await expect.poll(where).toContain(en ? `Part 1 of ${count}` : `Deel 1 van ${count}`);
+      const tray = ((await page.locator('.backdrop .tray__label').textContent()) ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      expect(await namesReadable(page, [tray])).toEqual([]);
+    },
+    120_000,
+  );
+
   it.each(LANGUAGES)(
     'research panels at 1280×800 (%s): each tab fits the side panel and the open tab reads (contrast ≥ 4.5, under the pointer too)',
     async (language) => {
