@@ -514,6 +514,17 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         const name = (await pager.locator('.map-pager__name').textContent()) ?? '';
         expect(name.length).toBeGreaterThan(0);
         sectors.add(name);
+        // However long the sector's name, the pager's buttons stay whole inside the rail.
+        const pastRail = await page.evaluate(() => {
+          const rail = (document.querySelector('.projector-rail') as HTMLElement).getBoundingClientRect();
+          return [...document.querySelectorAll('.map-pager button')]
+            .filter((button) => {
+              const r = button.getBoundingClientRect();
+              return r.left < rail.left - 0.5 || r.right > rail.right + 0.5;
+            })
+            .map((button) => button.textContent);
+        });
+        expect(pastRail, `part ${part + 1}: ${name}`).toEqual([]);
         expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
       }
       expect(await next.isDisabled()).toBe(true);
