@@ -153,7 +153,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
   });
 
   // A projector showing the map in parts: the rings name each part in its key (PartKey.tsx),
-  // the timeline leaves out the names a part would cut (CutNames.tsx).
+  // the names a part would cut are left out of it (CutNames.tsx).
   const parts = useSession(selectMapPages)?.length ?? 0;
   const paged = readOnly && parts > 1;
   const selectedLinks = useSession(selectSelectedLinks);
@@ -241,7 +241,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           {editable && <Controls showInteractive={false} showFitView={false} />}
           {readOnly && <ProjectorPages cards={derived} layout={layout} />}
           {readOnly && <PartKey layout={layout} codebook={codebook} language={language} />}
-          {readOnly && <CutNames active={paged && layout.kind === 'timeline'} layout={layout} />}
+          {readOnly && <CutNames active={paged} layout={layout} />}
           <FitView
             count={cards.length}
             layoutKind={layout.kind}
