@@ -11,9 +11,11 @@ import type { MapLayout } from './useMapLayout';
 
 /**
  * How much of the pane's height the rings' part key takes at its top (PartKey.tsx, its
- * margin and the room kept below it): the parts are cut for the height that is left.
+ * margin and the room kept below it): the parts are cut for the height that is left. A
+ * sector's name as long as a codebook allows takes two lines of the key on a laptop-sized
+ * projector, so the band holds two.
  */
-export const PART_KEY_BAND = 112;
+export const PART_KEY_BAND = 140;
 
 const selectPaneWidth = (s: { width: number }) => s.width;
 const selectPaneHeight = (s: { height: number }) => s.height;
