@@ -62,8 +62,8 @@ export interface Insets {
 }
 const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
-/** What lies over the map's edges (the board's toolbar, zoom buttons and prompt card). */
-const MAP_OVERLAYS = '.map-toolbar, .react-flow__controls, .prompt-card';
+/** What lies over the map's edges (the board's toolbar, zoom buttons and prompt card; a projector part's key). */
+const MAP_OVERLAYS = '.map-toolbar, .react-flow__controls, .prompt-card, .part-key';
 /** Room kept between an overlay and the map framed beside it. */
 const OVERLAY_MARGIN = 8;
 

@@ -20,17 +20,22 @@ const INTENDED_LANE: Record<string, MessageKey> = {
 /**
  * What the layout draws under the cards, in flow coordinates: the timeline's axis, month
  * ticks, phase bands, lanes and tray; or the rings, sectors and the programme at the centre.
+ * On a projector showing the rings in parts (`paged`), the sector and ring names are left
+ * out: a part's key names what the part shows (PartKey.tsx), where names drawn at the
+ * outer ring and the top would be out of view or cut at its edge.
  */
 export const LayoutBackdrop = memo(function LayoutBackdrop({
   layout,
   codebook,
   language,
   programme,
+  paged = false,
 }: {
   layout: MapLayout;
   codebook: Codebook;
   language: Language;
   programme: string;
+  paged?: boolean;
 }) {
   const t = useT();
   if (layout.kind === 'free') return null;
@@ -128,23 +133,25 @@ export const LayoutBackdrop = memo(function LayoutBackdrop({
             </g>
           );
         })}
-        {labels.map((label) => (
-          <text
-            key={label.code}
-            x={ox + label.x}
-            y={oy + label.y}
-            className="sector-label"
-            textAnchor={label.anchor}
-            dominantBaseline={label.baseline}
-          >
-            {codeLabel(label.code)}
-          </text>
-        ))}
-        {rings.map((ring) => (
-          <text key={ring.order} x={ox} y={oy - ring.outer + 30} className="ring-label" textAnchor="middle">
-            {ring.order === 3 ? t('lane.order3plus') : orderLabel(t, ring.order)}
-          </text>
-        ))}
+        {!paged &&
+          labels.map((label) => (
+            <text
+              key={label.code}
+              x={ox + label.x}
+              y={oy + label.y}
+              className="sector-label"
+              textAnchor={label.anchor}
+              dominantBaseline={label.baseline}
+            >
+              {codeLabel(label.code)}
+            </text>
+          ))}
+        {!paged &&
+          rings.map((ring) => (
+            <text key={ring.order} x={ox} y={oy - ring.outer + 30} className="ring-label" textAnchor="middle">
+              {ring.order === 3 ? t('lane.order3plus') : orderLabel(t, ring.order)}
+            </text>
+          ))}
         <circle cx={ox} cy={oy} r={centreRadius} className="centre" />
         <foreignObject
           x={ox - centreRadius * 0.8}

@@ -2,11 +2,20 @@ import { useStore } from '@xyflow/react';
 import { useEffect, useLayoutEffect } from 'react';
 import { NODE_SIZE } from '../../shared/layouts/geometry';
 import { type MapPage, mapPages, type PageCard } from '../../shared/layouts/mapPages';
+import { TRAY_HEAD } from '../../shared/layouts/timelineLayout';
 import { setMapPages } from '../store/actions';
 import { useSessionHandle } from '../store/SessionContext';
 import { PAGE_PADDING, PROJECTOR_MIN_ZOOM } from './FitView';
 import { layoutBounds, type MapCard } from './toCards';
 import type { MapLayout } from './useMapLayout';
+
+/**
+ * How much of the pane's height the rings' part key takes at its top (PartKey.tsx, its
+ * margin and the room kept below it): the parts are cut for the height that is left. A
+ * sector's name as long as a codebook allows takes two lines of the key on a laptop-sized
+ * projector, so the band holds two.
+ */
+export const PART_KEY_BAND = 140;
 
 const selectPaneWidth = (s: { width: number }) => s.width;
 const selectPaneHeight = (s: { height: number }) => s.height;
@@ -31,9 +40,11 @@ export function ProjectorPages({ cards, layout }: { cards: readonly MapCard[]; l
 /**
  * The projector's pages (shared/layouts/mapPages.ts) for a pane of `size` pixels: at the
  * smallest readable zoom, as many cards per page as fit with the fit's padding. The rings
- * go sector by sector, clockwise from the top, each from the inner ring out (a sector's
- * name on its first page); the timeline goes from its first month on; the free map row by
- * row. Null when the pane is not measured yet.
+ * go sector by sector, clockwise from the top, each from the inner ring out; the timeline
+ * goes from its first month on, after the tray of undated ripples (a part of its own, its
+ * name at its top); the free map row by row. On the rings the part key (PartKey.tsx) takes
+ * a band at the top, which names the sector and the rings in view, so the parts are cut
+ * for the height below it. Null when the pane is not measured yet.
  */
 export function projectorPages(
   cards: readonly MapCard[],
@@ -43,10 +54,18 @@ export function projectorPages(
   const whole = layoutBounds(cards, layout);
   if (!whole || size.width === 0 || size.height === 0) return null;
   const margin = 1 + 2 * PAGE_PADDING;
-  const window = {
+  const screen = {
     width: size.width / PROJECTOR_MIN_ZOOM / margin,
     height: size.height / PROJECTOR_MIN_ZOOM / margin,
   };
+  // The key shows only on a map in parts: a map that fits the whole pane is one page.
+  const band = layout.kind === 'rings' && !(whole.width <= screen.width && whole.height <= screen.height);
+  const window = band
+    ? {
+        ...screen,
+        height: Math.max(size.height - PART_KEY_BAND, size.height / 2) / PROJECTOR_MIN_ZOOM / margin,
+      }
+    : screen;
   const boxes = cards.map(
     (card): PageCard => ({
       id: card.id,
@@ -63,9 +82,15 @@ export function projectorPages(
       (a, b) =>
         (key(a)[0] as number) - (key(b)[0] as number) || (key(a)[1] as number) - (key(b)[1] as number),
     );
-    return mapPages(boxes, window, whole);
+    if (layout.kind === 'free') return mapPages(boxes, window, whole);
+    // The tray of undated ripples is a part of its own, with its name at its top.
+    const { tray } = layout.timeline;
+    const undated = new Set(tray.ids);
+    for (const b of boxes) if (undated.has(b.id)) b.group = 'tray';
+    const head = { x: tray.x, y: tray.y, width: tray.width, height: TRAY_HEAD };
+    return mapPages(boxes, window, whole, new Map([['tray', head]]));
   }
-  const { centre, sectors, labels } = layout.rings;
+  const { centre, sectors } = layout.rings;
   const polar = (b: PageCard) => {
     const dx = b.x + b.width / 2 - centre.x;
     const dy = b.y + b.height / 2 - centre.y;
@@ -89,5 +114,5 @@ export function projectorPages(
     const q = order.get(b.id) as { sector: number; radius: number; angle: number };
     return p.sector - q.sector || p.radius - q.radius || p.angle - q.angle;
   });
-  return mapPages(boxes, window, whole, new Map(labels.map((l) => [l.code, l.box])));
+  return mapPages(boxes, window, whole);
 }

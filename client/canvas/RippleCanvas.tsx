@@ -14,9 +14,16 @@ import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { setMapBounds, setSelection, showNotice } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
-import { selectLinks, selectMapRipples, selectMeta, selectSelectedLinks } from '../store/selectors';
+import {
+  selectLinks,
+  selectMapPages,
+  selectMapRipples,
+  selectMeta,
+  selectSelectedLinks,
+} from '../store/selectors';
 import { isTyping } from '../util/isTyping';
 import { CardLayer } from './CardLayer';
+import { CutNames } from './CutNames';
 import { cardHeights } from './cardContent';
 import { codeLooks, extraCodeLooks } from './codeLook';
 import { FitView, fittedViewport, overlayInsets } from './FitView';
@@ -25,6 +32,7 @@ import { LayoutBackdrop } from './LayoutBackdrop';
 import { LinkLayer } from './LinkLayer';
 import { MapGrid } from './MapGrid';
 import { orderLabel } from './orderLabel';
+import { PartKey } from './PartKey';
 import { PeerCursors, PresenceSync } from './Presence';
 import { ProjectorPages } from './ProjectorPages';
 import { layoutBounds, type MapCard, mergeCards, placeCards, toMapCards } from './toCards';
@@ -144,6 +152,10 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
     t,
   });
 
+  // A projector showing the map in parts: the rings name each part in its key (PartKey.tsx),
+  // the names a part would cut are left out of it (CutNames.tsx).
+  const parts = useSession(selectMapPages)?.length ?? 0;
+  const paged = readOnly && parts > 1;
   const selectedLinks = useSession(selectSelectedLinks);
   // Choosing a line lets go of the cards (one kind of choice at a time).
   const selectLink = useCallback((linkId: string) => setSelection(store, [], [linkId]), [store]);
@@ -216,6 +228,7 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
             codebook={codebook}
             language={language}
             programme={meta.programme}
+            paged={paged}
           />
           <LinkLayer
             cards={cards}
@@ -227,6 +240,8 @@ export function RippleCanvas({ readOnly }: { readOnly: boolean }) {
           {layout.kind === 'free' && <MapGrid />}
           {editable && <Controls showInteractive={false} showFitView={false} />}
           {readOnly && <ProjectorPages cards={derived} layout={layout} />}
+          {readOnly && <PartKey layout={layout} codebook={codebook} language={language} />}
+          {readOnly && <CutNames active={paged} layout={layout} />}
           <FitView
             count={cards.length}
             layoutKind={layout.kind}

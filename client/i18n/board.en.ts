@@ -101,6 +101,7 @@ export const boardEn: Record<keyof typeof boardNl, string> = {
   'pager.part': 'Part {page} of {count}',
   'pager.previous': '‹ Previous',
   'pager.next': 'Next ›',
+  'partKey.label': 'What this part shows',
 
   'prompt.button': 'Prompt card',
   'prompt.heading': 'Look beyond the successes',

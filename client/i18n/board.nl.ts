@@ -102,6 +102,7 @@ export const boardNl = {
   'pager.part': 'Deel {page} van {count}',
   'pager.previous': '‹ Vorige',
   'pager.next': 'Volgende ›',
+  'partKey.label': 'Wat dit deel toont',
 
   'prompt.button': 'Vragenkaart',
   'prompt.heading': 'Kijk verder dan de successen',

@@ -25,6 +25,7 @@ export {
   type Ring,
   type RingsOptions,
   type RingsResult,
+  ringsIn,
   ringsLayout,
   SECTOR_LABEL_SIZE,
   type Sector,
@@ -38,6 +39,7 @@ export {
   type TimelineLane,
   type TimelineResult,
   type TimelineTick,
+  TRAY_HEAD,
   timelineLayout,
 } from './timelineLayout';
 export type { LayoutRipple, Positions } from './types';

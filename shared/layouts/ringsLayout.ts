@@ -243,3 +243,32 @@ function labelAt(code: string, mid: number, r: number, width: number, inwards: b
 /** How wide a sector label is expected to be (bold type, a generous guess per character). */
 export const labelWidth = (text: string): number =>
   Math.max(1, text.length) * SECTOR_LABEL_SIZE * LABEL_CHAR_WIDTH;
+
+/**
+ * The rings a rectangle of the picture shows some of (their orders, from the inside out):
+ * a projector's part of the map names them, since the ring names drawn at the top of the
+ * picture are seldom in a part's view. A ring is drawn as a disc under the ones inside it
+ * (client/canvas/LayoutBackdrop.tsx), so it reaches in to the next ring inwards (or to the
+ * programme's disc), gap and all.
+ *
+ * @example
+ * ringsIn(result, { x: 300, y: -900, width: 1200, height: 800 }); // [2, 3]
+ */
+export function ringsIn(
+  result: Pick<RingsResult, 'rings' | 'centre' | 'centreRadius'>,
+  rect: Rect,
+): Ring['order'][] {
+  const x0 = rect.x - result.centre.x;
+  const y0 = rect.y - result.centre.y;
+  const x1 = x0 + rect.width;
+  const y1 = y0 + rect.height;
+  const near = Math.hypot(Math.max(x0, -x1, 0), Math.max(y0, -y1, 0));
+  const far = Math.hypot(Math.max(Math.abs(x0), Math.abs(x1)), Math.max(Math.abs(y0), Math.abs(y1)));
+  const shown: Ring['order'][] = [];
+  let inner = result.centreRadius;
+  for (const ring of result.rings) {
+    if (near < ring.outer && far > inner) shown.push(ring.order);
+    inner = ring.outer;
+  }
+  return shown;
+}

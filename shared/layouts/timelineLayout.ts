@@ -7,6 +7,8 @@ import type { LayoutRipple, Positions } from './types';
 export const MONTH_WIDTH = 180;
 const LANE_PAD = 24;
 const TRAY_COLUMNS = 2;
+/** The band at the top of the tray, above its cards, where its name goes. */
+export const TRAY_HEAD = 2 * LANE_PAD;
 
 export interface TimelineTick {
   x: number;
@@ -193,7 +195,7 @@ export function timelineLayout(
     const row = Math.floor(i / TRAY_COLUMNS);
     trayRowHeights[row] = Math.max(trayRowHeights[row] ?? 0, heightOf(options.heights, id));
   });
-  const trayTops = stack(trayRowHeights, trayY + LANE_PAD * 2);
+  const trayTops = stack(trayRowHeights, trayY + TRAY_HEAD);
   tray.forEach((id, i) => {
     positions.set(id, {
       x: trayX + NODE_GAP + (i % TRAY_COLUMNS) * (NODE_SIZE.width + NODE_GAP),

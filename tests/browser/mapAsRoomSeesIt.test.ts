@@ -32,6 +32,11 @@ const VIEWS = [
   { name: 'projector', width: 1920, height: 1080, projector: true },
 ] as const;
 const LANGUAGES = ['nl', 'en'] as const;
+/** The projectors the map is shown in parts on: a full HD beamer and one as low as a laptop. */
+const PROJECTORS = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 800 },
+].flatMap((size) => LANGUAGES.map((language) => ({ ...size, language })));
 const CASES = LAYOUTS.flatMap((layout) =>
   VIEWS.flatMap((view) => LANGUAGES.map((language) => ({ layout, view, language }))),
 );
@@ -195,6 +200,103 @@ async function readZoomedIn(page: Page): Promise<Reading> {
   return read(page, true);
 }
 
+const RING_NAMES = {
+  nl: ['1e orde', '2e orde', '3e orde en verder'],
+  en: ['1st order', '2nd order', '3rd order and later'],
+} as const;
+
+/**
+ * The rings a projector's part shows (1, 2, 3), read from the drawn circles: a ring's
+ * band reaches from the next ring inwards (or the programme's disc) to its own circle.
+ * Only rings in view by more than a few pixels count.
+ */
+function ringsInView(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+    const radius = (selector: string) => {
+      const el = document.querySelector(selector);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2, r: r.width / 2 };
+    };
+    const centre = radius('.backdrop--rings .centre');
+    if (!centre) return [];
+    const x0 = pane.left + 4 - centre.x;
+    const x1 = pane.right - 4 - centre.x;
+    const y0 = pane.top + 4 - centre.y;
+    const y1 = pane.bottom - 4 - centre.y;
+    const near = Math.hypot(Math.max(x0, -x1, 0), Math.max(y0, -y1, 0));
+    const far = Math.hypot(Math.max(Math.abs(x0), Math.abs(x1)), Math.max(Math.abs(y0), Math.abs(y1)));
+    const shown: number[] = [];
+    let inner = centre.r;
+    for (const order of [1, 2, 3]) {
+      const ring = radius(`.backdrop--rings .ring--${order}`);
+      if (!ring) continue;
+      if (near < ring.r - 4 && far > inner + 4) shown.push(order);
+      inner = ring.r;
+    }
+    return shown;
+  });
+}
+
+/**
+ * For each name, whether the map (outside the cards) shows it where the room can read it:
+ * some element with that text lies wholly inside the map's pane, is what the screen shows
+ * at its centre (nothing lies on it), and its type is at least 18 px on screen. Returns
+ * what is wrong, per name; the part's cards must not lie on the name either.
+ */
+function namesReadable(page: Page, names: string[]): Promise<string[]> {
+  return page.evaluate((names) => {
+    const style = document.createElement('style');
+    style.textContent = '.links path,.backdrop,.backdrop *{pointer-events:auto!important}';
+    document.head.append(style);
+    const paneEl = document.querySelector('.react-flow') as HTMLElement;
+    const pane = paneEl.getBoundingClientRect();
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const fontPx = (el: Element) => {
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGGraphicsElement) return size * (el.getScreenCTM()?.a ?? 1);
+      const html = el as HTMLElement;
+      return html.offsetWidth ? (size * html.getBoundingClientRect().width) / html.offsetWidth : size;
+    };
+    const cards = [...document.querySelectorAll('.map-card:not(.map-card--other-part)')].map((el) =>
+      el.getBoundingClientRect(),
+    );
+    const problems: string[] = [];
+    for (const name of names) {
+      // The deepest elements on the map (not on a card) that say exactly this.
+      const found = [...paneEl.querySelectorAll('*')].filter(
+        (el) =>
+          !el.closest('.map-card') &&
+          text(el) === name &&
+          ![...el.children].some((child) => text(child) === name) &&
+          el.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+      );
+      const why = found.map((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        if (
+          r.left < pane.left - 0.5 ||
+          r.right > pane.right + 0.5 ||
+          r.top < pane.top - 0.5 ||
+          r.bottom > pane.bottom + 0.5
+        )
+          return `cut at the map's edge (${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)})`;
+        if (!hit || !(el === hit || el.contains(hit)))
+          return `under ${hit?.getAttribute('class') ?? hit?.tagName}`;
+        if (fontPx(el) < 18) return `${fontPx(el).toFixed(1)} px`;
+        if (cards.some((c) => r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom))
+          return 'on a card of the part';
+        return '';
+      });
+      if (!why.includes(''))
+        problems.push(`"${name}": ${why.length === 0 ? 'not on the map' : why.join('; ')}`);
+    }
+    style.remove();
+    return problems;
+  }, names);
+}
+
 describe.skipIf(!hasChromium)('the map as a room sees it', () => {
   const env = serverAndChromium();
   const sessions = new Map<LayoutName, SeededSession>();
@@ -209,7 +311,11 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }, 60_000);
 
-  async function openView(layout: LayoutName, view: (typeof VIEWS)[number], language: 'nl' | 'en') {
+  async function openView(
+    layout: LayoutName,
+    view: { width: number; height: number; projector: boolean },
+    language: 'nl' | 'en',
+  ) {
     const session = sessions.get(layout) as SeededSession;
     const context = await env.context({
       viewport: { width: view.width, height: view.height },
@@ -336,10 +442,10 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     60_000,
   );
 
-  it.each(LANGUAGES)(
-    'rings on a 1920×1080 projector (%s): too big to read whole, it is shown sector by sector, each part whole at 24 px, and the parts hold every card once',
-    async (language) => {
-      const { page } = await openView('rings', VIEWS[1], language);
+  it.each(PROJECTORS)(
+    'rings on a $width×$height projector ($language): too big to read whole, it is shown sector by sector, each part whole at 24 px, naming its sector and the rings it shows where they read, and the parts hold every card once',
+    async ({ width, height, language }) => {
+      const { page } = await openView('rings', { width, height, projector: true }, language);
       const en = language === 'en';
       const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
       await pager.waitFor(VISIBLE_SLOW);
@@ -381,6 +487,31 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         const zoom = await zoomOf(page);
         // Card text is 19.2 map units: at this zoom it is 24 px or more.
         expect(19.2 * zoom).toBeGreaterThanOrEqual(23.9);
+        // The room reads, on the map itself, which sector this is and which rings it sees.
+        const sector = (await pager.locator('.map-pager__name').textContent()) ?? '';
+        const rings = await ringsInView(page);
+        expect(rings.length).toBeGreaterThan(0);
+        const names = [sector, ...rings.map((order) => RING_NAMES[language][order - 1] as string)];
+        expect(await namesReadable(page, names), `part ${part + 1}: ${names.join(', ')}`).toEqual([]);
+        // Nothing else the picture names (the programme at the centre) is cut at the map's edge.
+        const cut = await page.evaluate(() => {
+          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+          return [...document.querySelectorAll('.backdrop--rings text, .backdrop--rings .centre__label')]
+            .filter((el) => {
+              if (!el.checkVisibility({ visibilityProperty: true })) return false;
+              const r = el.getBoundingClientRect();
+              const inView =
+                r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+              const whole =
+                r.left >= pane.left - 0.5 &&
+                r.right <= pane.right + 0.5 &&
+                r.top >= pane.top - 0.5 &&
+                r.bottom <= pane.bottom + 0.5;
+              return inView && !whole;
+            })
+            .map((el) => `${el.getAttribute('class')} "${el.textContent}"`);
+        });
+        expect(cut, `part ${part + 1}`).toEqual([]);
         const r = await read(page);
         const shown = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('.map-card:not(.map-card--other-part)')].map(
@@ -404,6 +535,17 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         const name = (await pager.locator('.map-pager__name').textContent()) ?? '';
         expect(name.length).toBeGreaterThan(0);
         sectors.add(name);
+        // However long the sector's name, the pager's buttons stay whole inside the rail.
+        const pastRail = await page.evaluate(() => {
+          const rail = (document.querySelector('.projector-rail') as HTMLElement).getBoundingClientRect();
+          return [...document.querySelectorAll('.map-pager button')]
+            .filter((button) => {
+              const r = button.getBoundingClientRect();
+              return r.left < rail.left - 0.5 || r.right > rail.right + 0.5;
+            })
+            .map((button) => button.textContent);
+        });
+        expect(pastRail, `part ${part + 1}: ${name}`).toEqual([]);
         expect(r.controls.filter((c) => !c.hit).map((c) => c.name)).toEqual([]);
       }
       expect(await next.isDisabled()).toBe(true);
@@ -415,6 +557,58 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       await expect
         .poll(where)
         .toContain(en ? `Part ${count - 1} of ${count}` : `Deel ${count - 1} van ${count}`);
+    },
+    240_000,
+  );
+
+  it.each(PROJECTORS)(
+    "timeline on a $width×$height projector ($language): the first parts cut no name of the timeline at the map's edge (lanes, months, phases, the tray)",
+    async ({ width, height, language }) => {
+      const { page } = await openView('timeline', { width, height, projector: true }, language);
+      const en = language === 'en';
+      const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
+      await pager.waitFor(VISIBLE);
+      const where = () =>
+        pager
+          .locator('.map-pager__where')
+          .textContent()
+          .then((text) => text ?? '');
+      const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+      expect(count).toBeGreaterThan(1);
+      for (let part = 0; part < 2; part++) {
+        if (part > 0) await page.keyboard.press('PageDown');
+        await expect
+          .poll(where)
+          .toContain(en ? `Part ${part + 1} of ${count}` : `Deel ${part + 1} van ${count}`);
+        await page.waitForTimeout(300);
+        const cut = await page.evaluate(() => {
+          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+          const out: string[] = [];
+          for (const el of document.querySelectorAll(
+            '.backdrop .lane__label, .backdrop .tick__label, .backdrop .phase-band__label, .backdrop .tray__label',
+          )) {
+            if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+            const r = el.getBoundingClientRect();
+            const inView =
+              r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+            const whole =
+              r.left >= pane.left - 0.5 &&
+              r.right <= pane.right + 0.5 &&
+              r.top >= pane.top - 0.5 &&
+              r.bottom <= pane.bottom + 0.5;
+            if (inView && !whole) out.push(`${el.className} "${el.textContent}" cut at the map's edge`);
+          }
+          return out;
+        });
+        expect(cut, `part ${part + 1}`).toEqual([]);
+      }
+      // The first part is the tray of undated ripples: its name reads whole on the map.
+      await page.keyboard.press('PageUp');
+      await expect.poll(where).toContain(en ? `Part 1 of ${count}` : `Deel 1 van ${count}`);
+      const tray = ((await page.locator('.backdrop .tray__label').textContent()) ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      expect(await namesReadable(page, [tray])).toEqual([]);
     },
     120_000,
   );

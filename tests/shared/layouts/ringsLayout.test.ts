@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RING_DEPTH, labelWidth, NODE_SIZE, rectsOverlap, ringsLayout } from '../../../shared/layouts';
+import {
+  EMPTY_RING_DEPTH,
+  labelWidth,
+  NODE_SIZE,
+  rectsOverlap,
+  ringsIn,
+  ringsLayout,
+} from '../../../shared/layouts';
 import type { Position } from '../../../shared/model/ripple';
 import { arbitraryRipples, CODES, firstOverlap, ripple } from './builders';
 
@@ -177,4 +184,32 @@ describe('ringsLayout: the picture', () => {
       }
     },
   );
+});
+
+describe('ringsIn', () => {
+  const result = ringsLayout(
+    [ripple('a', { order: 1 }), ripple('b', { order: 2 }), ripple('c', { order: 3 })],
+    CODES,
+  );
+  const [one, two, three] = result.rings as [
+    (typeof result.rings)[number],
+    (typeof result.rings)[number],
+    (typeof result.rings)[number],
+  ];
+  const square = (x: number, y: number, size = 10) => ({ x, y, width: size, height: size });
+
+  it('names the ring a small rectangle lies in, the gap inside a ring counting as that ring', () => {
+    expect(ringsIn(result, square((one.inner + one.outer) / 2, -5))).toEqual([1]);
+    expect(ringsIn(result, square(0, -(two.outer - 20)))).toEqual([2]);
+    // Between the first and the second ring: the second ring's disc is drawn there.
+    expect(ringsIn(result, square(0, -(one.outer + two.inner) / 2 - 1, 2))).toEqual([2]);
+    expect(ringsIn(result, square(three.outer - 20, 0))).toEqual([3]);
+  });
+
+  it('names every ring a rectangle across the picture crosses, and none for one beyond it or on the programme', () => {
+    expect(ringsIn(result, { x: 0, y: -5, width: three.outer, height: 10 })).toEqual([1, 2, 3]);
+    expect(ringsIn(result, { x: 0, y: -5, width: two.inner + 10, height: 10 })).toEqual([1, 2]);
+    expect(ringsIn(result, square(three.outer + 50, three.outer + 50))).toEqual([]);
+    expect(ringsIn(result, square(-20, -20, 40))).toEqual([]);
+  });
 });

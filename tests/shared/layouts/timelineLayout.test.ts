@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_META } from '../../../shared/doc/read';
-import { dateAtX, MONTH_WIDTH, monthAtX, NODE_SIZE, timelineLayout } from '../../../shared/layouts';
+import {
+  dateAtX,
+  MONTH_WIDTH,
+  monthAtX,
+  NODE_SIZE,
+  TRAY_HEAD,
+  timelineLayout,
+} from '../../../shared/layouts';
 import { arbitraryRipples, CODES, firstOverlap, ripple } from './builders';
 
 const META = { ...DEFAULT_META, spanStart: '2024-01', spanEnd: '2024-12', createdAt: Date.UTC(2025, 0, 1) };
@@ -36,6 +43,8 @@ describe('timelineLayout', () => {
     );
     expect(tray.ids).toEqual(['undated']);
     expect((positions.get('undated')?.x ?? 0) + NODE_SIZE.width).toBeLessThan(axis.x0);
+    // Its name has the band above its cards (a projector's part frames the two together).
+    expect(positions.get('undated')?.y).toBe(tray.y + TRAY_HEAD);
     expect(axis.ticks.at(-1)?.month).toBe('2025-06');
   });
 
