@@ -567,7 +567,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
       const { page } = await openView('timeline', { width, height, projector: true }, language);
       const en = language === 'en';
       const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
-      await pager.waitFor(VISIBLE);
+      await pager.waitFor(VISIBLE_SLOW);
       const where = () =>
         pager
           .locator('.map-pager__where')
