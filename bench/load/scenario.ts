@@ -323,7 +323,8 @@ async function drive(
     };
 
     await server.inspector?.startLoopMonitor();
-    if (params.heapProfile) await server.inspector?.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
+    if (params.heapProfile)
+      await server.inspector?.send('HeapProfiler.startSampling', { samplingInterval: 16384 });
     const runStart = now() + 500; // every worker has the start message before it is due
     await generator.start(runStart, intervalMs, durationMs);
     await sleep(Math.max(0, runStart - now()));
@@ -409,7 +410,9 @@ async function drive(
     if (server.inspector)
       console.log(`  server memory at the end of sending: ${await server.inspector.memoryBreakdown()}`);
     if (params.heapProfile && server.inspector) {
-      const { profile } = await server.inspector.send<{ profile: HeapProfileNode }>('HeapProfiler.stopSampling');
+      const { profile } = await server.inspector.send<{ profile: HeapProfileNode }>(
+        'HeapProfiler.stopSampling',
+      );
       const file = join(tmpdir(), `kringen-bench-${target}-${Date.now()}.heapprofile`);
       writeFileSync(file, JSON.stringify({ head: profile.head ?? profile }));
       progress(`  heap profile of the server (live at the end of sending) written to ${file}`);
@@ -692,5 +695,8 @@ function summariseHeapProfile(profile: HeapProfileNode): string[] {
   return [...total]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 40)
-    .map(([name, bytes]) => `  ${(bytes / 1048576).toFixed(1).padStart(7)} MB ${((100 * bytes) / all).toFixed(1).padStart(5)} %  ${name}`);
+    .map(
+      ([name, bytes]) =>
+        `  ${(bytes / 1048576).toFixed(1).padStart(7)} MB ${((100 * bytes) / all).toFixed(1).padStart(5)} %  ${name}`,
+    );
 }
