@@ -1,16 +1,17 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { sessionCodebook } from '../../shared/doc/sessionCodebook';
 import { useLanguage } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { turnMapPage } from '../store/actions';
 import { useSession, useSessionHandle } from '../store/SessionContext';
 import { selectMapPage, selectMapPages, selectMeta } from '../store/selectors';
+import { isTyping } from '../util/isTyping';
 
 /**
  * On a projector too small for the whole map at reading size: which part the room sees
  * ("part 2 of 9", and the sector's name on the rings) and the buttons to the previous and
- * the next part (a presentation clicker's Page Up and Page Down turn them too:
- * useBoardShortcuts.ts). Nothing where the whole map fits.
+ * the next part. A presentation clicker's Page Up and Page Down turn them too, on the
+ * board's projector and on a presenter screen alike. Nothing where the whole map fits.
  */
 export function MapPager() {
   const t = useT();
@@ -19,6 +20,17 @@ export function MapPager() {
   const pages = useSession(selectMapPages);
   const page = useSession(selectMapPage);
   const meta = useSession(selectMeta);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'PageDown' && event.key !== 'PageUp') return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if ((selectMapPages(store.getState())?.length ?? 0) < 2) return;
+      event.preventDefault();
+      turnMapPage(store, event.key === 'PageDown' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
   const names = useMemo(
     () => new Map(sessionCodebook(meta).codes.map((code) => [code.id as string, code.label[language]])),
     [meta, language],

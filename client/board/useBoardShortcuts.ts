@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { setProjector, setShortcutsOpen, turnMapPage } from '../store/actions';
+import { setProjector, setShortcutsOpen } from '../store/actions';
 import type { DocStore } from '../store/docStore';
 import { isTyping } from '../util/isTyping';
 import { toggleFullscreen } from './fullscreen';
@@ -7,8 +7,8 @@ import type { UndoState } from './useUndo';
 
 /**
  * The board's keyboard: Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, P projector mode,
- * Page Down and Page Up the projector's next and previous part of the map (a presentation
- * clicker's buttons), ? the shortcuts panel, Escape closes it. Keys typed into a field are left alone.
+ * ? the shortcuts panel, Escape closes it (Page Down and Page Up turn the projector's parts:
+ * MapPager.tsx). Keys typed into a field are left alone.
  */
 export function useBoardShortcuts(store: DocStore, undo: UndoState): void {
   useEffect(() => {
@@ -28,10 +28,7 @@ export function useBoardShortcuts(store: DocStore, undo: UndoState): void {
       if (mod || event.altKey || isTyping(event.target)) return;
       if (event.key === '?') setShortcutsOpen(store, !store.getState().shortcutsOpen);
       else if (event.key === 'Escape' && store.getState().shortcutsOpen) setShortcutsOpen(store, false);
-      else if ((event.key === 'PageDown' || event.key === 'PageUp') && store.getState().projector) {
-        event.preventDefault();
-        turnMapPage(store, event.key === 'PageDown' ? 1 : -1);
-      } else if (event.key.toLowerCase() === 'p') {
+      else if (event.key.toLowerCase() === 'p') {
         const next = !store.getState().projector;
         setProjector(store, next);
         toggleFullscreen(next);

@@ -33,6 +33,19 @@ const VIEWS = [
 ] as const;
 const LANGUAGES = ['nl', 'en'] as const;
 /** The projectors the map is shown in parts on: a full HD beamer and one as low as a laptop. */
+/** The projector's pager once it shows, what it says ("Deel 2 van 9"), and how many parts there are. */
+async function pagerOf(page: Page, en: boolean) {
+  const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
+  await pager.waitFor(VISIBLE_SLOW);
+  const where = () =>
+    pager
+      .locator('.map-pager__where')
+      .textContent()
+      .then((text) => text ?? '');
+  const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+  return { pager, where, count };
+}
+
 const PROJECTORS = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 800 },
@@ -447,14 +460,7 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     async ({ width, height, language }) => {
       const { page } = await openView('rings', { width, height, projector: true }, language);
       const en = language === 'en';
-      const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
-      await pager.waitFor(VISIBLE_SLOW);
-      const where = () =>
-        pager
-          .locator('.map-pager__where')
-          .textContent()
-          .then((text) => text ?? '');
-      const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+      const { pager, where, count } = await pagerOf(page, en);
       // Forty long cards at 24 px cover more than the screen: whole at reading size, the map takes parts.
       expect(count).toBeGreaterThan(1);
       const next = pager.getByRole('button', { name: en ? 'Next ›' : 'Volgende ›' });
@@ -561,19 +567,37 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
     240_000,
   );
 
+  it('a presenter screen at 1920×1080 turns the parts of a big map with a clicker’s Page Down and Page Up', async () => {
+    const session = sessions.get('rings') as SeededSession;
+    const context = await env.context({
+      viewport: { width: 1920, height: 1080 },
+      baseURL: env.server().baseUrl,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(session.presenterUrl);
+    const { where, count } = await pagerOf(page, false);
+    expect(count).toBeGreaterThan(1);
+    await expect.poll(where).toContain(`Deel 1 van ${count}`);
+    await page.keyboard.press('PageDown');
+    await expect.poll(where).toContain(`Deel 2 van ${count}`);
+    await page.keyboard.press('PageDown');
+    await expect.poll(where).toContain(`Deel 3 van ${count}`);
+    await page.keyboard.press('PageUp');
+    await expect.poll(where).toContain(`Deel 2 van ${count}`);
+    // The part's key names its sector on the presenter screen too.
+    await page
+      .getByRole('group', { name: 'Wat dit deel toont' })
+      .locator('.part-key__sector')
+      .waitFor(VISIBLE_SLOW);
+  });
+
   it.each(PROJECTORS)(
     "timeline on a $width×$height projector ($language): the first parts cut no name of the timeline at the map's edge (lanes, months, phases, the tray)",
     async ({ width, height, language }) => {
       const { page } = await openView('timeline', { width, height, projector: true }, language);
       const en = language === 'en';
-      const pager = page.getByRole('navigation', { name: en ? 'Parts of the map' : 'Delen van de kaart' });
-      await pager.waitFor(VISIBLE_SLOW);
-      const where = () =>
-        pager
-          .locator('.map-pager__where')
-          .textContent()
-          .then((text) => text ?? '');
-      const count = Number(/(?:van|of) (\d+)/.exec(await where())?.[1]);
+      const { where, count } = await pagerOf(page, en);
       expect(count).toBeGreaterThan(1);
       for (let part = 0; part < 2; part++) {
         if (part > 0) await page.keyboard.press('PageDown');
