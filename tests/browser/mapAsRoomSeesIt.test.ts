@@ -46,6 +46,34 @@ async function pagerOf(page: Page, en: boolean) {
   return { pager, where, count };
 }
 
+/**
+ * The names drawn in the picture (`selector`) that show in the map but are cut at its edge;
+ * `faded`: a name at opacity 0 counts as not shown.
+ */
+function namesCutAtEdge(page: Page, selector: string, faded: boolean): Promise<string[]> {
+  return page.evaluate(
+    ({ selector, faded }) => {
+      const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
+      const out: string[] = [];
+      for (const el of document.querySelectorAll(selector)) {
+        if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: faded })) continue;
+        const r = el.getBoundingClientRect();
+        const inView =
+          r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
+        const whole =
+          r.left >= pane.left - 0.5 &&
+          r.right <= pane.right + 0.5 &&
+          r.top >= pane.top - 0.5 &&
+          r.bottom <= pane.bottom + 0.5;
+        if (inView && !whole)
+          out.push(`${el.getAttribute('class')} "${el.textContent}" cut at the map's edge`);
+      }
+      return out;
+    },
+    { selector, faded },
+  );
+}
+
 const PROJECTORS = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 800 },
@@ -500,23 +528,11 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
         const names = [sector, ...rings.map((order) => RING_NAMES[language][order - 1] as string)];
         expect(await namesReadable(page, names), `part ${part + 1}: ${names.join(', ')}`).toEqual([]);
         // Nothing else the picture names (the programme at the centre) is cut at the map's edge.
-        const cut = await page.evaluate(() => {
-          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
-          return [...document.querySelectorAll('.backdrop--rings text, .backdrop--rings .centre__label')]
-            .filter((el) => {
-              if (!el.checkVisibility({ visibilityProperty: true })) return false;
-              const r = el.getBoundingClientRect();
-              const inView =
-                r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-              const whole =
-                r.left >= pane.left - 0.5 &&
-                r.right <= pane.right + 0.5 &&
-                r.top >= pane.top - 0.5 &&
-                r.bottom <= pane.bottom + 0.5;
-              return inView && !whole;
-            })
-            .map((el) => `${el.getAttribute('class')} "${el.textContent}"`);
-        });
+        const cut = await namesCutAtEdge(
+          page,
+          '.backdrop--rings text, .backdrop--rings .centre__label',
+          false,
+        );
         expect(cut, `part ${part + 1}`).toEqual([]);
         const r = await read(page);
         const shown = await page.evaluate(() =>
@@ -605,25 +621,11 @@ describe.skipIf(!hasChromium)('the map as a room sees it', () => {
           .poll(where)
           .toContain(en ? `Part ${part + 1} of ${count}` : `Deel ${part + 1} van ${count}`);
         await page.waitForTimeout(300);
-        const cut = await page.evaluate(() => {
-          const pane = (document.querySelector('.react-flow') as HTMLElement).getBoundingClientRect();
-          const out: string[] = [];
-          for (const el of document.querySelectorAll(
-            '.backdrop .lane__label, .backdrop .tick__label, .backdrop .phase-band__label, .backdrop .tray__label',
-          )) {
-            if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-            const r = el.getBoundingClientRect();
-            const inView =
-              r.right > pane.left && r.left < pane.right && r.bottom > pane.top && r.top < pane.bottom;
-            const whole =
-              r.left >= pane.left - 0.5 &&
-              r.right <= pane.right + 0.5 &&
-              r.top >= pane.top - 0.5 &&
-              r.bottom <= pane.bottom + 0.5;
-            if (inView && !whole) out.push(`${el.className} "${el.textContent}" cut at the map's edge`);
-          }
-          return out;
-        });
+        const cut = await namesCutAtEdge(
+          page,
+          '.backdrop .lane__label, .backdrop .tick__label, .backdrop .phase-band__label, .backdrop .tray__label',
+          true,
+        );
         expect(cut, `part ${part + 1}`).toEqual([]);
       }
       // The first part is the tray of undated ripples: its name reads whole on the map.
