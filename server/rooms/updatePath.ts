@@ -11,6 +11,9 @@ import type { RoomOptions, RoomPeer } from './roomTypes';
 import type { Snapshots } from './snapshots';
 import { StepTwoWait } from './stepTwoWait';
 
+/** A Yjs update with no structs and no deletions: two zero counts. */
+const EMPTY_UPDATE_BYTES = 2;
+
 /** What the update path needs of its room. */
 export interface PathRoom {
   readonly name: string;
@@ -80,8 +83,9 @@ export class UpdatePath {
     // A phone coming back (its step 2) may bring a ripple that an instance which died stored
     // but never relayed. Read first, its claim meets that ripple instead of writing it again
     // beside it: two maps under one key, of which Yjs keeps one, and the other's later changes
-    // (the facilitator accepting it) vanish with it.
-    if (kind === 'step2' && this.room.relayed)
+    // (the facilitator accepting it) vanish with it. A step 2 that brings nothing (a new
+    // phone, or one back to the view it left) has no claims to meet anything.
+    if (kind === 'step2' && this.room.relayed && update.byteLength > EMPTY_UPDATE_BYTES)
       await this.room.reread().catch((error: unknown) => {
         this.room.options.log.warn(`room=${this.room.name} could not reread storage for a phone: ${error}`);
       });
