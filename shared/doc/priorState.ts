@@ -10,6 +10,9 @@ import { readMeta, readRippleMap } from './read';
 import { roots } from './schema';
 import { exampleOf } from './suggestions';
 
+const sameExample = (a: CodedExample | null | undefined, b: CodedExample | null | undefined): boolean =>
+  a?.code === b?.code && a?.text === b?.text;
+
 /** What the permission rules need of a ripple as it was: whose it is and whether it waits. */
 export type PriorRipple = Pick<Ripple, 'authorId' | 'status'>;
 
@@ -89,8 +92,7 @@ export class PriorState {
       const id = path[1] ?? key;
       if (id === null || id === undefined) continue;
       const example = exampleOf(roots(this.doc).ripples.get(id));
-      const before = this.coded.get(id);
-      if (example?.code === before?.code && example?.text === before?.text) continue;
+      if (sameExample(example, this.coded.get(id))) continue;
       now ??= new Map(this.coded);
       if (example) now.set(id, example);
       else now.delete(id);
@@ -150,8 +152,7 @@ export class PriorState {
   private refreshRipple(id: string): void {
     const map = roots(this.doc).ripples.get(id);
     const example = exampleOf(map);
-    const before = this.coded.get(id);
-    if (example?.code !== before?.code || example?.text !== before?.text) {
+    if (!sameExample(example, this.coded.get(id))) {
       if (example) this.coded.set(id, example);
       else this.coded.delete(id);
       this.codedList = null;
