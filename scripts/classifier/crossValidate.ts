@@ -4,8 +4,10 @@
  * figures. The test part is never read here.
  *
  * Run: npm run cv:classifier [-- quick]   (quick: working elements only, fewer options)
+ *      npm run cv:classifier -- derived   (own versions of the built-in codebooks: codes added, removed)
  */
 import { EXAMPLE_SETTINGS } from '../../shared/classifier/classifyRipple';
+import { ADDED_CODE_THRESHOLDS, BUILTIN_MODELS } from '../../shared/classifier/models';
 import { BUILTIN_CODEBOOKS } from '../../shared/codebooks';
 import type { Codebook } from '../../shared/codebooks/types';
 import { crossValidatedThreshold, K, SEED } from './calibrate';
@@ -67,6 +69,56 @@ function crossValidate(codebook: Codebook, options: TrainOptions, sessions = fal
   return { outcomes, misspelt, session, custom, bare };
 }
 
+/**
+ * A facilitator's own version of a built-in codebook (`derived`): the built-in model serves
+ * the codes it knows (`fitModel`). Each code X in turn is
+ * - added: the model never learned X (trained without X's statements), the codebook has it
+ *   with its keywords, as a code a facilitator adds;
+ * - removed: the model knows X, the codebook dropped it, so X's statements have no code.
+ * Each is scored against what such a codebook got before, its keywords alone, on the same
+ * held-out statements; `--newCodeOdds=2,4,6` tries several weights of a new code's keywords.
+ */
+function crossValidateDerived(codebook: Codebook, options: TrainOptions, newCodeOdds: readonly number[]) {
+  const statements = codebookStatements(train, codebook);
+  const parts = folds(statements, K, SEED);
+  const pooled = new Map<string, Outcome[]>();
+  const add = (name: string, outcomes: readonly Outcome[]) =>
+    pooled.set(name, [...(pooled.get(name) ?? []), ...outcomes]);
+  const keywordsOnly = sourceOf(null, vocabulary, exampleSettings);
+  parts.forEach((heldOut, f) => {
+    const rest = parts.filter((_, g) => g !== f).flat();
+    const whole = trainModel(rest, codebook, vocabulary, options);
+    for (const code of codebook.codes) {
+      const own: Codebook = { ...codebook, id: 'eigen-1' };
+      const without: Codebook = { ...own, codes: codebook.codes.filter((c) => c.id !== code.id) };
+      // Added: the model is trained on the codebook without X and without X's statements.
+      const withoutX = trainModel(
+        rest.filter((s) => s.code !== code.id),
+        without,
+        vocabulary,
+        options,
+      );
+      for (const odds of newCodeOdds) {
+        const source = { ...sourceOf(withoutX, vocabulary, exampleSettings), newCodeOdds: odds };
+        for (const [size, run] of sessionRuns(source, heldOut, own, [0, 10, 30], SEED + f)) {
+          add(`added, odds ${odds}, ${size} ex.`, run);
+          add(
+            `  the added code's, ${size} ex.`,
+            run.filter((o) => o.label === code.id),
+          );
+        }
+      }
+      for (const [size, run] of sessionRuns(keywordsOnly, heldOut, own, [0, 10, 30], SEED + f))
+        add(`added, keywords only, ${size} ex.`, run);
+      // Removed: X's statements have no code in this codebook.
+      const relabelled = heldOut.map((s) => (s.code === code.id ? { ...s, code: null } : s));
+      add('removed, model', outcomesOf(sourceOf(whole, vocabulary, exampleSettings), relabelled, without));
+      add('removed, keywords only', outcomesOf(keywordsOnly, relabelled, without));
+    }
+  });
+  return pooled;
+}
+
 /** The options tried for a codebook: its own (`optionsFor`) changed by the arguments, or a grid around them. */
 function gridFor(codebook: string): Array<[string, TrainOptions]> {
   const base = optionsFor(codebook);
@@ -117,8 +169,27 @@ const codebooks = only
     : BUILTIN_CODEBOOKS;
 
 console.log(`${K}-fold cross-validation on the training part (${train.length} statements), seed ${SEED}`);
+const derivedOdds = (argValue('newCodeOdds') ?? '4').split(',').map(Number);
 for (const codebook of codebooks) {
   console.log(`\n── ${codebook.id} ──`);
+  if (args.includes('derived')) {
+    // The shipped model's threshold: an own version is served by the built-in model.
+    const threshold = BUILTIN_MODELS.model(codebook)?.model.threshold ?? 0;
+    const added = ADDED_CODE_THRESHOLDS[codebook.id] ?? 1;
+    for (const [name, outcomes] of crossValidateDerived(codebook, optionsFor(codebook.id), derivedOdds)) {
+      console.log(formatFigures(`  ${name}`, figures(outcomes, name.includes('keywords') ? 0 : threshold)));
+      if (args.includes('curve') && !name.includes('keywords')) console.log(formatCurve(outcomes));
+      // An own version with codes the model never learned gets a threshold of its own.
+      if (name.startsWith('added, odds')) {
+        const own = crossValidatedThreshold(outcomes);
+        console.log(formatFigures(`    cross-validated ${own.toFixed(3)}`, figures(outcomes, own)));
+        console.log(
+          formatFigures(`    as shipped ${added.toFixed(3)}`, figures(outcomes, Math.max(threshold, added))),
+        );
+      }
+    }
+    continue;
+  }
   const grid = gridFor(codebook.id);
   for (const [name, options] of grid) {
     const { outcomes, misspelt, session, custom, bare } = crossValidate(

@@ -64,7 +64,7 @@ function pooledSessions(source: typeof BUILTIN_MODELS, codebook: Codebook): Map<
 for (const codebook of BUILTIN_CODEBOOKS) {
   const codes = codebook.codes.map((code) => code.id);
   const outcomes = shipped(codebook);
-  const threshold = BUILTIN_MODELS.model(codebook)?.threshold ?? 0;
+  const threshold = BUILTIN_MODELS.model(codebook)?.model.threshold ?? 0;
   console.log(`\n══ ${codebook.id} (threshold ${threshold.toFixed(3)}, chosen by cross-validation) ══`);
   // The shipped results are already thresholded: their code is the suggestion.
   console.log(formatFigures('all', figures(outcomes, 0)));

@@ -4,7 +4,12 @@
  */
 import { classifyWith } from '../../shared/classifier/classifyRipple';
 import { compileModel, type StoredModel } from '../../shared/classifier/model';
-import type { ExampleSettings, ModelSource } from '../../shared/classifier/models';
+import {
+  type ExampleSettings,
+  fitModel,
+  type ModelFit,
+  type ModelSource,
+} from '../../shared/classifier/models';
 import type { CodedExample } from '../../shared/classifier/sessionExamples';
 import type { Codebook } from '../../shared/codebooks/types';
 import { type CorpusStatement, random } from './corpusFiles';
@@ -42,16 +47,28 @@ export function folds<T extends { code: string | null }>(
   return out;
 }
 
-/** A model source that serves one stored model (threshold 0), for scoring a fold. */
+/**
+ * A model source that serves one stored model (threshold 0), for scoring a fold: to its
+ * codebook and to codebooks derived from it, as `modelSource` would (`fitModel`).
+ */
 export function sourceOf(
   stored: StoredModel | null,
   vocabulary: ReadonlySet<string>,
   examples?: ExampleSettings,
 ): ModelSource {
   const model = stored ? compileModel({ ...stored, threshold: 0 }) : null;
+  const fits = new WeakMap<Codebook, ModelFit | null>();
   return {
     vocabulary,
-    model: (codebook) => (model && model.codebook === codebook.id ? model : null),
+    model: (codebook) => {
+      if (!model) return null;
+      let fit = fits.get(codebook);
+      if (fit === undefined) {
+        fit = fitModel(model, codebook, 0);
+        fits.set(codebook, fit);
+      }
+      return fit;
+    },
     ...(examples ? { examples } : {}),
   };
 }

@@ -4,7 +4,6 @@ import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
 import {
-  type CompiledModel,
   type FeatureValue,
   featureVector,
   logits,
@@ -12,7 +11,7 @@ import {
   softmax,
   tokenContributions,
 } from './model';
-import { BUILTIN_MODELS, type ExampleSettings, type ModelSource } from './models';
+import { BUILTIN_MODELS, type ExampleSettings, type ModelFit, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
 import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
 import { type RippleValence, suggestValence } from './valence';
@@ -46,8 +45,10 @@ const MAX_EVIDENCE = 3;
 
 /**
  * Suggests a code for a ripple, with the words that weighed most. Built-in codebooks use
- * a model trained on the corpus (`weights.generated.ts`); a custom codebook uses its
- * keywords. Both learn from `examples`: codes the facilitator confirmed in this session.
+ * a model trained on the corpus (`weights.generated.ts`), and so do a facilitator's own
+ * versions of them for the codes they kept (`ModelFit`); other codes and other custom
+ * codebooks use their keywords. All learn from `examples`: codes the facilitator confirmed
+ * in this session.
  * Pure and deterministic: the same arguments give the same result in Node and the browser.
  *
  * Keep passing the same codebook and examples objects: their indexes are memoised.
@@ -73,16 +74,18 @@ export function classifyWith(
 ): Classification {
   const reading = readRipple(source, text, codebook, examples);
   const order = rankOrder(reading.probabilities, reading.codeIds.length);
-  const contributions = reading.model
-    ? tokenContributions(reading.model, reading.vector, reading.rows)
-    : null;
-  const keywords = contributions ? null : keywordEvidence(reading);
+  const { fit } = reading;
+  const contributions = fit ? tokenContributions(fit.model, reading.vector, reading.rows) : null;
+  // A code the model knows quotes the words that weighed for it; any other, its keywords.
+  const classOf = (c: number) => fit?.classOf[c] ?? -1;
+  const keywords = reading.codeIds.every((_, c) => classOf(c) >= 0) ? null : keywordEvidence(reading);
   const ranked = order.map((c) => ({
     code: reading.codeIds[c] ?? '',
     score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
-    evidence: contributions
-      ? modelEvidence(reading.features, contributions, c)
-      : (keywords?.get(reading.codeIds[c] ?? '') ?? []),
+    evidence:
+      contributions && classOf(c) >= 0
+        ? modelEvidence(reading.features, contributions, classOf(c))
+        : (keywords?.get(reading.codeIds[c] ?? '') ?? []),
   }));
   return { code: reading.code, ranked, valence: suggestValence(reading.features.tokens) };
 }
@@ -106,7 +109,7 @@ export function suggestCode(
 interface Reading {
   codeIds: readonly string[];
   features: TextFeatures;
-  model: CompiledModel | null;
+  fit: ModelFit | null;
   vector: ReturnType<typeof featureVector>;
   /** Each vector entry's row in the model (`rowsOf`). */
   rows: Int32Array;
@@ -122,7 +125,8 @@ function readRipple(
   codebook: Codebook,
   examples: readonly CodedExample[],
 ): Reading {
-  const model = source.model(codebook);
+  const fit = source.model(codebook);
+  const model = fit?.model ?? null;
   const codeIds = codeIdsOf(codebook);
   const features = readFeatures(text, source.vocabulary);
   const vector: Reading['vector'] = model ? featureVector(features, model.kinds, codebook, model.scales) : [];
@@ -141,15 +145,24 @@ function readRipple(
   let rows: Int32Array = new Int32Array(0);
   let probabilities: Float64Array;
   let isSure: (best: number) => boolean;
-  if (model) {
+  if (fit && model) {
     rows = rowsOf(model, vector);
-    const values = logits(model, vector, rows);
-    // Examples add to the log-odds: agreeing with the model they raise its confidence.
-    for (let c = 0; c < codeIds.length; c++) values[c] = (values[c] ?? 0) + settings.boost * (gains[c] ?? 0);
-    probabilities = softmax(values);
+    const odds = codeOdds(fit, logits(model, vector, rows), {
+      keywords: fit.classOf.every((c) => c >= 0) ? [] : keywordScores(features, codebook),
+      gains,
+      settings,
+      perKeyword: source.newCodeOdds ?? NEW_CODE_ODDS,
+    });
+    const all = softmax(odds);
+    probabilities = all.slice(0, codeIds.length + 1);
     const noCode = probabilities[codeIds.length] ?? 0;
-    // The model's threshold comes from cross-validation (scripts/classifier/calibrate.ts).
-    isSure = (best) => (probabilities[best] ?? 0) > noCode && (probabilities[best] ?? 0) >= model.threshold;
+    let dropped = 0;
+    for (let d = codeIds.length + 1; d < all.length; d++) dropped = Math.max(dropped, all[d] ?? 0);
+    // Thresholds come from cross-validation (scripts/classifier/calibrate.ts, ADDED_CODE_THRESHOLDS).
+    isSure = (best) => {
+      const p = probabilities[best] ?? 0;
+      return p > noCode && p > dropped && p >= fit.threshold;
+    };
   } else {
     // Keywords have no calibrated probabilities: examples add to the keyword score, and a
     // code is suggested when its score reaches MIN_SCORE, as a keyword alone would.
@@ -161,7 +174,49 @@ function readRipple(
   }
   const best = rankOrder(probabilities, codeIds.length)[0] ?? 0;
   const code = codeIds.length > 0 && isSure(best) ? (codeIds[best] ?? null) : null;
-  return { codeIds, features, model, vector, rows, codebook, probabilities, code };
+  return { codeIds, features, fit, vector, rows, codebook, probabilities, code };
+}
+
+/**
+ * How many log-odds a keyword score is worth for a code the model never learned, beyond
+ * what it takes to reach MIN_SCORE: there, the code and "no code" are even, as they are
+ * for a custom codebook's keywords. Chosen by cross-validation on the training part
+ * (scripts/classifier/crossValidate.ts, `derived`).
+ */
+export const NEW_CODE_ODDS = 4;
+
+/**
+ * The log-odds of each of the codebook's codes, then "no code", then each model class the
+ * codebook dropped. A code the model knows takes its class's, plus its examples' gain (agreeing
+ * with the model they raise its confidence). A code it never learned is scored as a custom
+ * codebook's code is, its keyword score plus its examples', and that score is turned into odds
+ * against "no code" (NEW_CODE_ODDS per point beyond MIN_SCORE).
+ */
+function codeOdds(
+  fit: ModelFit,
+  values: Float64Array,
+  {
+    keywords,
+    gains,
+    settings,
+    perKeyword,
+  }: { keywords: readonly number[]; gains: readonly number[]; settings: ExampleSettings; perKeyword: number },
+): Float64Array {
+  const { classOf, dropped, model } = fit;
+  const noCode = values[model.noCode] ?? 0;
+  const odds = new Float64Array(classOf.length + 1 + dropped.length);
+  classOf.forEach((c, i) => {
+    const gain = gains[i] ?? 0;
+    odds[i] =
+      c >= 0
+        ? (values[c] ?? 0) + settings.boost * gain
+        : noCode + perKeyword * ((keywords[i] ?? 0) + settings.keywordBoost * gain - MIN_SCORE);
+  });
+  odds[classOf.length] = noCode;
+  dropped.forEach((c, d) => {
+    odds[classOf.length + 1 + d] = values[c] ?? 0;
+  });
+  return odds;
 }
 
 /** A custom codebook's keyword score per code, in codebook order. */

@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyRipple, MIN_SCORE, suggestCode } from '../../../shared/classifier';
+import { classifyWith } from '../../../shared/classifier/classifyRipple';
+import { BUILTIN_MODELS, type ModelSource } from '../../../shared/classifier/models';
 import { BUILTIN_CODEBOOKS, type Codebook, WORKING_ELEMENTS } from '../../../shared/codebooks';
 import { DEV_CORPUS, HELDOUT_CORPUS } from './corpus';
 
 const CORPUS_TEXTS = [...DEV_CORPUS, ...HELDOUT_CORPUS].map((item) => item.text);
 
 /**
- * The working elements as a custom codebook would be read: by their keywords, without the
- * trained model. Keyword matching is what custom codebooks get and what the model reads as
- * its lexicon features, so its morphology is pinned on this copy.
+ * The working elements as a custom codebook no model knows would be read: by their keywords.
+ * Keyword matching is what such codebooks get and what the model reads as its lexicon
+ * features, so its morphology is pinned here.
  */
-const KEYWORDS_ONLY: Codebook = { ...WORKING_ELEMENTS, id: 'working-elements-keywords' };
+const KEYWORDS_SOURCE: ModelSource = { ...BUILTIN_MODELS, model: () => null };
+const byKeywords = (text: string) => classifyWith(KEYWORDS_SOURCE, text, WORKING_ELEMENTS);
 
 /** Texts that have broken tokenisers before: empty, huge, emoji, markup, odd Unicode. */
 const NASTY = [
@@ -104,7 +107,7 @@ describe('classifyRipple', () => {
   });
 
   it('breaks ties by codebook order', () => {
-    const { ranked } = classifyRipple('het regende', KEYWORDS_ONLY);
+    const { ranked } = byKeywords('het regende');
     expect(ranked.map((r) => r.code)).toEqual(WORKING_ELEMENTS.codes.map((code) => code.id));
   });
 
@@ -120,13 +123,11 @@ describe('classifyRipple', () => {
   });
 
   it('reads a custom codebook by its keywords: a suggestion exactly when the best keyword score reaches MIN_SCORE', () => {
-    expect(classifyRipple('Bewonersenquête rondgestuurd', KEYWORDS_ONLY).code).toBe('needs');
-    expect(classifyRipple('De huisarts schuift aan bij de inloopochtend', KEYWORDS_ONLY).code).toBe(
-      'connection',
-    );
+    expect(byKeywords('Bewonersenquête rondgestuurd').code).toBe('needs');
+    expect(byKeywords('De huisarts schuift aan bij de inloopochtend').code).toBe('connection');
     // One keyword shared by two codes weighs half: below MIN_SCORE.
     expect(MIN_SCORE).toBeGreaterThan(0.5);
-    expect(classifyRipple('het regende', KEYWORDS_ONLY).code).toBeNull();
+    expect(byKeywords('het regende').code).toBeNull();
   });
 
   it('classifies with a custom codebook of three codes by their keywords', () => {
@@ -186,13 +187,13 @@ describe('classifyRipple', () => {
     ['Residents took ownership of the garden', 'ownership', 'ownership'],
     ['We adapted the plan to their pace', 'flexibility', 'adapted'],
   ])('reads %j by its keywords as %s, quoting %j', (text, code, quote) => {
-    const result = classifyRipple(text, KEYWORDS_ONLY);
+    const result = byKeywords(text);
     expect(result.code).toBe(code);
     expect(result.ranked[0]?.evidence).toContain(quote);
   });
 
   it('does not read Dutch function words as English keywords ("met", "door")', () => {
-    expect(classifyRipple('Ik ging met de fiets door de regen', KEYWORDS_ONLY).code).toBeNull();
+    expect(byKeywords('Ik ging met de fiets door de regen').code).toBeNull();
     expect(classifyRipple('Ik ging met de fiets door de regen').code).toBeNull();
   });
 
@@ -201,6 +202,113 @@ describe('classifyRipple', () => {
     expect(classifyRipple('De werving is helaas mislukt').valence).toBe('negative');
     expect(classifyRipple('Trots op de markt, maar de opkomst was teleurstellend').valence).toBe('mixed');
     expect(classifyRipple('De markt was op dinsdag').valence).toBeNull();
+  });
+});
+
+describe('an own version of a built-in codebook ("Maak een eigen versie")', () => {
+  const look = {
+    description: { nl: 'x', en: 'x' },
+    color: '#0072B2',
+    pattern: 'solid' as const,
+  };
+  const copy: Codebook = {
+    ...WORKING_ELEMENTS,
+    id: 'eigen-1',
+    codes: WORKING_ELEMENTS.codes.map((code) => ({
+      ...code,
+      label: { nl: `Eigen ${code.label.nl}`, en: 'Own' },
+    })),
+  };
+  const withCoffee: Codebook = {
+    ...copy,
+    codes: [
+      ...copy.codes,
+      {
+        id: 'koffie',
+        label: { nl: 'Koffie', en: 'Coffee' },
+        ...look,
+        keywords: { nl: ['koffie', 'thee'], en: [] },
+      },
+    ],
+  };
+  const withoutOwnership: Codebook = { ...copy, codes: copy.codes.filter((code) => code.id !== 'ownership') };
+
+  it('keeps the built-in model for the codes it kept, whatever their labels', () => {
+    for (const text of CORPUS_TEXTS.slice(0, 200)) {
+      const own = classifyRipple(text, copy);
+      const builtIn = classifyRipple(text, WORKING_ELEMENTS);
+      expect(own.code).toBe(builtIn.code);
+      expect(own.ranked).toEqual(builtIn.ranked);
+    }
+    // What the model knows is more than the keywords do: this ripple has none of them.
+    const chair = 'Mevrouw Jansen leidt voortaan zelf de vergadering';
+    expect(byKeywords(chair).code).toBeNull();
+    expect(classifyRipple(chair, copy).code).toBe('ownership');
+  });
+
+  it('suggests an added code from its keywords, quoting them, beside the codes the model knows', () => {
+    const coffee = classifyRipple('De koffie was weer lekker sterk', withCoffee);
+    expect(coffee.code).toBe('koffie');
+    expect(coffee.ranked[0]?.evidence).toEqual(['koffie']);
+    expect(coffee.ranked.map((r) => r.code).sort()).toEqual(withCoffee.codes.map((c) => c.id).sort());
+    // Without its keyword the new code stays quiet, and the model's codes speak as before.
+    const needs = 'We zijn deur-aan-deur gegaan om te vragen wat mensen missen';
+    expect(classifyRipple(needs, withCoffee).code).toBe('needs');
+    expect(classifyRipple(needs, withCoffee).ranked[0]?.evidence).toEqual(
+      classifyRipple(needs).ranked[0]?.evidence,
+    );
+    expect(classifyRipple('Het regende de hele dag', withCoffee).code).toBeNull();
+  });
+
+  it('learns an added code without keywords from the codes the facilitator confirmed', () => {
+    const withTransport: Codebook = {
+      ...copy,
+      codes: [
+        ...copy.codes,
+        { id: 'vervoer', label: { nl: 'Vervoer', en: 'Transport' }, ...look, keywords: { nl: [], en: [] } },
+      ],
+    };
+    const confirmed = [
+      'De buurtbus rijdt nu ook op zondag',
+      'Vrijwilligers rijden ouderen met de buurtbus naar de markt',
+      'Er komt een extra bushalte bij het gezondheidscentrum',
+      'Mensen zonder auto kunnen nu mee met de buurtbus',
+      'De rijdienst brengt bewoners naar het ziekenhuis',
+      'Dankzij de buurtbus komen ouderen weer naar de soos',
+    ].map((text) => ({ text, code: 'vervoer' }));
+    const text = 'De buurtbus rijdt voortaan ook naar de bibliotheek';
+    expect(classifyRipple(text, withTransport).code).toBeNull();
+    expect(classifyRipple(text, withTransport, confirmed).code).toBe('vervoer');
+    // Examples of one code do not make an unrelated ripple look like it.
+    expect(classifyRipple('Het regende de hele dag', withTransport, confirmed).code).toBeNull();
+  });
+
+  it('gives a ripple about a dropped code no suggestion rather than a neighbour of it', () => {
+    const text = 'De bewoners organiseren de koffieochtend nu helemaal zelf';
+    expect(classifyRipple(text).code).toBe('ownership');
+    const result = classifyRipple(text, withoutOwnership);
+    expect(result.code).toBeNull();
+    expect(result.ranked.map((r) => r.code)).not.toContain('ownership');
+    expect(result.ranked).toHaveLength(withoutOwnership.codes.length);
+    expect(suggestCode(text, withoutOwnership)).toBeNull();
+  });
+
+  it('is read by its keywords once it shares fewer than half its codes with every model', () => {
+    const mostlyNew: Codebook = {
+      ...copy,
+      codes: [
+        ...copy.codes.slice(0, 2),
+        ...['bus', 'fiets', 'lift'].map((id) => ({
+          id,
+          label: { nl: id, en: id },
+          ...look,
+          keywords: { nl: [id], en: [] },
+        })),
+      ],
+    };
+    for (const text of [...CORPUS_TEXTS.slice(0, 100), 'De bus rijdt weer']) {
+      expect(classifyRipple(text, mostlyNew)).toEqual(classifyWith(KEYWORDS_SOURCE, text, mostlyNew));
+    }
   });
 });
 
