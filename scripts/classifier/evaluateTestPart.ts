@@ -16,14 +16,17 @@ import { WEIGHTS_JSON } from '../../shared/classifier/weights.generated';
 import { BUILTIN_CODEBOOKS } from '../../shared/codebooks';
 import type { Codebook } from '../../shared/codebooks/types';
 import { corpusPath, loadCorpus } from './corpusFiles';
-import { codebookStatements, sessionRuns } from './experiment';
+import { codebookStatements, outcomesOf, sessionRuns } from './experiment';
 import { figures, formatConfusion, formatCurve, formatFigures, formatPerCode, type Outcome } from './metrics';
+import { buildVocabulary, optionsFor, trainModel } from './trainModel';
 
 const SESSION_SIZES = [0, 10, 30];
 /** Simulated sessions per codebook: several orders, pooled, so one lucky order does not decide. */
 const SESSION_ORDERS = 5;
 
 const test = loadCorpus('test.corpus.json');
+const train = loadCorpus('train.corpus.json');
+const vocabulary = buildVocabulary(train.map((s) => s.text));
 const stored = JSON.parse(WEIGHTS_JSON) as StoredWeights;
 /** The same models without thresholds: the whole precision/coverage curve. */
 const unthresholded = modelSource({ ...stored, models: stored.models.map((m) => ({ ...m, threshold: 0 })) });
@@ -61,6 +64,47 @@ function pooledSessions(source: typeof BUILTIN_MODELS, codebook: Codebook): Map<
   return pooled;
 }
 
+/**
+ * Own versions of a codebook (`fitModel`), as `npm run cv:classifier -- derived` simulates
+ * them: each code in turn added to a model trained on the whole training part without it,
+ * or dropped from the shipped model's codebook; against the same codebooks read by their
+ * keywords alone. Thresholds as shipped.
+ */
+function ownVersions(codebook: Codebook): Map<string, Outcome[]> {
+  const pooled = new Map<string, Outcome[]>();
+  const add = (name: string, outcomes: readonly Outcome[]) =>
+    pooled.set(name, [...(pooled.get(name) ?? []), ...outcomes]);
+  const statements = codebookStatements(test, codebook);
+  const threshold = BUILTIN_MODELS.model(codebook)?.model.threshold ?? 0;
+  const own: Codebook = { ...codebook, id: 'eigen-1' };
+  for (const code of codebook.codes) {
+    const without: Codebook = { ...own, codes: codebook.codes.filter((c) => c.id !== code.id) };
+    const learned = trainModel(
+      codebookStatements(train, codebook).filter((s) => s.code !== code.id),
+      without,
+      vocabulary,
+      optionsFor(codebook.id),
+    );
+    const source = modelSource({
+      vocabulary: stored.vocabulary,
+      models: [{ ...learned, codebook: codebook.id, threshold }],
+    });
+    for (const [size, run] of sessionRuns(source, statements, own, SESSION_SIZES, 100)) {
+      add(`added, ${size} examples`, run);
+      add(
+        `  the added code's, ${size} ex.`,
+        run.filter((o) => o.label === code.id),
+      );
+    }
+    for (const [size, run] of sessionRuns(keywordsOnly, statements, own, SESSION_SIZES, 100))
+      add(`added, keywords only, ${size} ex.`, run);
+    const relabelled = statements.map((s) => (s.code === code.id ? { ...s, code: null } : s));
+    add('dropped', outcomesOf(BUILTIN_MODELS, relabelled, without));
+    add('dropped, keywords only', outcomesOf(keywordsOnly, relabelled, without));
+  }
+  return pooled;
+}
+
 for (const codebook of BUILTIN_CODEBOOKS) {
   const codes = codebook.codes.map((code) => code.id);
   const outcomes = shipped(codebook);
@@ -93,4 +137,6 @@ for (const codebook of BUILTIN_CODEBOOKS) {
     console.log(formatFigures(`  model, ${size} examples`, figures(run, 0)));
   for (const [size, run] of pooledSessions(keywordsOnly, codebook))
     console.log(formatFigures(`  as custom codebook, ${size} ex.`, figures(run, 0)));
+  console.log('\nown versions (each code in turn added to a model that never learned it, or dropped):');
+  for (const [name, run] of ownVersions(codebook)) console.log(formatFigures(`  ${name}`, figures(run, 0)));
 }
