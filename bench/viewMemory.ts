@@ -15,10 +15,10 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import * as Y from 'yjs';
 import { addRipple, initSession, setRippleStatus } from '../shared/doc/commands';
 import { viewDocument } from '../shared/doc/phoneView';
 import type { Actor } from '../shared/model/ripple';
+import { Y } from '../tests/helpers/yjs';
 
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) {
