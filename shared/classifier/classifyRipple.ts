@@ -3,14 +3,7 @@ import { WORKING_ELEMENTS } from '../codebooks/workingElements';
 import { readFeatures, type TextFeatures } from './features';
 import { compileLexicon } from './lexicon';
 import { findMatches } from './match';
-import {
-  type FeatureValue,
-  featureVector,
-  logits,
-  rowsOf,
-  softmax,
-  tokenContributions,
-} from './model';
+import { type FeatureValue, featureVector, logits, rowsOf, softmax, tokenContributions } from './model';
 import { BUILTIN_MODELS, type ExampleSettings, type ModelFit, type ModelSource } from './models';
 import { type RankedCode, rankCodes, scoreCodes } from './score';
 import { type CodedExample, contentOf, contentVector, voteOfExamples } from './sessionExamples';
