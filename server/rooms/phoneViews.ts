@@ -11,7 +11,7 @@ import {
   type ViewCache,
   type ViewEntry,
   viewValue,
-  writeEntry,
+  writeViewEntry,
 } from '../../shared/doc/phoneView';
 import { readMeta } from '../../shared/doc/read';
 import { isRootName, roots } from '../../shared/doc/schema';
@@ -67,7 +67,7 @@ class PhoneView {
     // Most changes concern few views (a waiting ripple, its author's): the others stay untouched.
     if (writes.length === 0) return;
     this.doc.transact(() => {
-      for (const [entry, value] of writes) writeEntry(this.doc, entry, value);
+      for (const [entry, value] of writes) writeViewEntry(this.doc, entry, value);
     }, VIEW_ORIGIN);
     // A phone's update may carry the view's own id (a crafted one): Yjs then gives the view a
     // new id, which must keep the view shape.
@@ -78,7 +78,11 @@ class PhoneView {
   isOwn(full: Y.Doc, entry: ViewEntry): boolean {
     if (entry.root === 'votes') return entry.key.startsWith(`${this.viewerId}:`);
     if (entry.root !== 'ripples') return false;
-    const authorOf = (doc: Y.Doc) => roots(doc).ripples.get(entry.key)?.get('authorId');
+    // A view holds others' ripples as plain values, its participant's as maps.
+    const authorOf = (doc: Y.Doc) => {
+      const held: unknown = roots(doc).ripples.get(entry.key);
+      return held instanceof Y.Map ? held.get('authorId') : undefined;
+    };
     return authorOf(full) === this.viewerId || authorOf(this.doc) === this.viewerId;
   }
 }

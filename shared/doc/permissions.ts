@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { participantNumber } from '../interview/participantNumber';
 import { type Draft, draftIdOfRipple, type Pair, rippleIdOfDraft } from '../model/interview';
 import { LIMITS } from '../model/limits';
@@ -353,9 +353,11 @@ function checkDraft(actor: Actor, key: string, before: PriorState, after: Y.Doc)
 function checkRippleEntry(actor: Actor, id: string, before: PriorState, after: Y.Doc): AuthResult {
   const prior = before.ripple(id);
   const old = prior === 'invalid' ? null : prior;
-  const stored = roots(after).ripples.get(id);
+  const stored: unknown = roots(after).ripples.get(id);
   const next = readRipple(after, id);
-  if (stored !== undefined && next === null) return refuse('invalid', `ripples.${id}: invalid ripple`);
+  // A session holds each ripple as a map of its fields (only phones' views hold plain ones).
+  if (stored !== undefined && (next === null || !(stored instanceof Y.Map)))
+    return refuse('invalid', `ripples.${id}: invalid ripple`);
   if (next && next.id !== id) return refuse('invalid', `ripples.${id}: id does not match its key`);
   if (actor.role === 'facilitator') return OK;
   if (old && !canWithdrawRipple(actor, old, before.meta))

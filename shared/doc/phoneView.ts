@@ -43,6 +43,7 @@ type RippleFields = Record<string, unknown>;
  */
 export class SessionReads {
   private readonly ripples = new Map<string, { ripple: Ripple; fields: RippleFields } | null>();
+  private readonly shown = new Map<string, RippleFields>();
   private meta: SessionMeta | null = null;
 
   constructor(readonly full: Y.Doc) {}
@@ -56,6 +57,19 @@ export class SessionReads {
       this.ripples.set(id, read);
     }
     return read;
+  }
+
+  /**
+   * A ripple as everyone sees it who neither wrote it nor co-wrote it: one object for all
+   * the views written together, which hold it by reference (see `writeViewEntry`).
+   */
+  shownToOthers(id: string, make: () => RippleFields): RippleFields {
+    let shown = this.shown.get(id);
+    if (!shown) {
+      shown = make();
+      this.shown.set(id, shown);
+    }
+    return shown;
   }
 
   get votesRevealed(): boolean {
@@ -72,13 +86,16 @@ function rippleFor(reads: SessionReads, id: string, viewerId: string): RippleFie
   // A co-author (merged duplicates, the asker of an interview) keeps it in their list.
   const coAuthor = (ripple.coAuthors ?? []).some((a) => a.id === viewerId);
   if (ripple.status !== 'accepted' && !coAuthor) return undefined;
-  const shown: RippleFields = { ...fields, authorId: SOMEONE };
-  if (!ripple.showAuthor) delete shown.authorName;
-  if ('coAuthors' in shown)
-    shown.coAuthors = (ripple.coAuthors ?? []).map((a) =>
-      a.id === viewerId ? a : { id: SOMEONE, name: '' },
-    );
-  return shown;
+  const shownTo = (viewer: string | null): RippleFields => {
+    const shown: RippleFields = { ...fields, authorId: SOMEONE };
+    if (!ripple.showAuthor) delete shown.authorName;
+    if ('coAuthors' in shown)
+      shown.coAuthors = (ripple.coAuthors ?? []).map((a) =>
+        a.id === viewer ? a : { id: SOMEONE, name: '' },
+      );
+    return shown;
+  };
+  return coAuthor ? shownTo(viewerId) : reads.shownToOthers(id, () => shownTo(null));
 }
 
 function linkFor(reads: SessionReads, key: string, viewerId: string): unknown {
@@ -230,6 +247,25 @@ export function writeEntry(doc: Y.Doc, entry: ViewEntry, value: unknown): void {
 }
 
 /**
+ * `writeEntry` for a view. Another participant's ripple (`authorId` SOMEONE) is held as one
+ * plain value instead of a Y.Map of its fields: every phone in front of an accepted ripple
+ * has it in its view, and a map costs the server an item per field per view, the plain value
+ * one item per view, sharing the object the views were written from (`SessionReads`). The
+ * phone reads either (`readRippleEntry`); only the participant's own ripples, which the phone
+ * edits, stay maps.
+ */
+export function writeViewEntry(view: Y.Doc, entry: ViewEntry, value: unknown): void {
+  const fields = value as RippleFields | undefined;
+  if (entry.root !== 'ripples' || fields?.authorId !== SOMEONE) {
+    writeEntry(view, entry, value);
+    return;
+  }
+  const map = roots(view).ripples as Y.Map<unknown>;
+  const held = map.get(entry.key);
+  if (held instanceof Y.Map || !sameValue(held, fields)) map.set(entry.key, fields);
+}
+
+/**
  * Whether the writer of a key counts as the phone: the phone's own client ids (those it
  * speaks for in awareness), or anyone but a view (set or removed).
  */
@@ -303,7 +339,8 @@ export function viewDocument(full: Y.Doc, viewerId: string): Y.Doc {
   const view = new Y.Doc();
   view.transact(() => {
     const cache: ViewCache = { reads: new SessionReads(full) };
-    for (const entry of allEntries(full)) writeEntry(view, entry, viewValue(full, entry, viewerId, cache));
+    for (const entry of allEntries(full))
+      writeViewEntry(view, entry, viewValue(full, entry, viewerId, cache));
   });
   return view;
 }

@@ -46,15 +46,31 @@ export function readMeta(doc: Y.Doc): SessionMeta {
   return merged as unknown as SessionMeta;
 }
 
-/** A ripple as stored, or null when the id is unknown or the stored content is invalid. */
+/**
+ * A ripple as stored, or null when the id is unknown or the stored content is invalid. In a
+ * phone's view another participant's ripple is a plain value (`readRippleEntry`); the
+ * session's rules refuse anything but a Y.Map (permissions.ts).
+ */
 export function readRipple(doc: Y.Doc, id: string): Ripple | null {
-  return readRippleMap(roots(doc).ripples.get(id));
+  return readRippleEntry(roots(doc).ripples.get(id));
 }
 
 /** One entry of the ripples map as a ripple, or null when it is not a valid one. */
 export function readRippleMap(map: unknown): Ripple | null {
   if (!(map instanceof Y.Map)) return null;
   const parsed = parseRipple(map.toJSON());
+  return parsed.ok ? parsed.value : null;
+}
+
+/**
+ * One entry of the ripples map as a screen draws it: a Y.Map as the session stores ripples,
+ * or a plain value as a phone's view holds another participant's (shared/doc/phoneView.ts).
+ * Only for reading: the session's rules take Y.Maps alone (`readRippleMap`).
+ */
+export function readRippleEntry(entry: unknown): Ripple | null {
+  if (entry instanceof Y.Map) return readRippleMap(entry);
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return null;
+  const parsed = parseRipple(entry);
   return parsed.ok ? parsed.value : null;
 }
 

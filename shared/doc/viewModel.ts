@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Link, Ripple, SessionMeta, Vote } from '../model/ripple';
-import { readLinks, readMeta, readRippleMap, readVotes } from './read';
+import { readLinks, readMeta, readRippleEntry, readVotes } from './read';
 import { computeOrders } from './rippleOrder';
 import { roots } from './schema';
 import { inTransaction, isSharedType, placeOf } from './yjsInternals';
@@ -30,10 +30,13 @@ export interface SessionView {
 export function docToView(doc: Y.Doc): SessionView {
   const cache = inTransaction(doc) ? null : rippleCache(doc);
   const entries: { ripple: Ripple; cached: CachedRipple | null }[] = [];
-  for (const map of roots(doc).ripples.values()) {
+  // A phone's view holds others' ripples as plain values (shared/doc/phoneView.ts): an
+  // entry that is not even an object is nobody's ripple, and cannot key the cache.
+  for (const map of roots(doc).ripples.values() as IterableIterator<unknown>) {
+    if (map === null || typeof map !== 'object') continue;
     let cached = cache?.get(map) ?? null;
     if (!cached) {
-      cached = { ripple: readRippleMap(map), view: null };
+      cached = { ripple: readRippleEntry(map), view: null };
       cache?.set(map, cached);
     }
     if (cached.ripple) entries.push({ ripple: cached.ripple, cached });

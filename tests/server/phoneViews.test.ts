@@ -7,6 +7,7 @@ import { changesOfTransaction, type DocChange } from '../../shared/doc/changes';
 import { addRipple, editRipple, moveRipple, setRippleStatus } from '../../shared/doc/commands';
 import { entryValue, SOMEONE, viewDocument, writeEntry } from '../../shared/doc/phoneView';
 import { readRipple } from '../../shared/doc/read';
+import { roots } from '../../shared/doc/schema';
 import { avoidViewClientId, viewClientId } from '../../shared/doc/yjsInternals';
 import type { Actor } from '../../shared/model/ripple';
 import { boss } from '../helpers/people';
@@ -140,12 +141,39 @@ describe('PhoneViews: what a phone sends back from an earlier view', () => {
     const room = roomWith(full);
     const phone = phoneOf(ans);
     phone.connect(room.views, room.apply);
+    // Another's ripple is one plain value in the view: the phone can only put another in its place.
+    const ripples = phone.doc.getMap('ripples');
+    expect(ripples.get('b1')).not.toBeInstanceOf(Y.Map);
     const read = phone.change(room.views, () =>
-      phone.doc.getMap<Y.Map<unknown>>('ripples').get('b1')?.set('text', 'gehackt'),
+      ripples.set('b1', { ...(ripples.get('b1') as object), text: 'gehackt' }),
     );
     expect(read).toMatchObject({ kind: 'claims', claims: [{ entry: { root: 'ripples', key: 'b1' } }] });
     const writeOutside = phone.change(room.views, () => phone.doc.getMap('evil').set('x', 1));
     expect(writeOutside.kind).toBe('refused');
+  });
+
+  it('sends another’s accepted ripple as one plain value, whole again when it changes; its author’s as a map', () => {
+    const full = new Y.Doc();
+    addRipple(full, bert, { text: 'De buurtkamer is open', authorName: 'Bert' }, { id: 'b1' });
+    const room = roomWith(full);
+    const phones = { ans: phoneOf(ans), bert: phoneOf(bert) };
+    phones.ans.connect(room.views, room.apply);
+    phones.bert.connect(room.views, room.apply);
+    expect(roots(phones.ans.doc).ripples.has('b1')).toBe(false);
+    room.tellViews(() => setRippleStatus(full, boss, 'b1', 'accepted'));
+    const held: unknown = roots(phones.ans.doc).ripples.get('b1');
+    expect(held).not.toBeInstanceOf(Y.Map);
+    expect(held).toMatchObject({
+      id: 'b1',
+      text: 'De buurtkamer is open',
+      authorId: SOMEONE,
+      status: 'accepted',
+    });
+    expect(roots(phones.bert.doc).ripples.get('b1')).toBeInstanceOf(Y.Map);
+    // The phone reads it as any ripple, and sees the facilitator's next change.
+    room.tellViews(() => moveRipple(full, boss, 'b1', { x: 40, y: 60 }));
+    expect(readRipple(phones.ans.doc, 'b1')).toMatchObject({ position: { x: 40, y: 60 }, authorId: SOMEONE });
+    expect(readRipple(phones.bert.doc, 'b1')).toMatchObject({ position: { x: 40, y: 60 }, authorId: 'bert' });
   });
 
   it('a second phone of the same participant shares the view and gets the first one’s change', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addRipple, castVote, updateMeta } from '../../shared/doc/commands';
 import { readLinks, readMeta, readRipple, readRipples, readVotes } from '../../shared/doc/read';
 import { roots } from '../../shared/doc/schema';
@@ -64,7 +65,22 @@ describe('the server enforces roles on every update', () => {
   const forbidden: Array<[string, (ctx: Awaited<ReturnType<typeof sessionWithTwoPhones>>) => void]> = [
     [
       "changes another participant's ripple",
-      ({ phone1 }) => roots(phone1.doc).ripples.get('theirs')?.set('text', 'gehackt'),
+      // A phone holds another's ripple as one plain value: it can only put another in its place.
+      ({ phone1 }) => {
+        const ripples = phone1.doc.getMap<unknown>('ripples');
+        ripples.set('theirs', { ...(ripples.get('theirs') as object), text: 'gehackt' });
+      },
+    ],
+    [
+      "makes another participant's ripple a map of its own again",
+      ({ phone1 }) => {
+        const held = { ...(roots(phone1.doc).ripples.get('theirs') as object), text: 'gehackt' };
+        phone1.doc.transact(() => {
+          const forged = new Y.Map<unknown>();
+          roots(phone1.doc).ripples.set('theirs', forged);
+          for (const [key, value] of Object.entries(held)) forged.set(key, value);
+        });
+      },
     ],
     ["deletes another participant's ripple", ({ phone1 }) => roots(phone1.doc).ripples.delete('theirs')],
     [

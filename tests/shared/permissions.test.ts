@@ -69,6 +69,17 @@ describe('authorize', () => {
     ],
     ['the facilitator accepts and codes', boss, (d) => setRippleStatus(d, boss, 'ans1', 'accepted'), true],
     ['the facilitator stores an invalid value', boss, (d) => roots(d).meta.set('layout', 'spiral'), false],
+    [
+      // A phone's view holds others' ripples as plain values; a session holds maps alone.
+      'the facilitator stores a ripple as a plain value',
+      boss,
+      (d) =>
+        d.getMap<unknown>('ripples').set('plain', {
+          ...(roots(d).ripples.get('onmap')?.toJSON() ?? {}),
+          id: 'plain',
+        }),
+      false,
+    ],
     ['anyone writes an unknown root', boss, (d) => d.getMap('other').set('x', 1), false],
   ])('%s → %s', (_name, actor, change, allowed) => {
     expect(judge(board(), actor, change).ok).toBe(allowed);
