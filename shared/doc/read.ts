@@ -65,7 +65,7 @@ export function readRippleMap(map: unknown): Ripple | null {
 /**
  * One entry of the ripples map as a screen draws it: a Y.Map as the session stores ripples,
  * or a plain value as a phone's view holds another participant's (shared/doc/phoneView.ts).
- * Only for reading: the session's rules take Y.Maps alone (`readRippleMap`).
+ * Only for reading: the session itself takes maps alone (`checkRippleEntry` in permissions.ts).
  */
 export function readRippleEntry(entry: unknown): Ripple | null {
   if (entry instanceof Y.Map) return readRippleMap(entry);
