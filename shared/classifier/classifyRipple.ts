@@ -71,7 +71,7 @@ export function classifyWith(
   const contributions = fit ? tokenContributions(fit.model, reading.vector, reading.rows) : null;
   // A code the model knows quotes the words that weighed for it; any other, its keywords.
   const classOf = (c: number) => fit?.classOf[c] ?? -1;
-  const keywords = reading.codeIds.every((_, c) => classOf(c) >= 0) ? null : keywordEvidence(reading);
+  const keywords = fit && !fit.hasAdded ? null : keywordEvidence(reading);
   const ranked = order.map((c) => ({
     code: reading.codeIds[c] ?? '',
     score: Math.round((reading.probabilities[c] ?? 0) * 1000) / 1000,
@@ -141,7 +141,7 @@ function readRipple(
   if (fit && model) {
     rows = rowsOf(model, vector);
     const odds = codeOdds(fit, logits(model, vector, rows), {
-      keywords: fit.classOf.every((c) => c >= 0) ? [] : keywordScores(features, codebook),
+      keywords: fit.hasAdded ? keywordScores(features, codebook) : [],
       gains,
       settings,
       perKeyword: source.newCodeOdds ?? NEW_CODE_ODDS,

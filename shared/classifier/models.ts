@@ -15,6 +15,8 @@ export interface ModelFit {
   classOf: Int32Array;
   /** The model's classes that are not in the codebook ("no code" aside). */
   dropped: number[];
+  /** Whether the codebook has codes the model never learned (scored by their keywords). */
+  hasAdded: boolean;
   /**
    * The least probability a suggestion needs: the model's own, or with codes it never
    * learned the higher one cross-validation chose for that case (ADDED_CODE_THRESHOLDS).
@@ -83,8 +85,9 @@ export function fitModel(
   const kept = new Set(classOf);
   const dropped: number[] = [];
   for (let c = 0; c < model.noCode; c++) if (!kept.has(c)) dropped.push(c);
-  const threshold = kept.has(-1) ? Math.max(model.threshold, added) : model.threshold;
-  return { model, classOf, dropped, threshold };
+  const hasAdded = kept.has(-1);
+  const threshold = hasAdded ? Math.max(model.threshold, added) : model.threshold;
+  return { model, classOf, dropped, hasAdded, threshold };
 }
 
 /**
